@@ -1,0 +1,48 @@
+// The horizon: the financial years the figures cover.
+//
+// It starts in the first financial year the data touches and runs at least
+// four years (a council's medium-term financial plan), longer where the data
+// does. The care-planning report's Commissioning Manager starts in Dec 2017,
+// so its horizon starts in 2017/18 even though the savings start in 2018/19.
+import { financialYearOf, type FinancialYear, type Month } from './periods';
+import type { Post, Workbook } from './workbook';
+
+export const MINIMUM_HORIZON_YEARS = 4;
+
+export interface Horizon {
+  first: FinancialYear;
+  /** Every financial year of the horizon, in order. */
+  years: FinancialYear[];
+}
+
+/** The last month a post's own dates reach, ignoring the horizon (null: ongoing or undated). */
+export function postDeclaredEnd(post: Post): Month | null {
+  if (post.start !== null && post.months !== null) return post.start + post.months - 1;
+  return post.end;
+}
+
+function touchedYears(workbook: Workbook): FinancialYear[] {
+  const years: FinancialYear[] = [];
+  for (const post of workbook.posts) {
+    if (post.start !== null) years.push(financialYearOf(post.start));
+    const end = postDeclaredEnd(post);
+    if (end !== null) years.push(financialYearOf(end));
+  }
+  for (const cost of workbook.costs) if (cost.year !== null) years.push(cost.year);
+  for (const saving of workbook.savings) {
+    for (const [year, amount] of Object.entries(saving.amounts)) if (amount !== 0) years.push(Number(year));
+  }
+  return years;
+}
+
+/** `today` decides the first year of a workbook with no dated lines at all. */
+export function horizonOf(workbook: Workbook, today: Date = new Date()): Horizon {
+  const touched = touchedYears(workbook);
+  const todayFy = financialYearOf(today.getFullYear() * 12 + today.getMonth());
+  const dataFirst = touched.length ? Math.min(...touched) : todayFy;
+  const dataLast = touched.length ? Math.max(...touched) : todayFy;
+  const first = workbook.assumptions.firstYear ?? dataFirst;
+  const length =
+    workbook.assumptions.horizonYears ?? Math.max(MINIMUM_HORIZON_YEARS, dataLast - first + 1);
+  return { first, years: Array.from({ length: Math.max(1, length) }, (_, k) => first + k) };
+}

@@ -1,0 +1,97 @@
+// What the user wrote: the workbook's lines and assumptions. Nothing computed
+// is kept here; figures come from costing (or the engine) and are thrown away.
+import type { FinancialYear, Month } from './periods';
+
+export interface Grade {
+  grade: string;
+  /** Full-year cost of 1 FTE, on-costs included. */
+  annualCost: number;
+}
+
+export interface Post {
+  title: string;
+  grade: string;
+  /** Negative FTE is a deletion (a restructure funding other posts). */
+  fte: number;
+  team: string;
+  group: string;
+  /** No start: the post starts with the horizon's first month. */
+  start: Month | null;
+  /** No end and no months: the post is ongoing to the end of the horizon. */
+  end: Month | null;
+  /** A month count wins over a disagreeing end (it is what the report costed). */
+  months: number | null;
+  /** Blank or the council: council-funded. Anything else: externally funded. */
+  funding: string;
+}
+
+export interface Cost {
+  description: string;
+  group: string;
+  /** No year: the horizon's first year. */
+  year: FinancialYear | null;
+  /** Either an amount, or quantity x unit cost. */
+  amount: number | null;
+  quantity: number | null;
+  unitCost: number | null;
+  funding: string;
+}
+
+export type SavingType = 'Saving' | 'Target';
+
+export interface Saving {
+  line: string;
+  group: string;
+  type: SavingType;
+  /** Yes: each figure is a new saving that recurs in every later year. */
+  recurring: boolean;
+  /** Amount by financial year, as the report gives it (positive = saving). */
+  amounts: Record<FinancialYear, number>;
+}
+
+export interface Assumptions {
+  /** First financial year of the horizon; null: the first year the data touches. */
+  firstYear: FinancialYear | null;
+  /** Horizon length in years; null: at least four, longer where the data is. */
+  horizonYears: number | null;
+  /** Pay award a year, as a fraction (0.03 for 3%), compounding from the second year. */
+  payAward: number;
+  /** HM Treasury Green Book discount rate, as a fraction (0.035). */
+  discountRate: number;
+  /** Share of the planned savings assumed to happen, as a fraction (1 for 100%). */
+  savingsDelivery: number;
+}
+
+export interface Workbook {
+  name: string;
+  assumptions: Assumptions;
+  grades: Grade[];
+  posts: Post[];
+  costs: Cost[];
+  savings: Saving[];
+}
+
+export const DEFAULT_ASSUMPTIONS: Assumptions = {
+  firstYear: null,
+  horizonYears: null,
+  payAward: 0,
+  discountRate: 0.035,
+  savingsDelivery: 1,
+};
+
+export function emptyWorkbook(name: string): Workbook {
+  return { name, assumptions: { ...DEFAULT_ASSUMPTIONS }, grades: [], posts: [], costs: [], savings: [] };
+}
+
+/**
+ * Funding that names the council (or is blank) is the council's own money.
+ * "Council", "County Council reserves", "Council base budget" all count;
+ * "Transforming Care Partnership" or "Better Care Fund (NHS)" do not.
+ */
+export function isCouncilFunded(funding: string): boolean {
+  const text = funding.trim();
+  return text === '' || /\bcouncil\b|^reserves?$|^base budget$/i.test(text);
+}
+
+export const SCENARIO_DO_NOTHING = 'Do nothing';
+export const SCENARIO_PROPOSED = 'Proposed investment';
