@@ -1,0 +1,172 @@
+// The only module that touches HyperFormula. It builds the workbook's sheets,
+// applies edits in batches, and reads the figures back once per change. The
+// page shows and exports these figures, not the model's.
+import { HyperFormula, type CellValue } from 'hyperformula';
+import type { Results, ScenarioFigures, YearFigures } from '../model/costing';
+import { horizonOf, type Horizon } from '../model/horizon';
+import type { Assumptions, Post, Workbook } from '../model/workbook';
+import {
+  assumptionsSheet,
+  costsSheet,
+  gradesSheet,
+  layoutOf,
+  namedExpressions,
+  NO_PAYBACK,
+  postRow,
+  postsSheet,
+  savingsSheet,
+  SCENARIOS,
+  summarySheet,
+  totalsSheet,
+  yearsSheet,
+  type Layout,
+  type AssumptionName,
+  NAMED_ASSUMPTIONS,
+} from './layout';
+
+const CONFIG = {
+  licenseKey: 'gpl-v3',
+  // Figures are compared to the penny: no rounding on the way out.
+  smartRounding: false,
+  useColumnIndex: true,
+  maxRows: 200_000,
+} as const;
+
+/** A cell error the engine returned where a number was expected. */
+export class EngineError extends Error {}
+
+function number(value: CellValue, where: string): number {
+  if (typeof value === 'number') return value;
+  if (value === null) return 0;
+  const detail = typeof value === 'object' && 'type' in value ? `${value.type}${value.message ? `: ${value.message}` : ''}` : String(value);
+  throw new EngineError(`${where} is not a number (${detail})`);
+}
+
+const sameHorizon = (a: Horizon, b: Horizon) => a.first === b.first && a.years.length === b.years.length;
+
+export class WorkbookEngine {
+  private hf!: HyperFormula;
+  private layout!: Layout;
+  private workbook: Workbook;
+  private readonly today: Date;
+
+  constructor(workbook: Workbook, today: Date = new Date()) {
+    this.workbook = workbook;
+    this.today = today;
+    this.build();
+  }
+
+  private build(): void {
+    this.hf?.destroy();
+    const horizon = horizonOf(this.workbook, this.today);
+    this.layout = layoutOf(this.workbook, horizon);
+    this.hf = HyperFormula.buildFromSheets(
+      {
+        Assumptions: assumptionsSheet(this.workbook, horizon),
+        Years: yearsSheet(horizon),
+        Grades: gradesSheet(this.workbook),
+        Posts: postsSheet(this.workbook, this.layout),
+        Costs: costsSheet(this.workbook, this.layout),
+        Savings: savingsSheet(this.workbook, this.layout),
+        Summary: summarySheet(this.layout),
+        Totals: totalsSheet(this.layout),
+      },
+      CONFIG,
+      namedExpressions(),
+    );
+  }
+
+  get horizon(): Horizon {
+    return this.layout.horizon;
+  }
+
+  private sheet(name: string): number {
+    const id = this.hf.getSheetId(name);
+    if (id === undefined) throw new EngineError(`no sheet ${name}`);
+    return id;
+  }
+
+  /** Replace the whole workbook (an import, a new workbook). */
+  load(workbook: Workbook): void {
+    this.workbook = workbook;
+    this.build();
+  }
+
+  /**
+   * Change assumptions. The horizon's own assumptions reshape every sheet,
+   * so they rebuild; the rest are one cell each.
+   */
+  setAssumptions(change: Partial<Assumptions>): void {
+    this.workbook = { ...this.workbook, assumptions: { ...this.workbook.assumptions, ...change } };
+    if ('firstYear' in change || 'horizonYears' in change) return this.build();
+    const values: Partial<Record<AssumptionName, number | undefined>> = {
+      PayAward: change.payAward,
+      DiscountRate: change.discountRate,
+      SavingsDelivery: change.savingsDelivery,
+    };
+    const sheet = this.sheet('Assumptions');
+    this.hf.batch(() => {
+      NAMED_ASSUMPTIONS.forEach((n, row) => {
+        const value = values[n.name];
+        if (value !== undefined) this.hf.setCellContents({ sheet, row, col: 1 }, value);
+      });
+    });
+  }
+
+  /** Replace one post. A post that moves the horizon rebuilds; any other is one row. */
+  setPost(index: number, post: Post): void {
+    const posts = this.workbook.posts.slice();
+    posts[index] = post;
+    this.workbook = { ...this.workbook, posts };
+    if (!sameHorizon(horizonOf(this.workbook, this.today), this.layout.horizon)) return this.build();
+    const sheet = this.sheet('Posts');
+    this.hf.batch(() => {
+      this.hf.setCellContents({ sheet, row: index + 1, col: 0 }, [postRow(this.workbook, this.layout, index)]);
+    });
+  }
+
+  /** The formula of a computed cell, for "explain this figure" and tests. */
+  formula(sheetName: string, row: number, col: number): string | undefined {
+    return this.hf.getCellFormula({ sheet: this.sheet(sheetName), row, col });
+  }
+
+  results(): Results {
+    const years = this.layout.horizon.years;
+    const summary = this.hf.getSheetValues(this.sheet('Summary'));
+    const totals = this.hf.getSheetValues(this.sheet('Totals'));
+    const scenarios: ScenarioFigures[] = SCENARIOS.map((name, s) => {
+      const yearRows = years.map((year, k): YearFigures => {
+        const row = summary[1 + s * years.length + k];
+        const at = (c: number) => number(row[c], `${name} ${year} ${c}`);
+        return { year, staff: at(2), other: at(3), savings: at(4), target: at(5), net: at(6), cumulative: at(7), discounted: at(8), external: at(9) };
+      });
+      const t = totals[1 + s];
+      const at = (c: number) => number(t[c], `${name} total ${c}`);
+      const payback = at(9);
+      return {
+        name,
+        years: yearRows,
+        totals: { staff: at(1), other: at(2), savings: at(3), target: at(4), net: at(5), discounted: at(6), external: at(7) },
+        npv: at(8),
+        paybackYear: payback >= NO_PAYBACK ? null : years[payback],
+      };
+    });
+    return { years, scenarios, postCosts: this.postCosts() };
+  }
+
+  private postCosts(): number[][] {
+    const count = this.workbook.posts.length;
+    if (count === 0) return [];
+    const first = this.layout.postYearCol(0);
+    const sheet = this.sheet('Posts');
+    const values = this.hf.getRangeValues({
+      start: { sheet, row: 1, col: first },
+      end: { sheet, row: count, col: first + this.layout.years - 1 },
+    });
+    return values.map((row, i) => row.map((v, k) => number(v, `${this.workbook.posts[i].title} cost in year ${k + 1}`)));
+  }
+
+  destroy(): void {
+    this.hf.destroy();
+  }
+}
