@@ -109,3 +109,10 @@ describe('exports', () => {
     expect(back.sheets.posts![0].start).toBe(month(2018, 4));
   });
 });
+
+it('the built-in example is the care-planning report', async () => {
+  const { exampleWorkbook } = await import('./example');
+  const wb = exampleWorkbook();
+  expect(wb.posts).toEqual(carePlanningWorkbook().posts);
+  expect(Math.round(costWorkbook(wb).scenarios[1].totals.staff)).toBe(578026);
+});

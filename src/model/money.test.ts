@@ -1,0 +1,20 @@
+import { expect, it } from 'vitest';
+import { describeNet, formatPercent, formatPounds } from './money';
+
+it('shows money in whole pounds as reports do: £578,026 from £578,025.50', () => {
+  expect(formatPounds(578025.5)).toBe('£578,026');
+  expect(formatPounds(2808000)).toBe('£2,808,000');
+  expect(formatPounds(0.4)).toBe('£0');
+  expect(formatPounds(-0.4)).toBe('£0');
+});
+
+it('shows a negative net cost as a saving, in brackets and in words', () => {
+  expect(formatPounds(-1072703.25)).toBe('(£1,072,703)');
+  expect(describeNet(-1072703.25)).toBe('a saving of £1,072,703');
+  expect(describeNet(20728.67)).toBe('a cost of £20,729');
+});
+
+it('shows rates as percentages', () => {
+  expect(formatPercent(0.035)).toBe('3.5%');
+  expect(formatPercent(1)).toBe('100%');
+});

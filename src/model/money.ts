@@ -1,0 +1,25 @@
+// The one money formatter. The page shows whole pounds, as reports do:
+// `£578,026`. A negative net cost is a saving, shown in brackets as finance
+// tables print it, and spelt out for screen readers.
+
+const POUNDS = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0, minimumFractionDigits: 0 });
+
+/** `£578,026`; a negative amount as `(£1,072,703)`; half a pound rounds away from zero. */
+export function formatPounds(value: number): string {
+  const whole = Math.round(Math.abs(value));
+  if (whole === 0) return '£0';
+  const text = POUNDS.format(whole);
+  return value < 0 ? `(${text})` : text;
+}
+
+/** Words for a screen reader or a sentence: `a saving of £1,072,703`. */
+export function describeNet(value: number): string {
+  const whole = Math.round(Math.abs(value));
+  if (whole === 0) return '£0';
+  return value < 0 ? `a saving of ${POUNDS.format(whole)}` : `a cost of ${POUNDS.format(whole)}`;
+}
+
+/** `3.5%` from 0.035. */
+export function formatPercent(fraction: number): string {
+  return `${Number((fraction * 100).toFixed(4))}%`;
+}

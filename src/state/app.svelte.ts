@@ -1,0 +1,143 @@
+// The app's state: the open workbook, its figures, an import waiting for
+// confirmation, and whether the work is saved. The engine and the store are
+// passed in, so tests run this class with the engine in-process.
+import type { Engine } from '../engine/protocol';
+import { postsCsv, summaryCsv } from '../io/export';
+import { applyImport, importedFiles, importedLines, previewImport, type ImportPreview } from '../io/import';
+import type { Results } from '../model/costing';
+import { emptyWorkbook, type Assumptions, type Workbook } from '../model/workbook';
+
+export interface Store {
+  save(id: string, workbook: Workbook): Promise<void>;
+  lastOpen(): Promise<{ id: string; workbook: Workbook } | null>;
+}
+
+export type SaveState = 'unsaved' | 'saving' | 'saved' | 'failed';
+
+export interface Download {
+  name: string;
+  text: string;
+}
+
+const newId = () => (globalThis.crypto?.randomUUID?.() ?? `wb-${Date.now()}-${Math.random()}`);
+
+/** A file name from a workbook name: `Care and support planning` -> `care-and-support-planning`. */
+export function fileStem(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'workbook';
+}
+
+export class AppState {
+  workbook = $state.raw<Workbook>(emptyWorkbook(''));
+  results = $state.raw<Results | null>(null);
+  preview = $state.raw<ImportPreview | null>(null);
+  /** A plain-words error the page shows until the next action. */
+  error = $state<string | null>(null);
+  /** The last thing done, announced politely to screen readers. */
+  message = $state('');
+  saveState = $state<SaveState>('unsaved');
+  private id = '';
+
+  constructor(
+    private readonly engine: Engine,
+    private readonly store: Store | null,
+    private readonly today: () => Date = () => new Date(),
+  ) {}
+
+  /** Reopens the workbook last open; a fresh browser gets the example. */
+  async start(example: () => Workbook): Promise<void> {
+    let stored: { id: string; workbook: Workbook } | null = null;
+    try {
+      stored = (await this.store?.lastOpen()) ?? null;
+    } catch (e) {
+      this.error = `Saved work could not be read (${message(e)}); the example is open instead.`;
+    }
+    await this.run(() => (stored ? this.open(stored.id, stored.workbook, false) : this.open(newId(), example(), false)));
+    if (stored) this.saveState = 'saved';
+  }
+
+  /** The engine costs the workbook first; only if that works does it become the open one. */
+  private async open(id: string, workbook: Workbook, save: boolean): Promise<void> {
+    const results = await this.engine.send({ type: 'load', workbook, today: this.today().getTime() });
+    this.id = id;
+    this.workbook = workbook;
+    this.results = results;
+    if (save) await this.save();
+  }
+
+  private async run(action: () => Promise<void>, failure = ''): Promise<boolean> {
+    this.error = null;
+    try {
+      await action();
+      return true;
+    } catch (e) {
+      this.error = `${failure}${message(e)}`;
+      return false;
+    }
+  }
+
+  private async save(): Promise<void> {
+    if (!this.store) return;
+    this.saveState = 'saving';
+    try {
+      await this.store.save(this.id, this.workbook);
+      this.saveState = 'saved';
+    } catch (e) {
+      this.saveState = 'failed';
+      this.error = `Your work could not be saved in this browser (${message(e)}). It is still open here: download the CSV files to keep a copy.`;
+    }
+  }
+
+  async newWorkbook(name: string): Promise<void> {
+    const title = name.trim() || 'Untitled workbook';
+    if (await this.run(() => this.open(newId(), emptyWorkbook(title), true))) this.message = `New workbook “${title}” is open.`;
+  }
+
+  async chooseFiles(files: { name: string; bytes: Uint8Array }[]): Promise<void> {
+    this.error = null;
+    this.preview = files.length ? previewImport(files, this.workbook) : null;
+  }
+
+  cancelImport(): void {
+    this.preview = null;
+    this.message = 'Import cancelled; nothing changed.';
+  }
+
+  /** Nothing changes unless the engine costs the imported workbook. */
+  async confirmImport(): Promise<void> {
+    const preview = this.preview;
+    if (!preview) return;
+    this.preview = null;
+    const next = applyImport(this.workbook, preview);
+    const ok = await this.run(() => this.open(this.id, next, true), 'The import failed and your workbook is as it was: ');
+    if (ok) {
+      const skipped = preview.problems.length ? `; ${count(preview.problems.length, 'row')} not imported` : '';
+      this.message = `Imported ${count(importedLines(preview), 'row')} from ${count(importedFiles(preview), 'file')}${skipped}.`;
+    }
+  }
+
+  async setAssumptions(change: Partial<Assumptions>): Promise<void> {
+    const workbook = { ...this.workbook, assumptions: { ...this.workbook.assumptions, ...change } };
+    await this.run(async () => {
+      this.results = await this.engine.send({ type: 'assumptions', change });
+      this.workbook = workbook;
+      await this.save();
+    });
+  }
+
+  summaryDownload(): Download | null {
+    return this.results && { name: `${fileStem(this.workbook.name)}-summary.csv`, text: summaryCsv(this.results) };
+  }
+
+  postsDownload(): Download | null {
+    return this.results && { name: `${fileStem(this.workbook.name)}-posts.csv`, text: postsCsv(this.workbook, this.results) };
+  }
+}
+
+/** `1 row`, `2 rows`. */
+export function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function message(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,67 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { carePlanningWorkbook } from '../../test/care-planning';
+import { handle } from '../engine/handle';
+import type { Engine } from '../engine/protocol';
+import { WorkbookStore } from '../store/db';
+import { AppState } from './app.svelte';
+
+const inProcess: Engine = { send: async (request) => handle(request) };
+const bytes = (text: string) => new TextEncoder().encode(text);
+const implementation = (app: AppState) => {
+  const p = app.results!.scenarios[1].totals;
+  return Math.round(p.staff + p.other);
+};
+
+describe('the app', () => {
+  it('opens the example on a fresh browser and costs it at £578,026', async () => {
+    const app = new AppState(inProcess, new WorkbookStore('fresh'));
+    await app.start(carePlanningWorkbook);
+    expect(implementation(app)).toBe(578026);
+    expect(app.saveState).toBe('unsaved');
+  });
+
+  it('reopens what was saved, after a reload', async () => {
+    const first = new AppState(inProcess, new WorkbookStore('reload'));
+    await first.start(carePlanningWorkbook);
+    await first.setAssumptions({ payAward: 0.02 });
+    expect(first.saveState).toBe('saved');
+    const again = new AppState(inProcess, new WorkbookStore('reload'));
+    await again.start(carePlanningWorkbook);
+    expect(again.workbook.assumptions.payAward).toBe(0.02);
+  });
+
+  it('leaves the workbook as it was when an import is cancelled or fails', async () => {
+    const app = new AppState(inProcess, null);
+    await app.start(carePlanningWorkbook);
+    const before = app.workbook;
+    await app.chooseFiles([{ name: 'g.csv', bytes: bytes('Grade,Annual cost\nBand E,1\n') }]);
+    app.cancelImport();
+    expect(app.workbook).toBe(before);
+
+    const failing: Engine = { send: async (r) => (r.type === 'load' && r.workbook !== before ? Promise.reject(new Error('engine down')) : handle(r)) };
+    const app2 = new AppState(failing, null);
+    await app2.start(() => before);
+    await app2.chooseFiles([{ name: 'g.csv', bytes: bytes('Grade,Annual cost\nBand E,1\n') }]);
+    await app2.confirmImport();
+    expect(app2.workbook).toBe(before);
+    expect(app2.error).toMatch(/import failed and your workbook is as it was: engine down/);
+  });
+
+  it('a new workbook is empty, and imports report what they did', async () => {
+    const app = new AppState(inProcess, null);
+    await app.start(carePlanningWorkbook);
+    await app.newWorkbook('Restructure 2026');
+    expect(app.workbook.posts).toEqual([]);
+    expect(app.results!.scenarios[1].totals.net).toBe(0);
+    await app.chooseFiles([
+      { name: 'Grades.csv', bytes: bytes('Grade,Annual cost\nBand A,36000\n') },
+      { name: 'Posts.csv', bytes: bytes('Title,Grade,FTE,Start,End\nOfficer,Band A,1,2026-04,2027-03\nGhost,Band Q,1,2026-04,\n') },
+    ]);
+    expect(app.preview!.problems).toHaveLength(1);
+    await app.confirmImport();
+    expect(app.message).toBe('Imported 2 rows from 2 files; 1 row not imported.');
+    expect(app.results!.scenarios[1].years[0].staff).toBe(36000);
+    expect(app.summaryDownload()!.name).toBe('restructure-2026-summary.csv');
+  });
+});

@@ -1,0 +1,51 @@
+// The workbook the user last had open, kept in IndexedDB so that a reload
+// reopens it. What is kept is what the user wrote, never computed figures.
+// One upgrade step per released version; a released step is never edited.
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { Workbook } from '../model/workbook';
+
+export interface StoredWorkbook {
+  id: string;
+  savedAt: number;
+  workbook: Workbook;
+}
+
+interface Schema extends DBSchema {
+  workbooks: { key: string; value: StoredWorkbook };
+  meta: { key: string; value: string };
+}
+
+export const DB_NAME = 'council-scenario-explorer';
+export const DB_VERSION = 1;
+
+export function openStore(name = DB_NAME): Promise<IDBPDatabase<Schema>> {
+  return openDB<Schema>(name, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore('workbooks', { keyPath: 'id' });
+        db.createObjectStore('meta');
+      }
+    },
+  });
+}
+
+export class WorkbookStore {
+  private db: Promise<IDBPDatabase<Schema>>;
+
+  constructor(name = DB_NAME) {
+    this.db = openStore(name);
+  }
+
+  /** Resolves once the transaction has committed: only then is it saved. */
+  async save(id: string, workbook: Workbook): Promise<void> {
+    const db = await this.db;
+    const tx = db.transaction(['workbooks', 'meta'], 'readwrite');
+    await Promise.all([tx.objectStore('workbooks').put({ id, savedAt: Date.now(), workbook }), tx.objectStore('meta').put(id, 'lastOpen'), tx.done]);
+  }
+
+  async lastOpen(): Promise<StoredWorkbook | null> {
+    const db = await this.db;
+    const id = await db.get('meta', 'lastOpen');
+    return (id && (await db.get('workbooks', id))) || null;
+  }
+}
