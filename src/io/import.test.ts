@@ -116,3 +116,13 @@ it('the built-in example is the care-planning report', async () => {
   expect(wb.posts).toEqual(carePlanningWorkbook().posts);
   expect(Math.round(costWorkbook(wb).scenarios[1].totals.staff)).toBe(578026);
 });
+
+it('reads a file as the sheet the user chooses in the preview, or not at all', () => {
+  const costs = file('misc.csv', 'Description,Amount\nPilot,312000\n');
+  expect(previewImport([costs], emptyWorkbook('x')).files[0].kind).toBe('Costs');
+  const asGrades = previewImport([costs], emptyWorkbook('x'), { 'misc.csv': 'Grades' });
+  expect(asGrades.files[0].refused).toBe('A Grades file needs grade, annualCost.');
+  const skipped = previewImport([costs], emptyWorkbook('x'), { 'misc.csv': null });
+  expect(skipped.files[0].refused).toBe('You chose not to import it.');
+  expect(importedLines(skipped)).toBe(0);
+});

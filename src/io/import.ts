@@ -45,17 +45,21 @@ const KEY: Record<SheetKind, 'grades' | 'posts' | 'costs' | 'savings'> = { Grade
  * joined in the order given. Posts are checked against the grades they will
  * be costed with: the imported Grades if any, else the open workbook's.
  */
-export function previewImport(files: FileInput[], open: Workbook): ImportPreview {
+export function previewImport(files: FileInput[], open: Workbook, readAs: Record<string, SheetKind | null> = {}): ImportPreview {
   const preview: ImportPreview = { files: [], problems: [], notes: [], sheets: {} };
   const postRows: { file: string; row: number }[] = [];
   for (const file of files) {
     const { rows, errors } = parseCsv(decode(file.bytes));
     const header = rows[0] ?? [];
-    const kind = rows.length ? recogniseSheet(header, file.name) : null;
+    const kind = !rows.length ? null : file.name in readAs ? readAs[file.name] : recogniseSheet(header, file.name);
     const read: FileRead = { name: file.name, kind, header, lines: 0 };
     preview.files.push(read);
     if (rows.length === 0) {
       read.refused = 'The file is empty.';
+      continue;
+    }
+    if (kind === null && file.name in readAs) {
+      read.refused = 'You chose not to import it.';
       continue;
     }
     if (kind === null) {

@@ -125,7 +125,7 @@ function firstProblem(checks: [string, unknown][]): Unreadable | null {
 }
 
 export function readGrades(file: string, rows: string[][]): SheetRead<Grade> {
-  return readRows(file, 'Grades', rows, (cell) => {
+  return readRows(file, 'Grades', rows, (cell): Grade | Unreadable => {
     const annualCost = readMoney(cell('annualCost'));
     if (cell('grade') === '') return { problem: 'Grade is blank' };
     if (isUnreadable(annualCost)) return { problem: `Annual cost: ${annualCost.problem}` };
@@ -135,7 +135,7 @@ export function readGrades(file: string, rows: string[][]): SheetRead<Grade> {
 }
 
 export function readPosts(file: string, rows: string[][]): SheetRead<Post> {
-  return readRows(file, 'Posts', rows, (cell) => {
+  return readRows(file, 'Posts', rows, (cell): Post | Unreadable => {
     const fte = readNumber(cell('fte'));
     const start = readMonth(cell('start'));
     const end = readMonth(cell('end'));
@@ -162,7 +162,7 @@ export function readPosts(file: string, rows: string[][]): SheetRead<Post> {
 }
 
 export function readCosts(file: string, rows: string[][]): SheetRead<Cost> {
-  return readRows(file, 'Costs', rows, (cell) => {
+  return readRows(file, 'Costs', rows, (cell): Cost | Unreadable => {
     const amount = readMoney(cell('amount'));
     const quantity = readNumber(cell('quantity'));
     const unitCost = readMoney(cell('unitCost'));
@@ -178,7 +178,7 @@ export function readCosts(file: string, rows: string[][]): SheetRead<Cost> {
 
 export function readSavings(file: string, rows: string[][]): SheetRead<Saving> {
   const years = yearColumns(rows[0]);
-  const read = readRows(file, 'Savings', rows, (cell, row) => {
+  const read = readRows(file, 'Savings', rows, (cell, row): Saving | Unreadable => {
     const amounts: Record<FinancialYear, number> = {};
     for (const { index, year } of years) {
       const value = readMoney(row[index] ?? '');

@@ -50,3 +50,13 @@ describe('months', () => {
     expect(readMonth('Permanent 2018')).toEqual({ problem: expect.stringContaining('is not a month') });
   });
 });
+
+describe('percentages', () => {
+  it('read 5 and 5% as five percent', async () => {
+    const { readPercent } = await import('./values');
+    expect(readPercent('5', 0, 100)).toBe(0.05);
+    expect(readPercent(' 3.5% ', 0, 100)).toBe(0.035);
+    expect(readPercent('101', 0, 100)).toEqual({ problem: 'Enter a percentage from 0 to 100' });
+    expect(readPercent('lots', 0, 100)).toEqual({ problem: 'Enter a number of percent, like 3.5' });
+  });
+});

@@ -70,3 +70,15 @@ export function readMonth(raw: string): Month | null | Unreadable {
 function valid(year: number, monthOfYear: number, text: string): Month | Unreadable {
   return monthOfYear >= 1 && monthOfYear <= 12 ? month(year, monthOfYear) : unreadable(`“${text}” is not a month`);
 }
+
+/**
+ * A percentage as a person types it: `3.5` or `3.5%` both mean 3.5 percent,
+ * returned as the fraction 0.035. Out of `min`..`max` (in percent) is refused.
+ */
+export function readPercent(raw: string, min: number, max: number): number | Unreadable {
+  const text = raw.trim().replace(/%$/, '').trim();
+  const value = Number(text);
+  if (text === '' || !Number.isFinite(value)) return unreadable(`Enter a number of percent, like 3.5`);
+  if (value < min || value > max) return unreadable(`Enter a percentage from ${min} to ${max}`);
+  return Number((value / 100).toPrecision(12));
+}

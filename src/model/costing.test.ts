@@ -4,7 +4,7 @@ import { carePlanningWorkbook } from '../../test/care-planning';
 import { costWorkbook, netPresentValue, postPeriod, savingProfile } from './costing';
 import { horizonOf } from './horizon';
 import { month } from './periods';
-import { emptyWorkbook, isCouncilFunded, type Post, type Workbook } from './workbook';
+import { describePostPeriod, emptyWorkbook, isCouncilFunded, type Post, type Workbook } from './workbook';
 
 const penny = 2; // toBeCloseTo(x, 2): within half a penny
 
@@ -206,4 +206,12 @@ describe('net present value and payback', () => {
     wb.savings[0].amounts[2023] = 60000; // cumulative in 2023/24: -2,000
     expect(proposed(wb).paybackYear).toBe(2023);
   });
+});
+
+it('describes a post’s period as the report writes it', () => {
+  const p: Post = { title: 'P', grade: 'G', fte: 1, team: '', group: '', start: month(2017, 12), end: null, months: 15, funding: '' };
+  expect(describePostPeriod(p)).toBe('Dec 2017, 15 months');
+  expect(describePostPeriod({ ...p, months: null, end: month(2019, 3) })).toBe('Dec 2017 to Mar 2019');
+  expect(describePostPeriod({ ...p, months: null })).toBe('Dec 2017, ongoing');
+  expect(describePostPeriod({ ...p, start: null, months: null })).toBe('From the start, ongoing');
 });

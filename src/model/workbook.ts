@@ -1,6 +1,6 @@
 // What the user wrote: the workbook's lines and assumptions. Nothing computed
 // is kept here; figures come from costing (or the engine) and are thrown away.
-import type { FinancialYear, Month } from './periods';
+import { describeMonth, type FinancialYear, type Month } from './periods';
 
 export interface Grade {
   grade: string;
@@ -95,3 +95,10 @@ export function isCouncilFunded(funding: string): boolean {
 
 export const SCENARIO_DO_NOTHING = 'Do nothing';
 export const SCENARIO_PROPOSED = 'Proposed investment';
+
+/** `Dec 2017, 15 months`, `Apr 2018 to Mar 2019`, `Apr 2021, ongoing`. */
+export function describePostPeriod(post: Post): string {
+  const from = post.start === null ? 'From the start' : describeMonth(post.start);
+  if (post.months !== null) return `${from}, ${post.months} months`;
+  return post.end === null ? `${from}, ongoing` : `${from} to ${describeMonth(post.end)}`;
+}

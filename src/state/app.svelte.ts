@@ -3,7 +3,8 @@
 // passed in, so tests run this class with the engine in-process.
 import type { Engine } from '../engine/protocol';
 import { postsCsv, summaryCsv } from '../io/export';
-import { applyImport, importedFiles, importedLines, previewImport, type ImportPreview } from '../io/import';
+import { applyImport, importedFiles, importedLines, previewImport, type FileInput, type ImportPreview } from '../io/import';
+import type { SheetKind } from '../io/sheets';
 import type { Results } from '../model/costing';
 import { emptyWorkbook, type Assumptions, type Workbook } from '../model/workbook';
 
@@ -92,9 +93,20 @@ export class AppState {
     if (await this.run(() => this.open(newId(), emptyWorkbook(title), true))) this.message = `New workbook “${title}” is open.`;
   }
 
-  async chooseFiles(files: { name: string; bytes: Uint8Array }[]): Promise<void> {
+  private files: FileInput[] = [];
+  private readAs: Record<string, SheetKind | null> = {};
+
+  async chooseFiles(files: FileInput[]): Promise<void> {
     this.error = null;
+    this.files = files;
+    this.readAs = {};
     this.preview = files.length ? previewImport(files, this.workbook) : null;
+  }
+
+  /** The user says what a file is (or that it is not to be imported). */
+  readFileAs(name: string, kind: SheetKind | null): void {
+    this.readAs = { ...this.readAs, [name]: kind };
+    this.preview = previewImport(this.files, this.workbook, this.readAs);
   }
 
   cancelImport(): void {

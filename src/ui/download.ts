@@ -1,0 +1,13 @@
+import type { Download } from '../state/app.svelte';
+
+/** Hands a file to the browser's downloads; nothing is sent anywhere. */
+export function saveFile(file: Download): void {
+  const url = URL.createObjectURL(new Blob([file.text], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

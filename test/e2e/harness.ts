@@ -1,0 +1,50 @@
+// Launches Debian's Chromium (no browser downloads work here) and serves the
+// built dist/ from a sub-path, as a council web server would.
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
+// @ts-expect-error: a plain ES module without types
+import { serve } from '../../scripts/serve.js';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const BASE = '/finance/scenarios/';
+
+export async function launch(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not at ${CHROMIUM}: apt-get install -y chromium`);
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    // This machine's network is closed: stop Chromium reaching for Google's services.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+export interface Served {
+  url: string;
+  origin: string;
+  close: () => Promise<void>;
+}
+
+export async function serveDist(headers: Record<string, string> = {}): Promise<Served> {
+  if (!existsSync(new URL('../../dist/index.html', import.meta.url))) throw new Error('dist/ is missing: run `npm run build` first');
+  const { server, url } = await serve({ base: BASE, headers });
+  return { url, origin: new URL(url).origin, close: () => new Promise<void>((ok) => server.close(() => ok())) };
+}
+
+/** Every console error and every request that leaves the page's origin, for a test to assert on. */
+export function watch(page: Page, origin: string) {
+  const consoleErrors: string[] = [];
+  const foreignRequests: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(String(e)));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(origin) && !u.startsWith('blob:') && !u.startsWith('data:')) foreignRequests.push(u);
+  });
+  return { consoleErrors, foreignRequests };
+}
+
+export async function newContext(browser: Browser, width = 1366, height = 900): Promise<BrowserContext> {
+  return browser.newContext({ viewport: { width, height }, acceptDownloads: true, locale: 'en-GB' });
+}
