@@ -1,6 +1,6 @@
 // The two exports CONTRACT.md fixes: the summary (a row per scenario and
 // year) and the posts (each post with its cost per year of the horizon).
-import type { Results } from '../model/costing';
+import { variance, type Results } from '../model/costing';
 import { formatFinancialYear, formatMonth } from '../model/periods';
 import type { Workbook } from '../model/workbook';
 import { moneyCell, writeCsv, type OutCell } from './csv';
@@ -12,7 +12,7 @@ export function summaryCsv(results: Results): string {
     s.years.map((y) => [
       s.name,
       formatFinancialYear(y.year),
-      ...[y.staff, y.other, y.savings, y.target, y.target - y.savings, y.net, y.cumulative, y.discounted, y.external].map(moneyCell),
+      ...[y.staff, y.other, y.savings, y.target, variance(y), y.net, y.cumulative, y.discounted, y.external].map(moneyCell),
     ]),
   );
   return writeCsv(SUMMARY_HEADER, rows);

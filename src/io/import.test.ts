@@ -126,3 +126,14 @@ it('reads a file as the sheet the user chooses in the preview, or not at all', (
   expect(skipped.files[0].refused).toBe('You chose not to import it.');
   expect(importedLines(skipped)).toBe(0);
 });
+
+it('flags a post whose Months count disagrees with its End, and costs the count', () => {
+  const preview = previewImport([
+    file('g.csv', 'Grade,Annual cost\nBand E,62186\n'),
+    file('p.csv', 'Title,Grade,FTE,Start,End,Months\nCommissioning Manager,Band E,1,2017-12,2019-03,15\n'),
+  ], emptyWorkbook('x'));
+  expect(preview.problems).toEqual([]);
+  expect(preview.notes).toEqual(['Commissioning Manager: 15 months from Dec 2017 ends Feb 2019, but End says Mar 2019 (16 months); costed at 15 months.']);
+  const results = costWorkbook(applyImport(emptyWorkbook('x'), preview));
+  expect(results.postCosts[0][0] + results.postCosts[0][1]).toBeCloseTo(77732.5, 2);
+});

@@ -1,7 +1,7 @@
 // Import CSV files: read every file into a preview (what each file is, what
 // will change, every row not imported and why), and only on confirmation make
 // a new workbook from it. The open workbook is never touched until then.
-import type { Workbook } from '../model/workbook';
+import { periodMismatch, type Workbook } from '../model/workbook';
 import { decode, parseCsv } from './csv';
 import {
   missingColumns,
@@ -86,6 +86,10 @@ export function previewImport(files: FileInput[], open: Workbook, readAs: Record
   }
   checkGrades(preview, open, postRows);
   checkDuplicateGrades(preview);
+  for (const post of preview.sheets.posts ?? []) {
+    const mismatch = periodMismatch(post);
+    if (mismatch) preview.notes.push(mismatch);
+  }
   return preview;
 }
 

@@ -98,6 +98,11 @@ export function savingProfile(saving: Saving, years: FinancialYear[]): number[] 
   });
 }
 
+/** Savings target less expected savings: a positive variance is a shortfall. */
+export function variance(figures: { target: number; savings: number }): number {
+  return figures.target - figures.savings;
+}
+
 /** Payback: the first year whose cumulative net cost has turned into a saving. */
 export function paybackYear(years: YearFigures[]): FinancialYear | null {
   return years.find((y) => y.cumulative < 0)?.year ?? null;

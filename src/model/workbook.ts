@@ -1,6 +1,6 @@
 // What the user wrote: the workbook's lines and assumptions. Nothing computed
 // is kept here; figures come from costing (or the engine) and are thrown away.
-import { describeMonth, type FinancialYear, type Month } from './periods';
+import { describeMonth, monthsBetween, type FinancialYear, type Month } from './periods';
 
 export interface Grade {
   grade: string;
@@ -101,4 +101,17 @@ export function describePostPeriod(post: Post): string {
   const from = post.start === null ? 'From the start' : describeMonth(post.start);
   if (post.months !== null) return `${from}, ${post.months} months`;
   return post.end === null ? `${from}, ongoing` : `${from} to ${describeMonth(post.end)}`;
+}
+
+/**
+ * Where a post gives both a month count and an end that disagree, the count is
+ * what the report costed and wins; this says so. `Commissioning Manager: 15
+ * months from Dec 2017 ends Feb 2019, but End says Mar 2019 (16 months); costed
+ * at 15 months.` Null where they agree or only one is given.
+ */
+export function periodMismatch(post: Post): string | null {
+  if (post.start === null || post.months === null || post.end === null) return null;
+  const countedEnd = post.start + post.months - 1;
+  if (countedEnd === post.end) return null;
+  return `${post.title}: ${post.months} months from ${describeMonth(post.start)} ends ${describeMonth(countedEnd)}, but End says ${describeMonth(post.end)} (${monthsBetween(post.start, post.end)} months); costed at ${post.months} months.`;
 }
