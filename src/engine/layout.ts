@@ -8,6 +8,7 @@
 // (pay award, discount) live once in the Years sheet, so a year cell refers to
 // its own row and one Years column. The summary sums whole columns with SUMIFS
 // on a council-funded flag and a per-scenario inclusion flag.
+import { PAYBACK_TOLERANCE, savedBefore } from '../model/costing';
 import type { Horizon } from '../model/horizon';
 import { firstMonthOf, formatFinancialYear, lastMonthOf, type Month } from '../model/periods';
 import {
@@ -57,7 +58,7 @@ export function dateSerial(m: Month): number {
 // Fixed columns of the line sheets (0-based).
 export const POST = { title: 0, grade: 1, fte: 2, team: 3, group: 4, start: 5, end: 6, months: 7, funding: 8, council: 9, annualCost: 10, from: 11, to: 12, firstYear: 13 } as const;
 export const COST = { description: 0, group: 1, year: 2, amount: 3, quantity: 4, unitCost: 5, funding: 6, council: 7, total: 8, yearUsed: 9, firstYear: 10 } as const;
-export const SAVING = { line: 0, group: 1, type: 2, recurring: 3, firstInput: 4 } as const;
+export const SAVING = { line: 0, group: 1, type: 2, recurring: 3, before: 4, firstInput: 5 } as const;
 // Years sheet rows.
 const Y = { label: 1, k: 2, first: 3, last: 4, pay: 5, discount: 6, delivery: 7 } as const;
 export const SUMMARY_COLUMNS = ['Scenario', 'Year', 'Staff cost', 'Other costs', 'Savings', 'Savings target', 'Net cost', 'Cumulative net cost', 'Discounted net cost', 'Externally funded', 'Payback k'] as const;
@@ -134,7 +135,7 @@ export function yearsSheet(horizon: Horizon): Grid {
 }
 
 export function gradesSheet(workbook: Workbook): Grid {
-  return [[text('Grade'), text('Annual cost')], ...workbook.grades.map((g) => [text(g.grade), g.annualCost])];
+  return [[text('Grade'), text('Annual cost')], ...workbook.grades.map((g) => [text(g.grade.trim()), g.annualCost])];
 }
 
 const includeFlags = (scenarioIncludes: (name: string) => boolean) => SCENARIOS.map((name) => (scenarioIncludes(name) ? 1 : 0));
@@ -156,8 +157,11 @@ export function postRow(workbook: Workbook, layout: Layout, index: number): Cell
     p.months,
     text(p.funding),
     isCouncilFunded(p.funding) ? 1 : 0,
-    `=VLOOKUP(B${r},${grades},2,FALSE())`,
-    `=IF(ISBLANK(F${r}),${yearsCell(0, Y.first)},YEAR(F${r})*12+MONTH(F${r})-1)`,
+    // A grade not in Grades costs nothing, as in the model; the page flags it.
+    `=IFERROR(VLOOKUP(TRIM(B${r}),${grades},2,FALSE()),0)`,
+    // From: the start; else the end less the count; else the horizon's first month.
+    `=IF(ISBLANK(F${r}),IF(OR(ISBLANK(G${r}),ISBLANK(H${r})),${yearsCell(0, Y.first)},YEAR(G${r})*12+MONTH(G${r})-H${r}),YEAR(F${r})*12+MONTH(F${r})-1)`,
+    // To: a count wins over an end; no count and no end runs to the horizon's end.
     `=IF(ISBLANK(H${r}),IF(ISBLANK(G${r}),${yearsCell(lastYear, Y.last)},YEAR(G${r})*12+MONTH(G${r})-1),L${r}+H${r}-1)`,
     ...Array.from({ length: layout.years }, (_, k) =>
       `=$C${r}*$K${r}*MAX(0,MIN($M${r},${yearsCell(k, Y.last)})-MAX($L${r},${yearsCell(k, Y.first)})+1)/12*${yearsCell(k, Y.pay)}`,
@@ -194,10 +198,12 @@ export function savingRow(workbook: Workbook, layout: Layout, index: number): Ce
     text(s.group),
     text(s.type),
     text(s.recurring ? 'Yes' : 'No'),
+    // A recurring saving made before the horizon still recurs in it.
+    savedBefore(s, layout.horizon.first),
     ...layout.horizon.years.map((fy) => s.amounts[fy] ?? null),
     ...Array.from({ length: layout.years }, (_, k) => {
       const input = col(layout.savingInputCol(k));
-      return `=IF($D${r}="Yes",SUM($${first}${r}:${input}${r}),N(${input}${r}))*IF($C${r}="Saving",${yearsCell(k, Y.delivery)},1)`;
+      return `=IF($D${r}="Yes",$E${r}+SUM($${first}${r}:${input}${r}),N(${input}${r}))*IF($C${r}="Saving",${yearsCell(k, Y.delivery)},1)`;
     }),
     ...includeFlags(inProposal),
   ];
@@ -224,7 +230,7 @@ export function costsSheet(workbook: Workbook, layout: Layout): Grid {
 }
 
 export function savingsSheet(workbook: Workbook, layout: Layout): Grid {
-  return [header(['Line', 'Group', 'Type', 'Recurring'], layout, true), ...workbook.savings.map((_, i) => savingRow(workbook, layout, i))];
+  return [header(['Line', 'Group', 'Type', 'Recurring', 'Before horizon'], layout, true), ...workbook.savings.map((_, i) => savingRow(workbook, layout, i))];
 }
 
 /** SUMIFS over rows 2..last of a line sheet. */
@@ -253,7 +259,7 @@ export function summarySheet(layout: Layout): Grid {
         k === 0 ? `=G${r}` : `=H${r - 1}+G${r}`,
         `=G${r}*${yearsCell(k, Y.discount)}`,
         `=${posts(0)}+${costs(0)}`,
-        `=IF(H${r}<0,${k},${NO_PAYBACK})`,
+        `=IF(H${r}<-${PAYBACK_TOLERANCE},${k},${NO_PAYBACK})`,
       ]);
     });
   });

@@ -42,3 +42,22 @@ describe('writing for Excel', () => {
     expect(Object.is(moneyCell(-0.001), -0)).toBe(false);
   });
 });
+
+describe('delimiters', () => {
+  it('reads commas, semicolons and tabs', () => {
+    expect(parseCsv('Grade;Annual cost\r\nBand A;39820\r\n').rows).toEqual([['Grade', 'Annual cost'], ['Band A', '39820']]);
+    expect(parseCsv('Grade\tAnnual cost\nBand A\t"39,820"\n').rows).toEqual([['Grade', 'Annual cost'], ['Band A', '39,820']]);
+    expect(parseCsv('Grade,Annual cost\nBand A,39820\n').delimiter).toBe(',');
+  });
+
+  it('reads a semicolon file whose numbers have decimal commas', () => {
+    const parsed = parseCsv('Title;Grade;FTE\nOfficer;Band A;0,5\nClerk;Band B;1\n');
+    expect(parsed.delimiter).toBe(';');
+    expect(parsed.decimalComma).toBe(true);
+    expect(parsed.rows[1]).toEqual(['Officer', 'Band A', '0,5']);
+  });
+
+  it('keeps trailing blank columns out of the delimiter vote', () => {
+    expect(parseCsv('Grade,Annual cost,,\nBand A,39820,,\nBand B,44882,,\n').rows[1]).toEqual(['Band A', '39820', '', '']);
+  });
+});

@@ -18,13 +18,44 @@ export interface ParsedCsv {
   rows: string[][];
   /** Problems papaparse found, with the 1-based row they were on. */
   errors: { row: number; message: string }[];
+  delimiter: string;
+  /** `0,5` and `1.234,56`: numbers with a decimal comma (semicolon files from some systems). */
+  decimalComma: boolean;
+}
+
+const DELIMITERS = [',', ';', '\t'];
+
+/**
+ * The delimiter that splits the first lines into the most consistent number
+ * of columns (more than one). papaparse's own guess fails on semicolon files
+ * with decimal commas and on quoted fields with line breaks.
+ */
+export function detectDelimiter(text: string): string {
+  const sample = text.slice(0, 20_000);
+  let best = { delimiter: ',', score: -1 };
+  for (const delimiter of DELIMITERS) {
+    const rows = Papa.parse<string[]>(sample, { delimiter, skipEmptyLines: 'greedy', preview: 30 }).data;
+    const widths = rows.map((r) => r.filter((c, i) => c.trim() !== '' || i < r.length - 1).length);
+    const counts = new Map<number, number>();
+    for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
+    const [mode, often] = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] ?? [0, 0];
+    const score = mode > 1 ? (often / rows.length) * 10 + Math.min(mode, 20) / 20 : 0;
+    if (score > best.score) best = { delimiter, score };
+  }
+  return best.delimiter;
 }
 
 export function parseCsv(text: string): ParsedCsv {
-  const result = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy', dynamicTyping: false });
+  const clean = text.replace(/^\uFEFF/, '');
+  const delimiter = detectDelimiter(clean);
+  const result = Papa.parse<string[]>(clean, { delimiter, skipEmptyLines: 'greedy', dynamicTyping: false });
+  const rows = result.data;
+  const decimalComma = delimiter === ';' && rows.some((r) => r.some((c) => /^\s*\(?-?£?[\d.]*\d,\d{1,2}\)?\s*$/.test(c)));
   return {
-    rows: result.data,
+    rows,
     errors: result.errors.map((e) => ({ row: (e.row ?? 0) + 1, message: e.message })),
+    delimiter,
+    decimalComma,
   };
 }
 

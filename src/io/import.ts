@@ -1,18 +1,15 @@
-// Import CSV files: read every file into a preview (what each file is, what
-// will change, every row not imported and why), and only on confirmation make
-// a new workbook from it. The open workbook is never touched until then.
-import { periodMismatch, type Workbook } from '../model/workbook';
+// Import CSV files: read every file into a preview (what each file is, how
+// its columns are read, what will change, every row not imported and why),
+// and only on confirmation make a new workbook from it. The open workbook is
+// never touched until then.
+import { monthsBetween } from '../model/periods';
+import { periodMismatch, type Grade, type Post, type ReportedTotal, type Workbook } from '../model/workbook';
 import { decode, parseCsv } from './csv';
-import {
-  missingColumns,
-  readCosts,
-  readGrades,
-  readPosts,
-  readSavings,
-  recogniseSheet,
-  type RowProblem,
-  type SheetKind,
-} from './sheets';
+import { FIELDS, type ColumnMap, type Field, type SheetKind } from './headers';
+import { missingColumns, readSheet, type RowProblem, type SheetRead } from './sheets';
+import { columnsFor, locateTable, recogniseSheet } from './table';
+
+export type { SheetKind } from './headers';
 
 export interface FileInput {
   name: string;
@@ -21,13 +18,27 @@ export interface FileInput {
 
 export interface FileRead {
   name: string;
-  /** null: the file could not be recognised and nothing in it is imported. */
+  /** null: not recognised (or not wanted) and nothing in it is imported. */
   kind: SheetKind | null;
   header: string[];
+  /** 1-based record number of the header row (captions above it are skipped). */
+  headerRow: number;
+  /** Money scale from a caption or header: 1000 for `£000's`. */
+  unit: number;
+  delimiter: string;
+  /** Each field read, and the header of the column it is read from. */
+  columns: { field: Field; column: number | null }[];
   /** Lines read from the file and ready to import. */
   lines: number;
   /** Why the whole file is not imported, when it is not. */
   refused?: string;
+}
+
+export interface ImportChoices {
+  /** The sheet a file is read as; null: not imported. */
+  readAs?: Record<string, SheetKind | null>;
+  /** Column overrides per file: field -> column index, or null for none. */
+  columns?: Record<string, Partial<Record<Field, number | null>>>;
 }
 
 export interface ImportPreview {
@@ -35,56 +46,77 @@ export interface ImportPreview {
   problems: RowProblem[];
   notes: string[];
   /** The sheets the import replaces, read from the files. */
-  sheets: Partial<Pick<Workbook, 'grades' | 'posts' | 'costs' | 'savings'>>;
+  sheets: Partial<Pick<Workbook, 'grades' | 'posts' | 'costs' | 'savings' | 'reported'>>;
 }
 
-const KEY: Record<SheetKind, 'grades' | 'posts' | 'costs' | 'savings'> = { Grades: 'grades', Posts: 'posts', Costs: 'costs', Savings: 'savings' };
+const KEY = { Grades: 'grades', Posts: 'posts', Costs: 'costs', Savings: 'savings' } as const;
 
 /**
  * Each file becomes one sheet of the workbook; files of the same kind are
- * joined in the order given. Posts are checked against the grades they will
- * be costed with: the imported Grades if any, else the open workbook's.
+ * joined in the order given. A posts table may also bring non-staff costs
+ * (rows with an amount but no grade).
  */
-export function previewImport(files: FileInput[], open: Workbook, readAs: Record<string, SheetKind | null> = {}): ImportPreview {
+export function previewImport(files: FileInput[], open: Workbook, choices: ImportChoices = {}): ImportPreview {
   const preview: ImportPreview = { files: [], problems: [], notes: [], sheets: {} };
+  const all = { grades: [] as Grade[], posts: [] as Post[], costs: [] as Workbook['costs'], savings: [] as Workbook['savings'] };
   const postRows: { file: string; row: number }[] = [];
+  const totals: ReportedTotal[] = [];
+  const brought = new Set<keyof typeof all>();
+
   for (const file of files) {
-    const { rows, errors } = parseCsv(decode(file.bytes));
-    const header = rows[0] ?? [];
-    const kind = !rows.length ? null : file.name in readAs ? readAs[file.name] : recogniseSheet(header, file.name);
-    const read: FileRead = { name: file.name, kind, header, lines: 0 };
+    const parsed = parseCsv(decode(file.bytes));
+    const table = locateTable(file.name, parsed.rows, parsed.decimalComma);
+    const readAs = choices.readAs ?? {};
+    const kind = parsed.rows.length === 0 ? null : file.name in readAs ? readAs[file.name] : recogniseSheet(table);
+    const overrides = choices.columns?.[file.name] ?? {};
+    const map: ColumnMap = kind ? columnsFor(table, kind) : {};
+    for (const [field, column] of Object.entries(overrides)) {
+      if (column === null) delete map[field as Field];
+      else map[field as Field] = column;
+    }
+    const read: FileRead = {
+      name: file.name,
+      kind,
+      header: table.header,
+      headerRow: table.rows.length ? table.rows[0].row - 1 : 1,
+      unit: table.unit,
+      delimiter: parsed.delimiter,
+      columns: kind ? FIELDS[kind].map((field) => ({ field, column: map[field] ?? null })) : [],
+      lines: 0,
+    };
     preview.files.push(read);
-    if (rows.length === 0) {
+    if (parsed.rows.length === 0) {
       read.refused = 'The file is empty.';
       continue;
     }
-    if (kind === null && file.name in readAs) {
-      read.refused = 'You chose not to import it.';
-      continue;
-    }
     if (kind === null) {
-      read.refused = `Its headers (${header.filter(Boolean).join(', ')}) are not those of Grades, Posts, Costs or Savings.`;
+      read.refused = file.name in readAs ? 'You chose not to import it.' : `Its headers (${table.header.filter(Boolean).join(', ')}) are not those of Grades, Posts, Costs or Savings.`;
       continue;
     }
-    const missing = missingColumns(kind, header);
+    const missing = missingColumns(kind, table, map);
     if (missing.length) {
       read.refused = `A ${kind} file needs ${missing.join(', ')}.`;
       continue;
     }
-    for (const e of errors) preview.problems.push({ file: file.name, row: e.row, reason: `The CSV is malformed here: ${e.message}` });
-    const sheet =
-      kind === 'Grades' ? readGrades(file.name, rows)
-      : kind === 'Posts' ? readPosts(file.name, rows)
-      : kind === 'Costs' ? readCosts(file.name, rows)
-      : readSavings(file.name, rows);
-    read.lines = sheet.lines.length;
+    for (const e of parsed.errors) preview.problems.push({ file: file.name, row: e.row, reason: `The CSV is malformed here: ${e.message}` });
+    const sheet: SheetRead = readSheet(kind, table, map);
+    read.lines = sheet.grades.length + sheet.posts.length + sheet.costs.length + sheet.savings.length;
     preview.problems.push(...sheet.problems);
     preview.notes.push(...sheet.notes);
-    const key = KEY[kind];
-    preview.sheets[key] = [...((preview.sheets[key] as unknown[]) ?? []), ...sheet.lines] as never;
-    if (kind === 'Posts') postRows.push(...sheet.rowOf.map((row) => ({ file: file.name, row })));
+    const offset = { posts: all.posts.length, costs: all.costs.length, savings: all.savings.length };
+    for (const t of sheet.totals) {
+      totals.push({ ...t, posts: t.posts.map((i) => i + offset.posts), costs: t.costs.map((i) => i + offset.costs), savings: t.savings.map((i) => i + offset.savings) });
+    }
+    for (const key of ['grades', 'posts', 'costs', 'savings'] as const) {
+      if (sheet[key].length || KEY[kind] === key) brought.add(key);
+      (all[key] as unknown[]).push(...sheet[key]);
+    }
+    postRows.push(...sheet.postRows.map((row) => ({ file: file.name, row })));
   }
-  checkGrades(preview, open, postRows);
+
+  for (const key of brought) preview.sheets[key] = all[key] as never;
+  if (totals.length) preview.sheets.reported = totals;
+  if (preview.sheets.posts) costPosts(preview, open, postRows);
   checkDuplicateGrades(preview);
   for (const post of preview.sheets.posts ?? []) {
     const mismatch = periodMismatch(post);
@@ -93,19 +125,55 @@ export function previewImport(files: FileInput[], open: Workbook, readAs: Record
   return preview;
 }
 
-/** A post whose grade is in neither the imported nor the open Grades cannot be costed. */
-function checkGrades(preview: ImportPreview, open: Workbook, postRows: { file: string; row: number }[]): void {
-  const posts = preview.sheets.posts;
-  if (!posts) return;
-  const grades = new Set((preview.sheets.grades ?? open.grades).map((g) => g.grade.toLowerCase()));
-  const kept = posts.filter((post, i) => {
-    if (grades.has(post.grade.toLowerCase())) return true;
+/** How long a post's own dates say it runs, if they say: the count, else the range. */
+function periodMonths(post: Post): number | null {
+  if (post.months !== null) return post.months;
+  return post.start !== null && post.end !== null ? monthsBetween(post.start, post.end) : null;
+}
+
+/**
+ * Every post needs its grade's annual cost. A grade in neither the imported
+ * nor the open Grades sheet is implied by what the report printed: total
+ * cost / (FTE x months / 12), from the line with the most FTE-months, to the
+ * pound (`Band E` at £62,186 from the Strategic Development Manager's
+ * £124,372 for 24 months). A post whose grade can be found neither way is not
+ * imported, and says why.
+ */
+function costPosts(preview: ImportPreview, open: Workbook, postRows: { file: string; row: number }[]): void {
+  const posts = preview.sheets.posts!;
+  const grades = [...(preview.sheets.grades ?? open.grades)];
+  const known = new Set(grades.map((g) => g.grade.toLowerCase()));
+  const implied = new Map<string, { grade: string; cost: number; weight: number; from: Post }>();
+  for (const post of posts) {
+    const key = post.grade.toLowerCase();
+    const months = periodMonths(post);
+    if (known.has(key) || !post.publishedCost || !months || !post.fte) continue;
+    const weight = Math.abs(post.fte) * months;
+    if ((implied.get(key)?.weight ?? 0) < weight) implied.set(key, { grade: post.grade, cost: Math.round(post.publishedCost / ((post.fte * months) / 12)), weight, from: post });
+  }
+  for (const { grade, cost, from } of implied.values()) {
+    grades.push({ grade, annualCost: cost });
+    known.add(grade.toLowerCase());
+    preview.notes.push(`Grade ${grade} was not in a Grades sheet: £${cost.toLocaleString('en-GB')} a year is implied by the report’s cost of ${from.title} (£${from.publishedCost!.toLocaleString('en-GB')} for ${from.fte} FTE over ${periodMonths(from)} months).`);
+  }
+  if (implied.size) preview.sheets.grades = grades;
+
+  const kept: Post[] = [];
+  const keptIndex = new Map<number, number>();
+  posts.forEach((post, i) => {
+    if (known.has(post.grade.toLowerCase())) {
+      keptIndex.set(i, kept.length);
+      kept.push(post);
+      return;
+    }
     preview.problems.push({ ...postRows[i], reason: `${post.title}: grade “${post.grade}” is not in the Grades sheet` });
-    const file = preview.files.find((f) => f.name === postRows[i].file && f.kind === 'Posts');
+    const file = preview.files.find((f) => f.name === postRows[i].file);
     if (file) file.lines -= 1;
-    return false;
   });
   preview.sheets.posts = kept;
+  if (preview.sheets.reported) {
+    preview.sheets.reported = preview.sheets.reported.map((t) => ({ ...t, posts: t.posts.flatMap((i) => (keptIndex.has(i) ? [keptIndex.get(i)!] : [])) }));
+  }
 }
 
 function checkDuplicateGrades(preview: ImportPreview): void {
@@ -117,20 +185,26 @@ function checkDuplicateGrades(preview: ImportPreview): void {
   }
 }
 
-/** How many lines the import brings in: what the confirm button counts. */
+/** How many lines the import brings in: what the preview counts. */
 export const importedLines = (preview: ImportPreview) => preview.files.reduce((n, f) => n + f.lines, 0);
 export const importedFiles = (preview: ImportPreview) => preview.files.filter((f) => f.kind && !f.refused).length;
 
 /**
  * The workbook after the import: each imported sheet replaces the open one;
- * sheets no file brought are kept. Grade names match case-insensitively, and
- * posts take the grade's spelling from the Grades sheet.
+ * sheets no file brought are kept, and so are printed totals over sheets the
+ * import leaves alone. Grade names match case-insensitively, and posts take
+ * the grade's spelling from the Grades sheet.
  */
 export function applyImport(open: Workbook, preview: ImportPreview): Workbook {
-  const next: Workbook = { ...open, ...preview.sheets };
+  const { reported, ...sheets } = preview.sheets;
+  const next: Workbook = { ...open, ...sheets };
+  const untouched = (t: ReportedTotal) => (!sheets.posts || !t.posts.length) && (!sheets.costs || !t.costs.length) && (!sheets.savings || !t.savings.length);
+  const kept = (open.reported ?? []).filter(untouched);
+  if (kept.length || reported) next.reported = [...kept, ...(reported ?? [])];
+  else delete next.reported;
   const spelling = new Map(next.grades.map((g) => [g.grade.toLowerCase(), g.grade]));
   next.posts = next.posts.map((p) => ({ ...p, grade: spelling.get(p.grade.toLowerCase()) ?? p.grade }));
-  const firstGrade = new Map<string, true>();
-  next.grades = next.grades.filter((g) => !firstGrade.has(g.grade.toLowerCase()) && firstGrade.set(g.grade.toLowerCase(), true));
+  const firstGrade = new Set<string>();
+  next.grades = next.grades.filter((g) => !firstGrade.has(g.grade.toLowerCase()) && firstGrade.add(g.grade.toLowerCase()));
   return next;
 }

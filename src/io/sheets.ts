@@ -1,202 +1,378 @@
-// Which sheet a file is, and its rows as workbook lines. A row that cannot be
-// read is kept as a problem naming the file, the row and the reason; it is
-// never dropped silently.
-import { parseFinancialYear, type FinancialYear } from '../model/periods';
-import type { Cost, Grade, Post, Saving } from '../model/workbook';
-import { isUnreadable, readMoney, readMonth, readNumber, type Unreadable } from './values';
-
-export type SheetKind = 'Grades' | 'Posts' | 'Costs' | 'Savings';
-export const SHEET_KINDS: SheetKind[] = ['Grades', 'Posts', 'Costs', 'Savings'];
+// A table's lines as workbook lines. A row that cannot be read becomes a
+// problem naming the file, the row and the reason; it is never dropped
+// silently. Totals a report printed are kept to reconcile against.
+import { financialYearOf, parseFinancialYear, type FinancialYear } from '../model/periods';
+import type { Cost, Grade, Post, Saving, SavingType } from '../model/workbook';
+import { yearColumns, type ColumnMap, type Field, type SheetKind } from './headers';
+import { readPeriod } from './period';
+import { classifyRow, columnUnit, GRADE_IN_TITLE, type Table } from './table';
+import { isUnreadable, readMoney, readMonth, readNumber, splitFootnote, unreadable, type Unreadable } from './values';
 
 export interface RowProblem {
   file: string;
-  /** 1-based, counting the header as row 1, as a spreadsheet shows it. */
+  /** 1-based record number in the file, counting the header, as a spreadsheet shows it. */
   row: number;
   reason: string;
 }
 
-/** `Annual cost`, `annual_cost` and `ANNUAL COST` are one header. */
-export const headerKey = (h: string) => h.toLowerCase().replace(/[^a-z0-9]/g, '');
-
-/** Canonical header -> the keys it may arrive as. */
-const SYNONYMS: Record<string, string[]> = {
-  grade: ['grade', 'band', 'gradeband'],
-  annualCost: ['annualcost', 'cost', 'fullyearcost'],
-  title: ['title', 'jobtitle', 'post', 'posttitle', 'role'],
-  fte: ['fte', 'fulltimeequivalent'],
-  team: ['team'],
-  group: ['group', 'areaofsupport', 'theme'],
-  start: ['start', 'startdate', 'from'],
-  end: ['end', 'enddate', 'to'],
-  months: ['months'],
-  funding: ['funding', 'fundedby', 'fundingsource'],
-  description: ['description', 'item', 'cost'],
-  year: ['year', 'financialyear'],
-  amount: ['amount', 'total', 'totalcost'],
-  quantity: ['quantity', 'qty', 'number'],
-  unitCost: ['unitcost', 'costeach', 'priceeach'],
-  line: ['line', 'saving', 'description'],
-  type: ['type'],
-  recurring: ['recurring'],
-};
-
-export type ColumnMap = Record<string, number>;
-
-export function mapColumns(header: string[], wanted: string[]): ColumnMap {
-  const keys = header.map(headerKey);
-  const map: ColumnMap = {};
-  for (const name of wanted) {
-    const index = keys.findIndex((k, i) => SYNONYMS[name].includes(k) && !Object.values(map).includes(i));
-    if (index >= 0) map[name] = index;
-  }
-  return map;
+/** A printed total, before its lines have their places in the workbook. */
+export interface PendingTotal {
+  label: string;
+  file: string;
+  row: number;
+  year: FinancialYear | null;
+  published: number;
+  posts: number[];
+  costs: number[];
+  savings: number[];
 }
 
-const REQUIRED: Record<SheetKind, string[]> = {
-  Grades: ['grade', 'annualCost'],
-  Posts: ['title', 'grade', 'fte'],
-  Costs: ['description'],
-  Savings: ['line'],
-};
-
-const COLUMNS: Record<SheetKind, string[]> = {
-  Grades: ['grade', 'annualCost'],
-  Posts: ['title', 'grade', 'fte', 'team', 'group', 'start', 'end', 'months', 'funding'],
-  Costs: ['description', 'group', 'year', 'amount', 'quantity', 'unitCost', 'funding'],
-  Savings: ['line', 'group', 'type', 'recurring'],
-};
-
-export const yearColumns = (header: string[]) =>
-  header.flatMap((h, i) => {
-    const fy = parseFinancialYear(h);
-    return fy === null ? [] : [{ index: i, year: fy }];
-  });
-
-/** The sheet a file's headers (and then its name) say it is; null if neither does. */
-export function recogniseSheet(header: string[], fileName: string): SheetKind | null {
-  const has = (kind: SheetKind) => REQUIRED[kind].every((c) => c in mapColumns(header, COLUMNS[kind]));
-  const keys = header.map(headerKey);
-  if (has('Posts')) return 'Posts';
-  if (has('Savings') && yearColumns(header).length > 0) return 'Savings';
-  if (has('Costs') && (keys.includes('amount') || keys.includes('unitcost'))) return 'Costs';
-  if (has('Grades')) return 'Grades';
-  const byName = SHEET_KINDS.find((k) => headerKey(fileName).includes(headerKey(k).replace(/s$/, '')));
-  return byName && has(byName) ? byName : null;
-}
-
-export function missingColumns(kind: SheetKind, header: string[]): string[] {
-  const map = mapColumns(header, COLUMNS[kind]);
-  const missing = REQUIRED[kind].filter((c) => !(c in map));
-  if (kind === 'Savings' && yearColumns(header).length === 0) missing.push('a financial year such as 2021/22');
-  return missing;
-}
-
-export interface SheetRead<T> {
-  lines: T[];
-  /** Sheet row (1-based) of each line, for messages that come later. */
-  rowOf: number[];
+export interface SheetRead {
+  grades: Grade[];
+  posts: Post[];
+  costs: Cost[];
+  savings: Saving[];
+  /** Record number of each post (the only lines later checks name by row). */
+  postRows: number[];
   problems: RowProblem[];
   notes: string[];
+  totals: PendingTotal[];
 }
 
-type Cells = (name: string) => string;
+const emptyRead = (): SheetRead => ({ grades: [], posts: [], costs: [], savings: [], postRows: [], problems: [], notes: [], totals: [] });
 
-function readRows<T>(file: string, kind: SheetKind, rows: string[][], read: (cell: Cells, row: string[]) => T | Unreadable): SheetRead<T> {
-  const [header, ...body] = rows;
-  const map = mapColumns(header, COLUMNS[kind]);
-  const out: SheetRead<T> = { lines: [], rowOf: [], problems: [], notes: [] };
-  body.forEach((row, i) => {
-    const cell: Cells = (name) => (name in map ? (row[map[name]] ?? '').trim() : '');
-    if (row.every((c) => c.trim() === '')) return; // a blank line is not a row
-    const line = read(cell, row);
-    if (isUnreadable(line)) out.problems.push({ file, row: i + 2, reason: line.problem });
-    else {
-      out.lines.push(line);
-      out.rowOf.push(i + 2);
-    }
-  });
+interface Cells {
+  /** The trimmed text of a field's column ('' if the field has no column). */
+  text(field: Field): string;
+  money(field: Field): number | null | Unreadable;
+  number(field: Field): number | null | Unreadable;
+}
+
+function cellsOf(table: Table, map: ColumnMap, cells: string[]): Cells {
+  const text = (field: Field) => (map[field] === undefined ? '' : (cells[map[field]!] ?? '').trim());
+  return {
+    text,
+    money: (field) => {
+      const value = readMoney(splitFootnote(text(field)).text, table.decimalComma);
+      return typeof value === 'number' ? value * columnUnit(table, map[field]!) : value;
+    },
+    number: (field) => readNumber(splitFootnote(text(field)).text, table.decimalComma),
+  };
+}
+
+const labelled = (field: string, value: Unreadable): Unreadable => unreadable(`${field}: ${value.problem}`);
+
+/** `Funded from Transforming Care Partnership` where a cost would be. */
+const FUNDED_FROM = /^(?:funded|paid|met)\s+(?:from|by|through)\s+(?:the\s+)?(.+?)\.?$/i;
+/** `£1,600 per new starter`: a unit cost. */
+const PER = /^(.*?)\s*(?:per|each|\/)\s+.+$/i;
+
+/** Footnote marks on a row's cells, to be matched with the table's footnote lines. */
+function marksOf(cells: string[]): string[] {
+  return cells.map((c) => splitFootnote(c).mark).filter(Boolean);
+}
+
+/**
+ * Which lines a printed total sums: those since the previous total, or all
+ * the table's lines, whichever the printed figures say (a `Total` under
+ * subtotals sums everything; one under a group sums the group).
+ */
+function spanOf(label: string, since: number, count: number, sumOf: (from: number) => number, published: number): number[] {
+  const range = (from: number) => Array.from({ length: count - from }, (_, i) => from + i);
+  if (since === 0) return range(0);
+  if (/sub/i.test(label)) return range(since);
+  return Math.abs(sumOf(0) - published) <= Math.abs(sumOf(since) - published) ? range(0) : range(since);
+}
+
+export function readGrades(table: Table, map: ColumnMap): SheetRead {
+  const out = emptyRead();
+  for (const { cells, row } of table.rows) {
+    if (cells.every((c) => c.trim() === '')) continue;
+    const cell = cellsOf(table, map, cells);
+    const grade = cell.text('grade');
+    const annualCost = cell.money('annualCost');
+    if (grade === '') out.problems.push({ file: table.file, row, reason: 'Grade is blank' });
+    else if (isUnreadable(annualCost)) out.problems.push({ file: table.file, row, reason: `Annual cost: ${annualCost.problem}` });
+    else if (annualCost === null) out.problems.push({ file: table.file, row, reason: `Annual cost of ${grade} is blank` });
+    else out.grades.push({ grade, annualCost });
+  }
   return out;
 }
 
-/** Reads the first of several cells that fails, naming the column. */
-function firstProblem(checks: [string, unknown][]): Unreadable | null {
-  for (const [column, value] of checks) if (isUnreadable(value)) return { problem: `${column}: ${value.problem}` };
-  return null;
+/** A period from Start/End/Months columns, or from one Period column. */
+function periodOf(cell: Cells): Pick<Post, 'start' | 'end' | 'months'> | Unreadable {
+  const period = cell.text('period') ? readPeriod(cell.text('period')) : { start: null, end: null, months: null };
+  if (isUnreadable(period)) return labelled('Period', period);
+  const start = cell.text('start') ? readMonth(cell.text('start')) : period.start;
+  const end = cell.text('end') ? readMonth(cell.text('end')) : period.end;
+  const months = cell.text('months') ? readNumber(cell.text('months')) : period.months;
+  if (isUnreadable(start)) return labelled('Start', start);
+  if (isUnreadable(end)) return labelled('End', end);
+  if (isUnreadable(months)) return labelled('Months', months);
+  if (months !== null && (!Number.isInteger(months) || months < 1)) return unreadable(`Months: “${cell.text('months')}” is not a whole number of months`);
+  return { start, end, months };
 }
 
-export function readGrades(file: string, rows: string[][]): SheetRead<Grade> {
-  return readRows(file, 'Grades', rows, (cell): Grade | Unreadable => {
-    const annualCost = readMoney(cell('annualCost'));
-    if (cell('grade') === '') return { problem: 'Grade is blank' };
-    if (isUnreadable(annualCost)) return { problem: `Annual cost: ${annualCost.problem}` };
-    if (annualCost === null) return { problem: `Annual cost of ${cell('grade')} is blank` };
-    return { grade: cell('grade'), annualCost };
-  });
-}
+export function readPosts(table: Table, map: ColumnMap): SheetRead {
+  const out = emptyRead();
+  const footnotes = new Map<string, string>();
+  const marked: { line: Post | Cost; marks: string[] }[] = [];
+  let group = '';
+  let sinceTotal = { posts: 0, costs: 0 };
+  const labelColumns = [map.group, map.title, 0].filter((c): c is number => c !== undefined);
 
-export function readPosts(file: string, rows: string[][]): SheetRead<Post> {
-  return readRows(file, 'Posts', rows, (cell): Post | Unreadable => {
-    const fte = readNumber(cell('fte'));
-    const start = readMonth(cell('start'));
-    const end = readMonth(cell('end'));
-    const months = readNumber(cell('months'));
-    const problem = firstProblem([['FTE', fte], ['Start', start], ['End', end], ['Months', months]]);
-    if (problem) return problem;
-    if (cell('title') === '') return { problem: 'Title is blank' };
-    if (cell('grade') === '') return { problem: `${cell('title')} has no grade` };
-    if (fte === null) return { problem: `${cell('title')} has no FTE` };
-    if (months !== null && (!Number.isInteger(months) || (months as number) < 1)) return { problem: `Months: “${cell('months')}” is not a whole number of months` };
-    if (start !== null && end !== null && months === null && (end as number) < (start as number)) return { problem: `${cell('title')} ends before it starts` };
-    return {
-      title: cell('title'),
-      grade: cell('grade'),
-      fte: fte as number,
-      team: cell('team'),
-      group: cell('group'),
-      start: start as number | null,
-      end: end as number | null,
-      months: months as number | null,
-      funding: cell('funding'),
-    };
-  });
-}
-
-export function readCosts(file: string, rows: string[][]): SheetRead<Cost> {
-  return readRows(file, 'Costs', rows, (cell): Cost | Unreadable => {
-    const amount = readMoney(cell('amount'));
-    const quantity = readNumber(cell('quantity'));
-    const unitCost = readMoney(cell('unitCost'));
-    const problem = firstProblem([['Amount', amount], ['Quantity', quantity], ['Unit cost', unitCost]]);
-    if (problem) return problem;
-    if (cell('description') === '') return { problem: 'Description is blank' };
-    const year = cell('year') === '' ? null : parseFinancialYear(cell('year'));
-    if (cell('year') !== '' && year === null) return { problem: `Year: “${cell('year')}” is not a financial year such as 2021/22` };
-    if (amount === null && (quantity === null || unitCost === null)) return { problem: `${cell('description')} has no amount, and no quantity x unit cost` };
-    return { description: cell('description'), group: cell('group'), year, amount: amount as number | null, quantity: quantity as number | null, unitCost: unitCost as number | null, funding: cell('funding') };
-  });
-}
-
-export function readSavings(file: string, rows: string[][]): SheetRead<Saving> {
-  const years = yearColumns(rows[0]);
-  const read = readRows(file, 'Savings', rows, (cell, row): Saving | Unreadable => {
-    const amounts: Record<FinancialYear, number> = {};
-    for (const { index, year } of years) {
-      const value = readMoney(row[index] ?? '');
-      if (isUnreadable(value)) return { problem: `${rows[0][index]}: ${value.problem}` };
-      if (value !== null) amounts[year] = value;
+  for (const { cells, row } of table.rows) {
+    const shape = classifyRow(cells, labelColumns);
+    if (shape.kind === 'blank') continue;
+    if (shape.kind === 'heading') {
+      group = shape.text;
+      continue;
     }
-    const type = cell('type').toLowerCase();
-    if (type !== '' && type !== 'saving' && type !== 'target') return { problem: `Type: “${cell('type')}” is neither Saving nor Target` };
-    const recurring = cell('recurring').toLowerCase();
-    if (!['', 'yes', 'no', 'y', 'n'].includes(recurring)) return { problem: `Recurring: “${cell('recurring')}” is neither Yes nor No` };
-    if (cell('line') === '') return { problem: 'Line is blank' };
-    return { line: cell('line'), group: cell('group'), type: type === 'target' ? 'Target' : 'Saving', recurring: recurring.startsWith('y'), amounts };
-  });
-  // Reports print savings as bracketed negatives: (0.405) is a saving of 0.405.
-  const negatives = read.lines.filter((s) => Object.values(s.amounts).some((v) => v < 0));
-  if (negatives.length > 0 && negatives.length === read.lines.filter((s) => Object.values(s.amounts).some((v) => v !== 0)).length) {
-    for (const s of read.lines) for (const y of Object.keys(s.amounts)) s.amounts[Number(y)] = -s.amounts[Number(y)];
-    read.notes.push(`${file}: every amount was negative, as reports print savings; they are read as savings (positive).`);
+    if (shape.kind === 'footnote') {
+      footnotes.set(shape.mark, shape.text);
+      continue;
+    }
+    const cell = cellsOf(table, map, cells);
+    if (shape.kind === 'total') {
+      const published = cell.money('publishedCost');
+      if (typeof published === 'number') {
+        const posts = spanOf(shape.label, sinceTotal.posts, out.posts.length, (from) => out.posts.slice(from).reduce((s, p) => s + (p.publishedCost ?? 0), 0), published);
+        const costs = spanOf(shape.label, sinceTotal.costs, out.costs.length, (from) => out.costs.slice(from).reduce((s, c) => s + (c.amount ?? 0), 0), published);
+        out.totals.push({ label: shape.label || 'Total', file: table.file, row, year: null, published, posts, costs, savings: [] });
+      } else out.notes.push(`${table.file} row ${row}: “${shape.label}” read as a total, but it has no amount to check.`);
+      sinceTotal = { posts: out.posts.length, costs: out.costs.length };
+      continue;
+    }
+
+    if (cell.text('group')) group = cell.text('group'); // printed tables leave a group's later cells blank
+    const rawTitle = splitFootnote(cell.text('title'));
+    let title = rawTitle.text;
+    let grade = cell.text('grade');
+    const inTitle = GRADE_IN_TITLE.exec(title);
+    if (inTitle && (grade === '' || map.grade === undefined)) {
+      title = inTitle[1];
+      grade = inTitle[2];
+    }
+    const marks = [rawTitle.mark, ...marksOf(cells)].filter(Boolean);
+    const costText = cell.text('publishedCost');
+    const funded = FUNDED_FROM.exec(costText);
+    const per = funded ? null : PER.exec(costText);
+    const fte = cell.number('fte');
+    const published = funded || per ? null : cell.money('publishedCost');
+    const postAnnual = cell.money('postAnnualCost');
+    const problem = [fte, published, postAnnual].find(isUnreadable);
+    if (problem) {
+      const field = problem === fte ? 'FTE' : problem === published ? 'Total cost' : 'Full year cost';
+      out.problems.push({ file: table.file, row, reason: `${field}: ${problem.problem}` });
+      continue;
+    }
+    const funding = funded ? funded[1] : cell.text('funding');
+
+    // A row with an amount but no grade is a non-staff cost.
+    if (grade === '' && (published !== null || per)) {
+      const unit = per ? readMoney(per[1], table.decimalComma) : null;
+      if (isUnreadable(unit)) {
+        out.problems.push({ file: table.file, row, reason: `Total cost: ${unit.problem}` });
+        continue;
+      }
+      const cost: Cost = per
+        ? { description: title, group, year: null, amount: null, quantity: (fte as number | null) ?? 1, unitCost: (unit as number) * columnUnit(table, map.publishedCost!), funding }
+        : { description: title, group, year: null, amount: published as number, quantity: null, unitCost: null, funding };
+      out.costs.push(cost);
+      if (marks.length) marked.push({ line: cost, marks });
+      continue;
+    }
+    if (title === '') {
+      out.problems.push({ file: table.file, row, reason: 'Title is blank' });
+      continue;
+    }
+    if (grade === '') {
+      out.problems.push({ file: table.file, row, reason: `${title} has no grade, and no amount that would make it a non-staff cost` });
+      continue;
+    }
+    if (fte === null) {
+      out.problems.push({ file: table.file, row, reason: `${title} has no FTE` });
+      continue;
+    }
+    const period = periodOf(cell);
+    if (isUnreadable(period)) {
+      out.problems.push({ file: table.file, row, reason: period.problem });
+      continue;
+    }
+    if (period.start !== null && period.end !== null && period.months === null && period.end < period.start) {
+      out.problems.push({ file: table.file, row, reason: `${title} ends before it starts` });
+      continue;
+    }
+    const post: Post = { title, grade, fte: fte as number, team: cell.text('team'), group, ...period, funding };
+    if (published !== null) post.publishedCost = published as number;
+    else if (postAnnual !== null && post.months === null && post.end === null) {
+      // A payroll `Full year cost` of an ongoing post is its published yearly cost.
+      post.note = `Full year cost £${postAnnual} in the file`;
+    }
+    out.posts.push(post);
+    out.postRows.push(row);
+    if (marks.length) marked.push({ line: post, marks });
   }
-  return read;
+
+  for (const { line, marks } of marked) {
+    const text = marks.map((m) => (footnotes.has(m) ? `${m} ${footnotes.get(m)}` : `footnote ${m}`)).join('; ');
+    line.note = line.note ? `${line.note}; ${text}` : text;
+  }
+  return out;
+}
+
+export function readCosts(table: Table, map: ColumnMap): SheetRead {
+  const out = emptyRead();
+  const years = yearColumns(table.header);
+  const labelColumns = [map.description, map.group, 0].filter((c): c is number => c !== undefined);
+  let group = '';
+  let since = 0;
+  for (const { cells, row } of table.rows) {
+    const shape = classifyRow(cells, labelColumns);
+    if (shape.kind === 'blank') continue;
+    if (shape.kind === 'heading') {
+      group = shape.text;
+      continue;
+    }
+    const cell = cellsOf(table, map, cells);
+    if (shape.kind === 'total' || shape.kind === 'footnote') {
+      const published = cell.money('amount');
+      if (shape.kind === 'total' && typeof published === 'number') {
+        const costs = spanOf(shape.label, since, out.costs.length, (from) => out.costs.slice(from).reduce((s, c) => s + (c.amount ?? 0) + (c.quantity ?? 0) * (c.unitCost ?? 0), 0), published);
+        out.totals.push({ label: shape.label || 'Total', file: table.file, row, year: null, published, posts: [], costs, savings: [] });
+      }
+      if (shape.kind === 'total') since = out.costs.length;
+      continue;
+    }
+    if (cell.text('group')) group = cell.text('group');
+    const description = splitFootnote(cell.text('description')).text;
+    const amountText = cell.text('amount');
+    const funded = FUNDED_FROM.exec(amountText);
+    const per = funded ? null : PER.exec(amountText);
+    const amount = funded || per ? null : cell.money('amount');
+    const quantity = cell.number('quantity');
+    const unitCost = per ? readMoney(per[1], table.decimalComma) : cell.money('unitCost');
+    const problem = [amount, quantity, unitCost].find(isUnreadable);
+    if (problem) {
+      const field = problem === amount ? 'Amount' : problem === quantity ? 'Quantity' : 'Unit cost';
+      out.problems.push({ file: table.file, row, reason: `${field}: ${problem.problem}` });
+      continue;
+    }
+    if (description === '') {
+      out.problems.push({ file: table.file, row, reason: 'Description is blank' });
+      continue;
+    }
+    const funding = funded ? funded[1] : cell.text('funding');
+    const unit = per ? columnUnit(table, map.amount!) : 1;
+    const base = { description, group, quantity: quantity as number | null, unitCost: unitCost === null ? null : (unitCost as number) * unit, funding };
+
+    if (years.length > 0) {
+      // Costs laid out by year across the columns: one line per year with an amount.
+      for (const { index, year } of years) {
+        const value = readMoney(cells[index] ?? '', table.decimalComma);
+        if (isUnreadable(value)) {
+          out.problems.push({ file: table.file, row, reason: `${table.header[index]}: ${value.problem}` });
+          break;
+        }
+        if (value) out.costs.push({ ...base, year, amount: value * columnUnit(table, index), quantity: null, unitCost: null });
+      }
+      continue;
+    }
+    const yearText = cell.text('year');
+    let year: FinancialYear | null = yearText === '' ? null : parseFinancialYear(yearText);
+    if (yearText !== '' && year === null) {
+      const m = readMonth(yearText);
+      year = typeof m === 'number' ? financialYearOf(m) : null;
+    }
+    if (yearText !== '' && year === null) {
+      out.problems.push({ file: table.file, row, reason: `Year: “${yearText}” is not a financial year such as 2021/22` });
+      continue;
+    }
+    if (amount === null && (base.quantity === null || base.unitCost === null)) {
+      out.problems.push({ file: table.file, row, reason: `${description} has no amount, and no quantity x unit cost` });
+      continue;
+    }
+    out.costs.push({ ...base, year, amount: amount as number | null });
+  }
+  return out;
+}
+
+const TYPES: Record<string, SavingType> = { saving: 'Saving', savings: 'Saving', target: 'Target', 'savings target': 'Target' };
+
+export function readSavings(table: Table, map: ColumnMap): SheetRead {
+  const out = emptyRead();
+  const years = yearColumns(table.header);
+  const yearIndex = new Set(years.map((y) => y.index));
+  // Printed savings tables head their label column with a unit or nothing.
+  const lineColumn = map.line ?? table.header.findIndex((_, i) => !yearIndex.has(i) && ![map.group, map.type, map.recurring].includes(i));
+  const totalColumns = table.header.map((h, i) => ({ h, i })).filter(({ h, i }) => !yearIndex.has(i) && /total/i.test(h));
+  const lineMap = { ...map, line: lineColumn };
+  let since = 0;
+  for (const { cells, row } of table.rows) {
+    const shape = classifyRow(cells, [lineColumn]);
+    if (shape.kind === 'blank' || shape.kind === 'heading' || shape.kind === 'footnote') continue;
+    const amounts: Record<FinancialYear, number> = {};
+    let bad: RowProblem | null = null;
+    for (const { index, year } of years) {
+      const value = readMoney(splitFootnote(cells[index] ?? '').text, table.decimalComma);
+      if (isUnreadable(value)) bad ??= { file: table.file, row, reason: `${table.header[index]}: ${value.problem}` };
+      else if (value !== null) amounts[year] = value * columnUnit(table, index);
+    }
+    if (bad) {
+      out.problems.push(bad);
+      continue;
+    }
+    if (shape.kind === 'total') {
+      for (const [year, published] of Object.entries(amounts)) {
+        const y = Number(year);
+        const savings = spanOf(shape.label, since, out.savings.length, (from) => out.savings.slice(from).reduce((s, l) => s + (l.amounts[y] ?? 0), 0), published);
+        out.totals.push({ label: shape.label || 'Total', file: table.file, row, year: y, published, posts: [], costs: [], savings });
+      }
+      since = out.savings.length;
+      continue;
+    }
+    const cell = cellsOf(table, lineMap, cells);
+    const line = splitFootnote(cell.text('line')).text;
+    const typeText = cell.text('type').toLowerCase();
+    const type: SavingType | undefined = typeText === '' ? (/\btarget\b/i.test(line) ? 'Target' : 'Saving') : TYPES[typeText];
+    const recurring = cell.text('recurring').toLowerCase();
+    if (line === '') out.problems.push({ file: table.file, row, reason: 'Line is blank' });
+    else if (!type) out.problems.push({ file: table.file, row, reason: `Type: “${cell.text('type')}” is neither Saving nor Target` });
+    else if (!['', 'yes', 'no', 'y', 'n', 'true', 'false'].includes(recurring)) out.problems.push({ file: table.file, row, reason: `Recurring: “${cell.text('recurring')}” is neither Yes nor No` });
+    else {
+      out.savings.push({ line, group: cell.text('group'), type, recurring: recurring.startsWith('y') || recurring === 'true', amounts });
+      // A `3 year total` column is the report's own sum of the row.
+      for (const { h, i } of totalColumns) {
+        const published = readMoney(cells[i] ?? '', table.decimalComma);
+        if (typeof published === 'number') out.totals.push({ label: `${line}: ${h}`, file: table.file, row, year: null, published: published * columnUnit(table, i), posts: [], costs: [], savings: [out.savings.length - 1] });
+      }
+    }
+  }
+  flipBracketedSavings(table.file, out);
+  return out;
+}
+
+/** Reports print savings as bracketed negatives: (0.405) is a saving of 0.405. */
+function flipBracketedSavings(file: string, out: SheetRead): void {
+  const values = out.savings.flatMap((s) => Object.values(s.amounts)).filter((v) => v !== 0);
+  if (values.length === 0 || values.some((v) => v > 0)) return;
+  for (const s of out.savings) for (const y of Object.keys(s.amounts)) s.amounts[Number(y)] = -s.amounts[Number(y)];
+  for (const t of out.totals) t.published = -t.published;
+  out.notes.push(`${file}: every amount was negative, as reports print savings; they are read as savings (positive).`);
+}
+
+export function readSheet(kind: SheetKind, table: Table, map: ColumnMap): SheetRead {
+  if (kind === 'Grades') return readGrades(table, map);
+  if (kind === 'Posts') return readPosts(table, map);
+  if (kind === 'Costs') return readCosts(table, map);
+  return readSavings(table, map);
+}
+
+export function missingColumns(kind: SheetKind, table: Table, map: ColumnMap): string[] {
+  const need: Record<SheetKind, Field[]> = { Grades: ['grade', 'annualCost'], Posts: ['title'], Costs: ['description'], Savings: [] };
+  const missing: string[] = need[kind].filter((f) => map[f] === undefined).map((f) => ({ grade: 'Grade', annualCost: 'Annual cost', title: 'Title', description: 'Description' })[f as 'grade'] ?? f);
+  if (kind === 'Posts' && map.grade === undefined && !table.rows.some((r) => GRADE_IN_TITLE.test(r.cells[map.title ?? -1] ?? '')) && map.publishedCost === undefined) missing.push('Grade');
+  if (kind === 'Savings' && yearColumns(table.header).length === 0) missing.push('a financial year such as 2021/22');
+  if (kind === 'Costs' && map.amount === undefined && map.unitCost === undefined && yearColumns(table.header).length === 0) missing.push('Amount or Unit cost');
+  return missing;
 }

@@ -60,3 +60,26 @@ describe('percentages', () => {
     expect(readPercent('lots', 0, 100)).toEqual({ problem: 'Enter a number of percent, like 3.5' });
   });
 });
+
+describe('what reports add to a value', () => {
+  it('reads £1.2m and £250k with their unit', async () => {
+    expect(readMoney('£1.2m')).toBe(1_200_000);
+    expect(readMoney('250k')).toBe(250_000);
+    expect(readMoney('(£0.4m)')).toBe(-400_000);
+    expect(readMoney('2 k')).toBe(2000);
+  });
+
+  it('reads decimal commas where the file uses them: 1.234,56 and 0,5', async () => {
+    expect(readMoney('1.234,56', true)).toBe(1234.56);
+    expect(readNumber('0,5', true)).toBe(0.5);
+    expect(readMoney('(1.234)', true)).toBe(-1234);
+  });
+
+  it('keeps a footnote mark apart from the value: 1* is 1 with footnote *', async () => {
+    const { splitFootnote } = await import('./values');
+    expect(splitFootnote('1*')).toEqual({ text: '1', mark: '*' });
+    expect(splitFootnote('Senior Practitioner **')).toEqual({ text: 'Senior Practitioner', mark: '**' });
+    expect(splitFootnote('0.5')).toEqual({ text: '0.5', mark: '' });
+    expect(splitFootnote('*')).toEqual({ text: '*', mark: '' });
+  });
+});

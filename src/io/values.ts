@@ -18,9 +18,17 @@ const EMPTY = /^(?:|-|–|—|n\/?a|nil)$/i;
  * `-` and `N/A` (empty). Commas must group thousands: `1,2` is refused rather
  * than guessed at, since some systems write decimal commas.
  */
-export function readMoney(raw: string): number | null | Unreadable {
-  const text = raw.trim();
+export function readMoney(raw: string, decimalComma = false): number | null | Unreadable {
+  let text = raw.trim();
   if (EMPTY.test(text)) return null;
+  if (decimalComma) text = fromDecimalComma(text);
+  // `£1.2m`, `£250k`: a unit written on the amount itself.
+  const suffix = /^(\(?)(.*\d)\s*(k|m|bn)(\)?)$/i.exec(text);
+  if (suffix) {
+    const base = readMoney(`${suffix[1]}${suffix[2]}${suffix[4]}`);
+    if (typeof base !== 'number') return unreadable(`“${raw.trim()}” is not an amount of money`);
+    return base * ({ k: 1e3, m: 1e6, bn: 1e9 } as Record<string, number>)[suffix[3].toLowerCase()];
+  }
   const match = /^(\()?\s*(-)?\s*£?\s*(-)?\s*(\d{1,3}(?:,\d{3})+|\d+)?(\.\d+)?\s*(\))?$/.exec(text);
   if (!match || (match[4] === undefined && match[5] === undefined) || Boolean(match[1]) !== Boolean(match[6])) {
     return unreadable(`“${text}” is not an amount of money`);
@@ -31,8 +39,8 @@ export function readMoney(raw: string): number | null | Unreadable {
 }
 
 /** A plain number such as an FTE (`0.5`, `-1`); blank is empty. */
-export function readNumber(raw: string): number | null | Unreadable {
-  const text = raw.trim();
+export function readNumber(raw: string, decimalComma = false): number | null | Unreadable {
+  const text = decimalComma ? fromDecimalComma(raw.trim()) : raw.trim();
   if (text === '') return null;
   const value = Number(text.replace(/,/g, ''));
   return Number.isFinite(value) && /\d/.test(text) ? value : unreadable(`“${text}” is not a number`);
@@ -81,4 +89,15 @@ export function readPercent(raw: string, min: number, max: number): number | Unr
   if (text === '' || !Number.isFinite(value)) return unreadable(`Enter a number of percent, like 3.5`);
   if (value < min || value > max) return unreadable(`Enter a percentage from ${min} to ${max}`);
   return Number((value / 100).toPrecision(12));
+}
+
+/** `1.234,56` -> `1234.56`, as files from some finance systems write numbers. */
+export function fromDecimalComma(text: string): string {
+  return text.replace(/\.(?=\d{3}(?:\D|$))/g, '').replace(/,(?=\d+\)?$)/, '.');
+}
+
+/** A footnote mark at the end of a cell: `1*` is 1 with footnote `*`. */
+export function splitFootnote(raw: string): { text: string; mark: string } {
+  const match = /^(.*?)\s*([*†‡]+|\(\d\)|\[\d\])$/.exec(raw.trim());
+  return match && match[1] !== '' ? { text: match[1], mark: match[2] } : { text: raw.trim(), mark: '' };
 }

@@ -217,3 +217,37 @@ it('describes a post’s period as the report writes it', () => {
   expect(describePostPeriod({ ...p, months: null })).toBe('Dec 2017, ongoing');
   expect(describePostPeriod({ ...p, start: null, months: null })).toBe('From the start, ongoing');
 });
+
+describe('rules the first review found unguarded', () => {
+  it('a recurring saving made before the horizon still recurs in it: 100 in 2018/19 + 50 in 2019/20 is 150 a year', () => {
+    const wb = onePost({ fte: 0, start: month(2019, 4) }, (w) => {
+      w.assumptions.firstYear = 2019;
+      w.savings = [{ line: 's', group: '', type: 'Saving', recurring: true, amounts: { 2018: 100, 2019: 50 } }];
+    });
+    expect(proposed(wb).years.map((y) => y.savings)).toEqual([150, 150, 150, 150]);
+  });
+
+  it('payback is not declared on rounding noise: £0.30 of cost less 0.1 + 0.2 of savings is no saving', () => {
+    const wb = onePost({ fte: 0 }, (w) => {
+      w.costs = [{ description: 'c', group: '', year: 2021, amount: 0.3, quantity: null, unitCost: null, funding: '' }];
+      w.savings = [
+        { line: 'a', group: '', type: 'Saving', recurring: false, amounts: { 2021: 0.1 } },
+        { line: 'b', group: '', type: 'Saving', recurring: false, amounts: { 2021: 0.2 } },
+      ];
+    });
+    expect(proposed(wb).paybackYear).toBeNull();
+  });
+
+  it('a post with an end and a count but no start runs the count up to its end: 12 months to Mar 2019 is Apr 2018 - Mar 2019', () => {
+    const wb = onePost({ start: null, end: month(2019, 3), months: 12 }, (w) => (w.assumptions.firstYear = 2017));
+    expect(proposed(wb).years.map((y) => y.staff)).toEqual([0, 36000, 0, 0]);
+  });
+
+  it('grade names match ignoring case and stray spaces', () => {
+    expect(proposed(onePost({ grade: ' g ' })).years[0].staff).toBe(36000);
+  });
+
+  it('a grade not in Grades costs nothing (and the engine agrees)', () => {
+    expect(proposed(onePost({ grade: 'Band Z' })).years[0].staff).toBe(0);
+  });
+});

@@ -3,6 +3,7 @@
 import { firstMonthOf, lastMonthOf, monthsInYear, type FinancialYear, type Month } from './periods';
 import { horizonOf, type Horizon } from './horizon';
 import {
+  declaredPeriod,
   isCouncilFunded,
   SCENARIO_DO_NOTHING,
   SCENARIO_PROPOSED,
@@ -58,13 +59,11 @@ export interface PostPeriod {
  * the report costed 15). No end and no count: ongoing to the horizon's end.
  */
 export function postPeriod(post: Post, horizon: Horizon): PostPeriod {
-  const from = post.start ?? firstMonthOf(horizon.first);
-  if (post.months !== null) {
-    const to = from + post.months - 1;
-    const mismatch = post.end !== null && post.end !== to ? { months: post.months, end: post.end, countedEnd: to } : null;
-    return { from, to, mismatch };
-  }
-  return { from, to: post.end ?? lastMonthOf(horizon.years[horizon.years.length - 1]), mismatch: null };
+  const declared = declaredPeriod(post);
+  const from = declared.start ?? firstMonthOf(horizon.first);
+  const to = declared.end ?? (post.months !== null ? from + post.months - 1 : lastMonthOf(horizon.years[horizon.years.length - 1]));
+  const mismatch = post.end !== null && post.months !== null && post.end !== to ? { months: post.months, end: post.end, countedEnd: to } : null;
+  return { from, to, mismatch };
 }
 
 /** FTE x annual cost x months in that year / 12 x (1 + pay award)^k. */
@@ -90,12 +89,18 @@ export function costTotal(cost: Cost): number {
  * the figures up to it. Otherwise each figure is that year's amount.
  */
 export function savingProfile(saving: Saving, years: FinancialYear[]): number[] {
-  let running = 0;
+  // A recurring saving made before the horizon still recurs in it.
+  let running = saving.recurring ? savedBefore(saving, years[0]) : 0;
   return years.map((fy) => {
     const given = saving.amounts[fy] ?? 0;
     running += given;
     return saving.recurring ? running : given;
   });
+}
+
+/** What a saving made in the years before `first`. */
+export function savedBefore(saving: Saving, first: FinancialYear): number {
+  return Object.entries(saving.amounts).reduce((sum, [year, amount]) => (Number(year) < first ? sum + amount : sum), 0);
 }
 
 /** Savings target less expected savings: a positive variance is a shortfall. */
@@ -105,15 +110,23 @@ export function variance(figures: { target: number; savings: number }): number {
 
 /** Payback: the first year whose cumulative net cost has turned into a saving. */
 export function paybackYear(years: YearFigures[]): FinancialYear | null {
-  return years.find((y) => y.cumulative < 0)?.year ?? null;
+  return years.find((y) => y.cumulative < -PAYBACK_TOLERANCE)?.year ?? null;
 }
+
+/** Half a penny: a cumulative net of -5.6e-17 is rounding, not a saving. */
+export const PAYBACK_TOLERANCE = 0.005;
 
 export function netPresentValue(nets: number[], rate: number): number {
   return nets.reduce((sum, net, k) => sum + net / (1 + rate) ** k, 0);
 }
 
+/** Grade names match ignoring case and surrounding spaces; the first of a name wins. */
+export const gradeKey = (grade: string) => grade.trim().toLowerCase();
+
 export function gradeCosts(workbook: Workbook): Map<string, number> {
-  return new Map(workbook.grades.map((g) => [g.grade, g.annualCost]));
+  const costs = new Map<string, number>();
+  for (const g of workbook.grades) if (!costs.has(gradeKey(g.grade))) costs.set(gradeKey(g.grade), g.annualCost);
+  return costs;
 }
 
 interface Lines {
@@ -136,7 +149,7 @@ function scenarioFigures(name: string, lines: Lines, workbook: Workbook, horizon
     const period = postPeriod(post, horizon);
     const council = isCouncilFunded(post.funding);
     years.forEach((fy, k) => {
-      const cost = postCostInYear(post, grades.get(post.grade) ?? 0, period, fy, k, payAward);
+      const cost = postCostInYear(post, grades.get(gradeKey(post.grade)) ?? 0, period, fy, k, payAward);
       (council ? staff : external)[k] += cost;
     });
   }
@@ -199,7 +212,7 @@ export function costWorkbook(workbook: Workbook, today?: Date): Results {
   const postCosts = workbook.posts.map((post) => {
     const period = postPeriod(post, horizon);
     return horizon.years.map((fy, k) =>
-      postCostInYear(post, grades.get(post.grade) ?? 0, period, fy, k, workbook.assumptions.payAward),
+      postCostInYear(post, grades.get(gradeKey(post.grade)) ?? 0, period, fy, k, workbook.assumptions.payAward),
     );
   });
   return {

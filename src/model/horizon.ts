@@ -4,8 +4,8 @@
 // four years (a council's medium-term financial plan), longer where the data
 // does. The care-planning report's Commissioning Manager starts in Dec 2017,
 // so its horizon starts in 2017/18 even though the savings start in 2018/19.
-import { financialYearOf, type FinancialYear, type Month } from './periods';
-import type { Post, Workbook } from './workbook';
+import { financialYearOf, type FinancialYear } from './periods';
+import { declaredPeriod, type Workbook } from './workbook';
 
 export const MINIMUM_HORIZON_YEARS = 4;
 
@@ -15,17 +15,11 @@ export interface Horizon {
   years: FinancialYear[];
 }
 
-/** The last month a post's own dates reach, ignoring the horizon (null: ongoing or undated). */
-export function postDeclaredEnd(post: Post): Month | null {
-  if (post.start !== null && post.months !== null) return post.start + post.months - 1;
-  return post.end;
-}
-
 function touchedYears(workbook: Workbook): FinancialYear[] {
   const years: FinancialYear[] = [];
   for (const post of workbook.posts) {
-    if (post.start !== null) years.push(financialYearOf(post.start));
-    const end = postDeclaredEnd(post);
+    const { start, end } = declaredPeriod(post);
+    if (start !== null) years.push(financialYearOf(start));
     if (end !== null) years.push(financialYearOf(end));
   }
   for (const cost of workbook.costs) if (cost.year !== null) years.push(cost.year);

@@ -23,6 +23,10 @@ export interface Post {
   months: number | null;
   /** Blank or the council: council-funded. Anything else: externally funded. */
   funding: string;
+  /** The cost the report printed for this post over its period, kept to reconcile against. */
+  publishedCost?: number | null;
+  /** Footnotes and remarks that came with the line. */
+  note?: string;
 }
 
 export interface Cost {
@@ -35,6 +39,7 @@ export interface Cost {
   quantity: number | null;
   unitCost: number | null;
   funding: string;
+  note?: string;
 }
 
 export type SavingType = 'Saving' | 'Target';
@@ -47,6 +52,22 @@ export interface Saving {
   recurring: boolean;
   /** Amount by financial year, as the report gives it (positive = saving). */
   amounts: Record<FinancialYear, number>;
+}
+
+/**
+ * A total printed in a report (`Sub Total`, `TOTAL COST:`, `Total of Savings`),
+ * kept to check against the lines it sums. Lines are indices into the sheets.
+ */
+export interface ReportedTotal {
+  label: string;
+  file: string;
+  row: number;
+  /** Null: over the lines' whole periods; a year: that year's column. */
+  year: FinancialYear | null;
+  published: number;
+  posts: number[];
+  costs: number[];
+  savings: number[];
 }
 
 export interface Assumptions {
@@ -69,6 +90,8 @@ export interface Workbook {
   posts: Post[];
   costs: Cost[];
   savings: Saving[];
+  /** Totals the imported tables printed, for reconciliation. */
+  reported?: ReportedTotal[];
 }
 
 export const DEFAULT_ASSUMPTIONS: Assumptions = {
@@ -104,14 +127,25 @@ export function describePostPeriod(post: Post): string {
 }
 
 /**
- * Where a post gives both a month count and an end that disagree, the count is
- * what the report costed and wins; this says so. `Commissioning Manager: 15
- * months from Dec 2017 ends Feb 2019, but End says Mar 2019 (16 months); costed
- * at 15 months.` Null where they agree or only one is given.
+ * A post's dates as its own fields give them, before any horizon. A `Months`
+ * count runs from the start and wins over an `End` that disagrees (Dec 17 to
+ * Mar 19 is 16 months; the report costed 15). With an end and a count but no
+ * start (`12 months until March 2022`), the post runs the count up to its end.
+ */
+export function declaredPeriod(post: Post): { start: Month | null; end: Month | null } {
+  const start = post.start ?? (post.end !== null && post.months !== null ? post.end - post.months + 1 : null);
+  const end = post.months !== null && start !== null ? start + post.months - 1 : post.end;
+  return { start, end };
+}
+
+/**
+ * Where a post's count and range disagree, the count is what the report
+ * costed and wins; this says so. `Commissioning Manager: 15 months from Dec
+ * 2017 ends Feb 2019, but End says Mar 2019 (16 months); costed at 15 months.`
  */
 export function periodMismatch(post: Post): string | null {
   if (post.start === null || post.months === null || post.end === null) return null;
-  const countedEnd = post.start + post.months - 1;
+  const countedEnd = declaredPeriod(post).end!;
   if (countedEnd === post.end) return null;
   return `${post.title}: ${post.months} months from ${describeMonth(post.start)} ends ${describeMonth(countedEnd)}, but End says ${describeMonth(post.end)} (${monthsBetween(post.start, post.end)} months); costed at ${post.months} months.`;
 }

@@ -4,7 +4,7 @@
 import type { Engine } from '../engine/protocol';
 import { postsCsv, summaryCsv } from '../io/export';
 import { applyImport, importedFiles, importedLines, previewImport, type FileInput, type ImportPreview } from '../io/import';
-import type { SheetKind } from '../io/sheets';
+import type { SheetKind } from '../io/headers';
 import type { Results } from '../model/costing';
 import { emptyWorkbook, type Assumptions, type Workbook } from '../model/workbook';
 

@@ -1,0 +1,110 @@
+// A file's rows as a table: where its header is, what unit its money is in,
+// which sheet it is, and what kind of row each one is. Printed report tables
+// mix lines with group headings, footnotes and total rows; these are told
+// apart here so the sheet readers see only lines.
+import {
+  findHeaderRow,
+  headerKey,
+  mapColumns,
+  MONEY_FIELDS,
+  SYNONYMS,
+  unitOf,
+  yearColumns,
+  type ColumnMap,
+  type Field,
+  type SheetKind,
+} from './headers';
+
+export interface Table {
+  file: string;
+  header: string[];
+  /** Data rows, each with its 1-based record number in the file. */
+  rows: { cells: string[]; row: number }[];
+  /** From a caption (`£000's`) or a label column's header; 1 when none. */
+  unit: number;
+  decimalComma: boolean;
+}
+
+export function locateTable(file: string, records: string[][], decimalComma = false): Table {
+  const at = findHeaderRow(records);
+  const header = (records[at] ?? []).map((h) => h.trim());
+  let unit = 1;
+  for (const row of records.slice(0, at)) for (const cell of row) unit = unitOf(cell) ?? unit;
+  // `£000's | 2018/19 | 2019/20`: a unit heading the label column covers the table.
+  const years = new Set(yearColumns(header).map((y) => y.index));
+  header.forEach((h, i) => {
+    if (!years.has(i) && !/cost|amount|total|value|salary/i.test(h)) unit = unitOf(h) ?? unit;
+  });
+  return { file, header, rows: records.slice(at + 1).map((cells, i) => ({ cells, row: at + i + 2 })), unit, decimalComma };
+}
+
+/** The unit of one column: its own header's, else the table's. */
+export function columnUnit(table: Table, index: number): number {
+  return unitOf(table.header[index] ?? '') ?? table.unit;
+}
+
+const has = (keys: string[], field: Field) => (SYNONYMS[field] as readonly string[]).some((s) => keys.includes(s));
+
+/** `Commissioning Manager (Band E)`: a title that carries its grade. */
+export const GRADE_IN_TITLE = /^(.*?)\s*\(\s*((?:band|grade|scale|scp|level|pay band|spinal point|njc|hay|po|so|sm|sl|sp|jnc)\b[^()]*?|[A-Z]{1,2}\d{1,2}[a-z]?)\s*\)\s*$/i;
+
+function nameHint(file: string): SheetKind | null {
+  const name = file.toLowerCase();
+  if (/saving/.test(name)) return 'Savings';
+  if (/grade|band|pay ?scale|rates/.test(name)) return 'Grades';
+  if (/post|establishment|staff|structure|roles/.test(name)) return 'Posts';
+  if (/cost|spend|budget|non.?pay/.test(name)) return 'Costs';
+  return null;
+}
+
+/** The sheet a table's headers say it is, with its name to break ties; null if neither does. */
+export function recogniseSheet(table: Table): SheetKind | null {
+  const keys = table.header.map(headerKey);
+  const years = yearColumns(table.header).length > 0;
+  const hint = nameHint(table.file);
+  const titled = has(keys, 'title');
+  if (titled && (has(keys, 'fte') || has(keys, 'grade') || has(keys, 'period'))) return 'Posts';
+  if (years) return hint === 'Costs' ? 'Costs' : 'Savings';
+  if (has(keys, 'grade') && !titled && has(keys, 'annualCost')) return 'Grades';
+  if ((has(keys, 'description') || titled) && (has(keys, 'amount') || has(keys, 'unitCost'))) return 'Costs';
+  return hint;
+}
+
+export function columnsFor(table: Table, kind: SheetKind, override: ColumnMap = {}): ColumnMap {
+  return { ...mapColumns(table.header, kind), ...override };
+}
+
+/** What the reader needs to know of what was read, for messages. */
+export const FIELD_LABELS: Record<Field, string> = {
+  grade: 'Grade', annualCost: 'Annual cost', title: 'Title', fte: 'FTE', team: 'Team', group: 'Group', start: 'Start', end: 'End',
+  months: 'Months', period: 'Period', funding: 'Funding', publishedCost: 'Total cost', postAnnualCost: 'Full year cost',
+  description: 'Description', year: 'Year', amount: 'Amount', quantity: 'Quantity', unitCost: 'Unit cost', line: 'Line', type: 'Type', recurring: 'Recurring',
+};
+
+export const isMoneyField = (field: Field) => MONEY_FIELDS.includes(field);
+
+// Kinds of row in a printed table.
+const TOTAL = /^(?:sub[\s-]*totals?|grand\s*totals?|totals?(?:\s+(?:cost|costs|of\s+\w+|savings?))?|net\s+total)\b|\btotals?\s*:?$/i;
+
+export type RowKind = { kind: 'blank' } | { kind: 'heading'; text: string } | { kind: 'footnote'; mark: string; text: string } | { kind: 'total'; label: string } | { kind: 'line' };
+
+/**
+ * `Sub Total`, `TOTAL COST:`, `Younger Adults total` and a row with figures
+ * but no words at all (the unlabelled total under a printed table) are
+ * totals; a row with only its first cell is a group heading; `* funded from
+ * reserves` is a footnote.
+ */
+export function classifyRow(cells: string[], labelColumns: number[]): RowKind {
+  const filled = cells.map((c) => c.trim()).map((c, i) => ({ c, i })).filter((x) => x.c !== '');
+  if (filled.length === 0) return { kind: 'blank' };
+  const words = filled.filter((x) => /[a-z]/i.test(x.c.replace(/£\s*[\d,.]+\s*[km]?\b/gi, '')));
+  const label = words[0]?.c ?? '';
+  if (words.some((w) => TOTAL.test(w.c))) return { kind: 'total', label: words.find((w) => TOTAL.test(w.c))!.c };
+  if (filled.length === 1 && /^[*†‡]+/.test(filled[0].c)) {
+    const match = /^([*†‡]+)\s*(.*)$/.exec(filled[0].c)!;
+    return { kind: 'footnote', mark: match[1], text: match[2] };
+  }
+  if (filled.length === 1 && words.length === 1 && labelColumns.includes(filled[0].i)) return { kind: 'heading', text: label };
+  if (words.length === 0) return { kind: 'total', label: '' };
+  return { kind: 'line' };
+}
