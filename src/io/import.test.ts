@@ -121,7 +121,7 @@ it('reads a file as the sheet the user chooses in the preview, or not at all', (
   const costs = file('misc.csv', 'Description,Amount\nPilot,312000\n');
   expect(previewImport([costs], emptyWorkbook('x')).files[0].kind).toBe('Costs');
   const asGrades = previewImport([costs], emptyWorkbook('x'), { readAs: { 'misc.csv': 'Grades' } });
-  expect(asGrades.files[0].refused).toBe('A Grades file needs Grade, Annual cost.');
+  expect(asGrades.files[0].refused).toBe('A Grades file needs Grade.');
   const skipped = previewImport([costs], emptyWorkbook('x'), { readAs: { 'misc.csv': null } });
   expect(skipped.files[0].refused).toBe('You chose not to import it.');
   expect(importedLines(skipped)).toBe(0);
@@ -136,4 +136,21 @@ it('flags a post whose Months count disagrees with its End, and costs the count'
   expect(preview.notes).toEqual(['Commissioning Manager: 15 months from Dec 2017 ends Feb 2019, but End says Mar 2019 (16 months); costed at 15 months.']);
   const results = costWorkbook(applyImport(emptyWorkbook('x'), preview));
   expect(results.postCosts[0][0] + results.postCosts[0][1]).toBeCloseTo(77732.5, 2);
+});
+
+describe('what the first review found', () => {
+  it('says which columns it did not read', () => {
+    const preview = previewImport([file('g.csv', 'Grade,Annual cost,Comments\nBand A,39820,bottom of scale\n')], emptyWorkbook('x'));
+    expect(preview.notes).toContain('g.csv: column “Comments” is not read (choose a column for it under “Columns” if it should be).');
+  });
+
+  it('reads bracketed savings as savings while a positive target keeps its sign', () => {
+    const preview = previewImport([file('s.csv', 'Line,Type,2022/23,2023/24\nHomecare,Saving,(405),(200)\nTarget,Target,500,500\n')], emptyWorkbook('x'));
+    expect(preview.sheets.savings!.map((s) => s.amounts)).toEqual([{ 2022: 405, 2023: 200 }, { 2022: 500, 2023: 500 }]);
+  });
+
+  it('warns when new Grades leave the open workbook’s posts without a grade', () => {
+    const preview = previewImport([file('g.csv', 'Grade,Annual cost\nBand A,39820\n')], carePlanningWorkbook());
+    expect(preview.notes.join(' ')).toMatch(/The new Grades sheet has no Band E, Band C, Grade 5, Band B: 7 posts/);
+  });
 });

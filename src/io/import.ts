@@ -5,7 +5,7 @@
 import { monthsBetween } from '../model/periods';
 import { periodMismatch, type Grade, type Post, type ReportedTotal, type Workbook } from '../model/workbook';
 import { decode, parseCsv } from './csv';
-import { FIELDS, type ColumnMap, type Field, type SheetKind } from './headers';
+import { FIELDS, yearColumns, type ColumnMap, type Field, type SheetKind } from './headers';
 import { missingColumns, readSheet, type RowProblem, type SheetRead } from './sheets';
 import { columnsFor, locateTable, recogniseSheet } from './table';
 
@@ -100,6 +100,9 @@ export function previewImport(files: FileInput[], open: Workbook, choices: Impor
     }
     for (const e of parsed.errors) preview.problems.push({ file: file.name, row: e.row, reason: `The CSV is malformed here: ${e.message}` });
     const sheet: SheetRead = readSheet(kind, table, map);
+    const used = new Set([...Object.values(map), ...(kind === 'Savings' || kind === 'Costs' ? yearColumns(table.header).map((y) => y.index) : [])]);
+    const unread = table.header.filter((h, i) => h !== '' && !used.has(i) && !(kind === 'Savings' && /total/i.test(h)));
+    if (unread.length) preview.notes.push(`${file.name}: ${unread.length === 1 ? 'column' : 'columns'} ${unread.map((h) => `“${h}”`).join(', ')} ${unread.length === 1 ? 'is' : 'are'} not read (choose a column for it under “Columns” if it should be).`);
     read.lines = sheet.grades.length + sheet.posts.length + sheet.costs.length + sheet.savings.length;
     preview.problems.push(...sheet.problems);
     preview.notes.push(...sheet.notes);
@@ -117,6 +120,7 @@ export function previewImport(files: FileInput[], open: Workbook, choices: Impor
   for (const key of brought) preview.sheets[key] = all[key] as never;
   if (totals.length) preview.sheets.reported = totals;
   if (preview.sheets.posts) costPosts(preview, open, postRows);
+  else if (preview.sheets.grades) checkOpenPosts(preview, open);
   checkDuplicateGrades(preview);
   for (const post of preview.sheets.posts ?? []) {
     const mismatch = periodMismatch(post);
@@ -173,6 +177,16 @@ function costPosts(preview: ImportPreview, open: Workbook, postRows: { file: str
   preview.sheets.posts = kept;
   if (preview.sheets.reported) {
     preview.sheets.reported = preview.sheets.reported.map((t) => ({ ...t, posts: t.posts.flatMap((i) => (keptIndex.has(i) ? [keptIndex.get(i)!] : [])) }));
+  }
+}
+
+/** New Grades under the open workbook's posts: say which posts lose their grade. */
+function checkOpenPosts(preview: ImportPreview, open: Workbook): void {
+  const known = new Set(preview.sheets.grades!.map((g) => g.grade.trim().toLowerCase()));
+  const orphans = open.posts.filter((p) => !known.has(p.grade.trim().toLowerCase()));
+  if (orphans.length) {
+    const grades = [...new Set(orphans.map((p) => p.grade))];
+    preview.notes.push(`The new Grades sheet has no ${grades.join(', ')}: ${orphans.length} ${orphans.length === 1 ? 'post' : 'posts'} (${orphans.slice(0, 3).map((p) => p.title).join(', ')}${orphans.length > 3 ? ', …' : ''}) would cost nothing until the grade is added.`);
   }
 }
 

@@ -352,13 +352,20 @@ export function readSavings(table: Table, map: ColumnMap): SheetRead {
   return out;
 }
 
-/** Reports print savings as bracketed negatives: (0.405) is a saving of 0.405. */
+/**
+ * Reports print savings as bracketed negatives: (0.405) is a saving of 0.405.
+ * When no Saving row of a file is positive and some are negative, its Saving
+ * rows (and the totals over them) are read as positive; Target rows keep
+ * their sign, since a report may print targets either way.
+ */
 function flipBracketedSavings(file: string, out: SheetRead): void {
-  const values = out.savings.flatMap((s) => Object.values(s.amounts)).filter((v) => v !== 0);
+  const saving = out.savings.map((s, i) => ({ s, i })).filter(({ s }) => s.type === 'Saving');
+  const values = saving.flatMap(({ s }) => Object.values(s.amounts)).filter((v) => v !== 0);
   if (values.length === 0 || values.some((v) => v > 0)) return;
-  for (const s of out.savings) for (const y of Object.keys(s.amounts)) s.amounts[Number(y)] = -s.amounts[Number(y)];
-  for (const t of out.totals) t.published = -t.published;
-  out.notes.push(`${file}: every amount was negative, as reports print savings; they are read as savings (positive).`);
+  const flipped = new Set(saving.map(({ i }) => i));
+  for (const { s } of saving) for (const y of Object.keys(s.amounts)) s.amounts[Number(y)] = -s.amounts[Number(y)];
+  for (const t of out.totals) if (t.savings.length && t.savings.every((i) => flipped.has(i)) && t.published < 0) t.published = -t.published;
+  out.notes.push(`${file}: every saving was negative, as reports print savings in brackets; they are read as savings (positive).`);
 }
 
 export function readSheet(kind: SheetKind, table: Table, map: ColumnMap): SheetRead {

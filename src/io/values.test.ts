@@ -28,6 +28,8 @@ describe('numbers', () => {
     expect(readNumber('-1')).toBe(-1);
     expect(readNumber('')).toBeNull();
     expect(readNumber('one')).toEqual({ problem: '“one” is not a number' });
+    expect(readNumber('1,000')).toBe(1000);
+    expect(readNumber('0,5')).toEqual({ problem: '“0,5” is not a number' }); // never silently 5
   });
 });
 

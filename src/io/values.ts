@@ -42,6 +42,8 @@ export function readMoney(raw: string, decimalComma = false): number | null | Un
 export function readNumber(raw: string, decimalComma = false): number | null | Unreadable {
   const text = decimalComma ? fromDecimalComma(raw.trim()) : raw.trim();
   if (text === '') return null;
+  // A comma must group thousands: `0,5` is refused, not read as 5.
+  if (text.includes(',') && !/^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(text)) return unreadable(`“${text}” is not a number`);
   const value = Number(text.replace(/,/g, ''));
   return Number.isFinite(value) && /\d/.test(text) ? value : unreadable(`“${text}” is not a number`);
 }

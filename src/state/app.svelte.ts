@@ -5,6 +5,7 @@ import type { Engine } from '../engine/protocol';
 import { postsCsv, summaryCsv } from '../io/export';
 import { applyImport, importedFiles, importedLines, previewImport, type FileInput, type ImportPreview } from '../io/import';
 import type { SheetKind } from '../io/headers';
+import { isUnreadable, readPercent } from '../io/values';
 import type { Results } from '../model/costing';
 import { emptyWorkbook, type Assumptions, type Workbook } from '../model/workbook';
 
@@ -12,6 +13,14 @@ export interface Store {
   save(id: string, workbook: Workbook): Promise<void>;
   lastOpen(): Promise<{ id: string; workbook: Workbook } | null>;
 }
+
+export type PercentAssumption = 'payAward' | 'discountRate' | 'savingsDelivery';
+/** Sensible bounds, in percent, for what a person may type. */
+export const PERCENT_RANGES: Record<PercentAssumption, { min: number; max: number }> = {
+  payAward: { min: -20, max: 50 },
+  discountRate: { min: 0, max: 50 },
+  savingsDelivery: { min: 0, max: 200 },
+};
 
 export type SaveState = 'unsaved' | 'saving' | 'saved' | 'failed';
 
@@ -127,13 +136,29 @@ export class AppState {
     }
   }
 
+  /**
+   * The engine answers requests in order; each change is applied to the
+   * workbook as it is when its answer arrives, so two quick edits both stay.
+   */
   async setAssumptions(change: Partial<Assumptions>): Promise<void> {
-    const workbook = { ...this.workbook, assumptions: { ...this.workbook.assumptions, ...change } };
     await this.run(async () => {
-      this.results = await this.engine.send({ type: 'assumptions', change });
-      this.workbook = workbook;
+      const results = await this.engine.send({ type: 'assumptions', change });
+      this.workbook = { ...this.workbook, assumptions: { ...this.workbook.assumptions, ...change } };
+      this.results = results;
       await this.save();
     });
+  }
+
+  /**
+   * A percentage assumption as the user typed it (`3.5` or `3.5%`). Returns
+   * the reason it cannot be used, or null once it is applied.
+   */
+  async setPercent(key: PercentAssumption, typed: string): Promise<string | null> {
+    const { min, max } = PERCENT_RANGES[key];
+    const value = readPercent(typed, min, max);
+    if (isUnreadable(value)) return value.problem;
+    if (value !== this.workbook.assumptions[key]) await this.setAssumptions({ [key]: value });
+    return null;
   }
 
   summaryDownload(): Download | null {

@@ -65,3 +65,22 @@ describe('the app', () => {
     expect(app.summaryDownload()!.name).toBe('restructure-2026-summary.csv');
   });
 });
+
+it('keeps both of two quick assumption changes, in memory and in what is saved', async () => {
+  const slow: Engine = { send: (r) => new Promise((ok) => setTimeout(() => ok(handle(r)), 20)) };
+  const store = new WorkbookStore('quick');
+  const app = new AppState(slow, store);
+  await app.start(carePlanningWorkbook);
+  await Promise.all([app.setAssumptions({ payAward: 0.05 }), app.setAssumptions({ discountRate: 0.06 })]);
+  expect(app.workbook.assumptions).toMatchObject({ payAward: 0.05, discountRate: 0.06 });
+  expect((await store.lastOpen())!.workbook.assumptions).toMatchObject({ payAward: 0.05, discountRate: 0.06 });
+});
+
+it('takes a typed percentage, or says why not', async () => {
+  const app = new AppState(inProcess, null);
+  await app.start(carePlanningWorkbook);
+  expect(await app.setPercent('savingsDelivery', '50%')).toBeNull();
+  expect(app.results!.scenarios[1].totals.savings).toBe(1404000);
+  expect(await app.setPercent('discountRate', 'lots')).toBe('Enter a number of percent, like 3.5');
+  expect(app.workbook.assumptions.discountRate).toBe(0.035);
+});
