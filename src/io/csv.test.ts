@@ -7,6 +7,10 @@ describe('reading bytes', () => {
     expect(parseCsv(decode(bytes)).rows).toEqual([['Grade', 'Annual cost'], ['Band A', '£39,820']]);
   });
 
+  it('reads Windows-1252’s en dash (0x96) and curly quotes as themselves', () => {
+    expect(decode(new Uint8Array([0x32, 0x30, 0x32, 0x31, 0x96, 0x32, 0x32, 0x20, 0x93, 0x41, 0x94, 0xa3]))).toBe('2021–22 “A”£');
+  });
+
   it('falls back to Windows-1252, where £ is byte 0xA3', () => {
     const bytes = new Uint8Array([0x41, 0x2c, 0xa3, 0x35, 0x0d, 0x0a]); // A,£5
     expect(parseCsv(decode(bytes)).rows).toEqual([['A', '£5']]);

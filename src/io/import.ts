@@ -129,10 +129,26 @@ export function previewImport(files: FileInput[], open: Workbook, choices: Impor
   return preview;
 }
 
-/** How long a post's own dates say it runs, if they say: the count, else the range. */
+/**
+ * The months a post's printed cost covers: the count, else the range. A
+ * permanent post's printed cost is a full year's (12); an open-ended period
+ * with only an end says nothing (null).
+ */
 function periodMonths(post: Post): number | null {
   if (post.months !== null) return post.months;
-  return post.start !== null && post.end !== null ? monthsBetween(post.start, post.end) : null;
+  if (post.start !== null && post.end !== null) return monthsBetween(post.start, post.end);
+  return post.end === null ? 12 : null;
+}
+
+/** The annual cost per FTE a post's printed figures imply, and the FTE-months it rests on. */
+function impliedAnnualCost(post: Post): { cost: number; weight: number; basis: string } | null {
+  if (!post.fte) return null;
+  if (post.publishedAnnualCost) {
+    return { cost: post.publishedAnnualCost / post.fte, weight: Math.abs(post.fte) * 12, basis: `full year cost of £${post.publishedAnnualCost.toLocaleString('en-GB')} for ${post.fte} FTE` };
+  }
+  const months = periodMonths(post);
+  if (!post.publishedCost || !months) return null;
+  return { cost: post.publishedCost / ((post.fte * months) / 12), weight: Math.abs(post.fte) * months, basis: `cost of £${post.publishedCost.toLocaleString('en-GB')} for ${post.fte} FTE over ${months} months` };
 }
 
 /**
@@ -147,18 +163,16 @@ function costPosts(preview: ImportPreview, open: Workbook, postRows: { file: str
   const posts = preview.sheets.posts!;
   const grades = [...(preview.sheets.grades ?? open.grades)];
   const known = new Set(grades.map((g) => g.grade.toLowerCase()));
-  const implied = new Map<string, { grade: string; cost: number; weight: number; from: Post }>();
+  const implied = new Map<string, { grade: string; cost: number; weight: number; from: Post; basis: string }>();
   for (const post of posts) {
     const key = post.grade.toLowerCase();
-    const months = periodMonths(post);
-    if (known.has(key) || !post.publishedCost || !months || !post.fte) continue;
-    const weight = Math.abs(post.fte) * months;
-    if ((implied.get(key)?.weight ?? 0) < weight) implied.set(key, { grade: post.grade, cost: Math.round(post.publishedCost / ((post.fte * months) / 12)), weight, from: post });
+    const estimate = known.has(key) ? null : impliedAnnualCost(post);
+    if (estimate && (implied.get(key)?.weight ?? 0) < estimate.weight) implied.set(key, { grade: post.grade, ...estimate, cost: Math.round(estimate.cost * 100) / 100, from: post });
   }
-  for (const { grade, cost, from } of implied.values()) {
+  for (const { grade, cost, from, basis } of implied.values()) {
     grades.push({ grade, annualCost: cost });
     known.add(grade.toLowerCase());
-    preview.notes.push(`Grade ${grade} was not in a Grades sheet: £${cost.toLocaleString('en-GB')} a year is implied by the report’s cost of ${from.title} (£${from.publishedCost!.toLocaleString('en-GB')} for ${from.fte} FTE over ${periodMonths(from)} months).`);
+    preview.notes.push(`Grade ${grade} was not in a Grades sheet: £${cost.toLocaleString('en-GB')} a year is implied by ${from.title}’s ${basis}.`);
   }
   if (implied.size) preview.sheets.grades = grades;
 

@@ -17,6 +17,8 @@ describe('periods as reports write them', () => {
     ['From September 2021', { start: month(2021, 9), end: null, months: null }],
     ['18 months', { start: null, end: null, months: 18 }],
     ['Permanent', { start: null, end: null, months: null }],
+    ['Temporary', { start: null, end: null, months: null }],
+    ['Fixed term', { start: null, end: null, months: null }],
     ['', { start: null, end: null, months: null }],
   ])('%s', (text, period) => expect(readPeriod(text)).toEqual(period));
 

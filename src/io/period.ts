@@ -20,13 +20,15 @@ const EMPTY: Period = { start: null, end: null, months: null };
 const MONTH_TOKEN = /(\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{1,2}(?:-\d{1,2})?|[A-Za-z]{3,9}\.?(?:\s*-\s*|\s+|')?\d{4}(?!\d)|[A-Za-z]{3,9}\.?(?:\s*-\s*|\s+|')?\d{2}(?!\d))/g;
 
 const ONGOING = /^(?:permanent|perm|ongoing|on-going|established|recurrent|recurring|indefinite)\b/i;
+/** A contract type alone says nothing of dates: they come from Start and End. */
+const CONTRACT_ONLY = /^(?:temporary|temp|fixed[\s-]*term|ftc|secondment|interim|agency|casual|acting|vacant|vacancy)\.?$/i;
 const COUNT = /(\d+(?:\.\d+)?)\s*(months?|mths?|years?|yrs?)\b/i;
 const UNTIL = /\b(?:until|till|to|ending|ends?)\s*$/i;
 
 export function readPeriod(raw: string): Period | Unreadable {
   const text = raw.trim().replace(/[–—]/g, '-');
   if (text === '' || /^n\/?a$/i.test(text)) return EMPTY;
-  if (ONGOING.test(text)) return EMPTY; // no end and no count: ongoing
+  if (ONGOING.test(text) || CONTRACT_ONLY.test(text)) return EMPTY; // no end and no count: ongoing, unless Start/End say
 
   let months: number | null = null;
   const count = COUNT.exec(text);

@@ -49,7 +49,8 @@ interface Cells {
 }
 
 function cellsOf(table: Table, map: ColumnMap, cells: string[]): Cells {
-  const text = (field: Field) => (map[field] === undefined ? '' : (cells[map[field]!] ?? '').trim());
+  // A line break inside a quoted cell (`Approved Mental Health Professional\n(AMHP)`) reads as one space.
+  const text = (field: Field) => (map[field] === undefined ? '' : (cells[map[field]!] ?? '').replace(/\s*[\r\n]+\s*/g, ' ').trim());
   return {
     text,
     money: (field) => {
@@ -205,10 +206,7 @@ export function readPosts(table: Table, map: ColumnMap): SheetRead {
     }
     const post: Post = { title, grade, fte: fte as number, team: cell.text('team'), group, ...period, funding };
     if (published !== null) post.publishedCost = published as number;
-    else if (postAnnual !== null && post.months === null && post.end === null) {
-      // A payroll `Full year cost` of an ongoing post is its published yearly cost.
-      post.note = `Full year cost £${postAnnual} in the file`;
-    }
+    if (postAnnual !== null) post.publishedAnnualCost = postAnnual as number;
     out.posts.push(post);
     out.postRows.push(row);
     if (marks.length) marked.push({ line: post, marks });
@@ -251,7 +249,9 @@ export function readCosts(table: Table, map: ColumnMap): SheetRead {
     const per = funded ? null : PER.exec(amountText);
     const amount = funded || per ? null : cell.money('amount');
     const quantity = cell.number('quantity');
-    const unitCost = per ? readMoney(per[1], table.decimalComma) : cell.money('unitCost');
+    // `£1,600 per new starter` in the Amount or the Unit cost column is a unit cost.
+    const unitPer = PER.exec(cell.text('unitCost'));
+    const unitCost = per ? readMoney(per[1], table.decimalComma) : unitPer ? readMoney(unitPer[1], table.decimalComma) : cell.money('unitCost');
     const problem = [amount, quantity, unitCost].find(isUnreadable);
     if (problem) {
       const field = problem === amount ? 'Amount' : problem === quantity ? 'Quantity' : 'Unit cost';
@@ -263,7 +263,7 @@ export function readCosts(table: Table, map: ColumnMap): SheetRead {
       continue;
     }
     const funding = funded ? funded[1] : cell.text('funding');
-    const unit = per ? columnUnit(table, map.amount!) : 1;
+    const unit = per ? columnUnit(table, map.amount!) : unitPer ? columnUnit(table, map.unitCost!) : 1;
     const base = { description, group, quantity: quantity as number | null, unitCost: unitCost === null ? null : (unitCost as number) * unit, funding };
 
     if (years.length > 0) {
@@ -327,6 +327,13 @@ export function readSavings(table: Table, map: ColumnMap): SheetRead {
         const y = Number(year);
         const savings = spanOf(shape.label, since, out.savings.length, (from) => out.savings.slice(from).reduce((s, l) => s + (l.amounts[y] ?? 0), 0), published);
         out.totals.push({ label: shape.label || 'Total', file: table.file, row, year: y, published, posts: [], costs: [], savings });
+      }
+      for (const { h, i } of totalColumns) {
+        const published = readMoney(cells[i] ?? '', table.decimalComma);
+        if (typeof published !== 'number') continue;
+        const amount = published * columnUnit(table, i);
+        const sum = (from: number) => out.savings.slice(from).reduce((s, l) => s + Object.values(l.amounts).reduce((a, b) => a + b, 0), 0);
+        out.totals.push({ label: `${shape.label || 'Total'}: ${h}`, file: table.file, row, year: null, published: amount, posts: [], costs: [], savings: spanOf(shape.label, since, out.savings.length, sum, amount) });
       }
       since = out.savings.length;
       continue;

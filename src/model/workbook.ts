@@ -25,6 +25,8 @@ export interface Post {
   funding: string;
   /** The cost the report printed for this post over its period, kept to reconcile against. */
   publishedCost?: number | null;
+  /** A full-year cost of this post at its FTE, as payroll exports give it. */
+  publishedAnnualCost?: number | null;
   /** Footnotes and remarks that came with the line. */
   note?: string;
 }
