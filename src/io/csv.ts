@@ -51,7 +51,8 @@ export function detectDelimiter(text: string): string {
   let best = { delimiter: ',', score: -1 };
   for (const delimiter of DELIMITERS) {
     const rows = Papa.parse<string[]>(sample, { delimiter, skipEmptyLines: 'greedy', preview: 30 }).data;
-    const widths = rows.map((r) => r.filter((c, i) => c.trim() !== '' || i < r.length - 1).length);
+    // Excel writes every row with the same number of fields, empty ones included.
+    const widths = rows.map((r) => r.length);
     const counts = new Map<number, number>();
     for (const w of widths) counts.set(w, (counts.get(w) ?? 0) + 1);
     const [mode, often] = [...counts.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0] ?? [0, 0];
@@ -86,7 +87,8 @@ export type OutCell = string | number | null;
 function field(value: OutCell): string {
   if (value === null) return '';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
-  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  // A leading apostrophe of the user's own is doubled, so import can tell it from ours.
+  const safe = FORMULA_START.test(value) || value.startsWith("'") ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

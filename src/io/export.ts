@@ -2,6 +2,7 @@
 // year) and the posts (each post with its cost per year of the horizon).
 import { variance, type Results } from '../model/costing';
 import { formatFinancialYear, formatMonth } from '../model/periods';
+import type { Check } from '../model/reconcile';
 import type { Workbook } from '../model/workbook';
 import { moneyCell, writeCsv, type OutCell } from './csv';
 
@@ -19,11 +20,12 @@ export function summaryCsv(results: Results): string {
 }
 
 /**
- * Months is the count the user gave, or the length of a dated period; blank
- * for an ongoing post. Costs are those of Proposed investment.
+ * What the user wrote for each post (Months only where they gave a count, so
+ * the file imports back to the same workbook), its cost in each year of
+ * Proposed investment, and what the report printed for it.
  */
 export function postsCsv(workbook: Workbook, results: Results): string {
-  const header = ['Title', 'Grade', 'FTE', 'Team', 'Group', 'Start', 'End', 'Months', 'Funding', ...results.years.map((y) => `Cost ${formatFinancialYear(y)}`)];
+  const header = ['Title', 'Grade', 'FTE', 'Team', 'Group', 'Start', 'End', 'Months', 'Funding', ...results.years.map((y) => `Cost ${formatFinancialYear(y)}`), 'Published cost', 'Full year cost', 'Note'];
   const rows: OutCell[][] = workbook.posts.map((p, i) => [
     p.title,
     p.grade,
@@ -32,9 +34,39 @@ export function postsCsv(workbook: Workbook, results: Results): string {
     p.group,
     p.start === null ? null : formatMonth(p.start),
     p.end === null ? null : formatMonth(p.end),
-    p.months ?? (p.start !== null && p.end !== null ? p.end - p.start + 1 : null),
+    p.months,
     p.funding,
     ...results.postCosts[i].map(moneyCell),
+    p.publishedCost ?? null,
+    p.publishedAnnualCost ?? null,
+    p.note ?? null,
   ]);
   return writeCsv(header, rows);
+}
+
+export function gradesCsv(workbook: Workbook): string {
+  return writeCsv(['Grade', 'Annual cost'], workbook.grades.map((g) => [g.grade, g.annualCost]));
+}
+
+export function costsCsv(workbook: Workbook): string {
+  return writeCsv(
+    ['Description', 'Group', 'Year', 'Amount', 'Quantity', 'Unit cost', 'Funding', 'Note'],
+    workbook.costs.map((c) => [c.description, c.group, c.year === null ? null : formatFinancialYear(c.year), c.amount, c.quantity, c.unitCost, c.funding, c.note ?? null]),
+  );
+}
+
+/** One column per financial year any saving names, in order. */
+export function savingsCsv(workbook: Workbook): string {
+  const years = [...new Set(workbook.savings.flatMap((s) => Object.keys(s.amounts).map(Number)))].sort((a, b) => a - b);
+  return writeCsv(
+    ['Line', 'Group', 'Type', 'Recurring', ...years.map(formatFinancialYear)],
+    workbook.savings.map((s) => [s.line, s.group, s.type, s.recurring ? 'Yes' : 'No', ...years.map((y) => s.amounts[y] ?? null)]),
+  );
+}
+
+export function reconciliationCsv(checks: Check[]): string {
+  return writeCsv(
+    ['Check', 'Line', 'Source', 'Report', 'App', 'Difference', 'Agrees', 'Explanation'],
+    checks.map((c) => [c.kind, c.label, c.source, c.published, c.calculated === null ? null : moneyCell(c.calculated), moneyCell(c.difference), c.agrees ? 'Yes' : 'No', c.explanation]),
+  );
 }

@@ -22,7 +22,7 @@ export const SYNONYMS = {
   months: ['months', 'noofmonths', 'numberofmonths', 'durationmonths', 'monthsfunded'],
   period: ['period', 'permanenttemporary', 'temporarypermanent', 'duration', 'contract', 'contracttype', 'term', 'length', 'timescale', 'status'],
   funding: ['funding', 'fundedby', 'fundingsource', 'source', 'sourceoffunding', 'funder'],
-  publishedCost: ['totalcost', 'cost', 'totalcosts', 'amount', 'totalamount', 'fullcost', 'costs', 'value'],
+  publishedCost: ['publishedcost', 'totalcost', 'cost', 'totalcosts', 'amount', 'totalamount', 'fullcost', 'costs', 'value'],
   postAnnualCost: ['fullyearcost', 'annualisedcost', 'annualpostcost', 'yearlycost', 'costperannum', 'costpa'],
   description: ['description', 'item', 'costdescription', 'details', 'nonstaffcost', 'expenditure', 'line', 'name'],
   year: ['year', 'financialyear', 'fy', 'yearofspend'],
@@ -32,14 +32,15 @@ export const SYNONYMS = {
   line: ['line', 'saving', 'savings', 'description', 'savingline', 'proposal', 'item', 'name', 'workstream'],
   type: ['type', 'savingtype', 'linetype'],
   recurring: ['recurring', 'recurrent', 'ongoing', 'cumulative', 'fullyear'],
+  note: ['note', 'notes', 'comment', 'comments', 'footnote', 'remarks'],
 } as const;
 export type Field = keyof typeof SYNONYMS;
 
 /** The fields each sheet reads, in the order they claim columns. */
 export const FIELDS: Record<SheetKind, Field[]> = {
   Grades: ['grade', 'annualCost'],
-  Posts: ['title', 'grade', 'fte', 'team', 'group', 'start', 'end', 'months', 'period', 'funding', 'postAnnualCost', 'publishedCost'],
-  Costs: ['description', 'group', 'year', 'quantity', 'unitCost', 'amount', 'funding'],
+  Posts: ['title', 'grade', 'fte', 'team', 'group', 'start', 'end', 'months', 'period', 'funding', 'postAnnualCost', 'publishedCost', 'note'],
+  Costs: ['description', 'group', 'year', 'quantity', 'unitCost', 'amount', 'funding', 'note'],
   Savings: ['line', 'group', 'type', 'recurring'],
 };
 

@@ -2,8 +2,7 @@
 // its columns are read, what will change, every row not imported and why),
 // and only on confirmation make a new workbook from it. The open workbook is
 // never touched until then.
-import { monthsBetween } from '../model/periods';
-import { periodMismatch, type Grade, type Post, type ReportedTotal, type Workbook } from '../model/workbook';
+import { costedMonths, periodMismatch, type Grade, type Post, type ReportedTotal, type Workbook } from '../model/workbook';
 import { decode, parseCsv } from './csv';
 import { FIELDS, yearColumns, type ColumnMap, type Field, type SheetKind } from './headers';
 import { missingColumns, readSheet, type RowProblem, type SheetRead } from './sheets';
@@ -129,24 +128,13 @@ export function previewImport(files: FileInput[], open: Workbook, choices: Impor
   return preview;
 }
 
-/**
- * The months a post's printed cost covers: the count, else the range. A
- * permanent post's printed cost is a full year's (12); an open-ended period
- * with only an end says nothing (null).
- */
-function periodMonths(post: Post): number | null {
-  if (post.months !== null) return post.months;
-  if (post.start !== null && post.end !== null) return monthsBetween(post.start, post.end);
-  return post.end === null ? 12 : null;
-}
-
 /** The annual cost per FTE a post's printed figures imply, and the FTE-months it rests on. */
 function impliedAnnualCost(post: Post): { cost: number; weight: number; basis: string } | null {
   if (!post.fte) return null;
   if (post.publishedAnnualCost) {
     return { cost: post.publishedAnnualCost / post.fte, weight: Math.abs(post.fte) * 12, basis: `full year cost of £${post.publishedAnnualCost.toLocaleString('en-GB')} for ${post.fte} FTE` };
   }
-  const months = periodMonths(post);
+  const months = costedMonths(post);
   if (!post.publishedCost || !months) return null;
   return { cost: post.publishedCost / ((post.fte * months) / 12), weight: Math.abs(post.fte) * months, basis: `cost of £${post.publishedCost.toLocaleString('en-GB')} for ${post.fte} FTE over ${months} months` };
 }

@@ -49,8 +49,7 @@ interface Cells {
 }
 
 function cellsOf(table: Table, map: ColumnMap, cells: string[]): Cells {
-  // A line break inside a quoted cell (`Approved Mental Health Professional\n(AMHP)`) reads as one space.
-  const text = (field: Field) => (map[field] === undefined ? '' : (cells[map[field]!] ?? '').replace(/\s*[\r\n]+\s*/g, ' ').trim());
+  const text = (field: Field) => (map[field] === undefined ? '' : unescapeText(cells[map[field]!] ?? ''));
   return {
     text,
     money: (field) => {
@@ -61,6 +60,16 @@ function cellsOf(table: Table, map: ColumnMap, cells: string[]): Cells {
   };
 }
 
+/**
+ * A cell's text, trimmed. Line breaks inside a quoted cell stay as typed. The
+ * apostrophe our exports put before `=`, `+`, `-`, `@` (so Excel shows text)
+ * comes off again, so export then import gives back what was written.
+ */
+export function unescapeText(raw: string): string {
+  const text = raw.trim();
+  return /^'['=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/.test(text) ? text.slice(1) : text;
+}
+
 const labelled = (field: string, value: Unreadable): Unreadable => unreadable(`${field}: ${value.problem}`);
 
 /** `Funded from Transforming Care Partnership` where a cost would be. */
@@ -68,9 +77,15 @@ const FUNDED_FROM = /^(?:funded|paid|met)\s+(?:from|by|through)\s+(?:the\s+)?(.+
 /** `£1,600 per new starter`: a unit cost. */
 const PER = /^(.*?)\s*(?:per|each|\/)\s+.+$/i;
 
-/** Footnote marks on a row's cells, to be matched with the table's footnote lines. */
-function marksOf(cells: string[]): string[] {
-  return cells.map((c) => splitFootnote(c).mark).filter(Boolean);
+/**
+ * Footnote marks on a row: on a number (`1*` can only be 1 with a footnote),
+ * or on text where the table defines the mark (`Manager*` may just be a name).
+ */
+function marksOf(cell: Cells, numbers: Field[], texts: Field[], defined: Map<string, string>): string[] {
+  return [
+    ...numbers.map((f) => splitFootnote(cell.text(f)).mark),
+    ...texts.map((f) => splitFootnote(cell.text(f)).mark).filter((m) => defined.has(m)),
+  ].filter(Boolean);
 }
 
 /**
@@ -116,23 +131,29 @@ function periodOf(cell: Cells): Pick<Post, 'start' | 'end' | 'months'> | Unreada
 
 export function readPosts(table: Table, map: ColumnMap): SheetRead {
   const out = emptyRead();
+  const labelColumns = [map.group, map.title, 0].filter((c): c is number => c !== undefined);
+  // Footnote lines (`* funded from reserves`) define the marks a title may carry.
   const footnotes = new Map<string, string>();
+  for (const { cells } of table.rows) {
+    const shape = classifyRow(cells, labelColumns);
+    if (shape.kind === 'footnote') footnotes.set(shape.mark, shape.text);
+  }
   const marked: { line: Post | Cost; marks: string[] }[] = [];
+  // Printed tables leave a group's later cells blank (merged cells) when the
+  // group is their first column; elsewhere a blank group is a blank group.
+  const fillDown = map.group === 0;
   let group = '';
   let sinceTotal = { posts: 0, costs: 0 };
-  const labelColumns = [map.group, map.title, 0].filter((c): c is number => c !== undefined);
 
   for (const { cells, row } of table.rows) {
-    const shape = classifyRow(cells, labelColumns);
+    let shape = classifyRow(cells, labelColumns);
+    if (shape.kind === 'total' && map.grade !== undefined && (cells[map.grade] ?? '').trim() !== '') shape = { kind: 'line' };
     if (shape.kind === 'blank') continue;
     if (shape.kind === 'heading') {
       group = shape.text;
       continue;
     }
-    if (shape.kind === 'footnote') {
-      footnotes.set(shape.mark, shape.text);
-      continue;
-    }
+    if (shape.kind === 'footnote') continue;
     const cell = cellsOf(table, map, cells);
     if (shape.kind === 'total') {
       const published = cell.money('publishedCost');
@@ -145,8 +166,10 @@ export function readPosts(table: Table, map: ColumnMap): SheetRead {
       continue;
     }
 
-    if (cell.text('group')) group = cell.text('group'); // printed tables leave a group's later cells blank
-    const rawTitle = splitFootnote(cell.text('title'));
+    if (fillDown) group = cell.text('group') || group;
+    else if (map.group !== undefined) group = cell.text('group');
+    const split = splitFootnote(cell.text('title'));
+    const rawTitle = footnotes.has(split.mark) ? split : { text: cell.text('title'), mark: '' };
     let title = rawTitle.text;
     let grade = cell.text('grade');
     const inTitle = GRADE_IN_TITLE.exec(title);
@@ -154,7 +177,7 @@ export function readPosts(table: Table, map: ColumnMap): SheetRead {
       title = inTitle[1];
       grade = inTitle[2];
     }
-    const marks = [rawTitle.mark, ...marksOf(cells)].filter(Boolean);
+    const marks = [...new Set(marksOf(cell, ['fte', 'publishedCost', 'postAnnualCost', 'months'], ['title', 'grade', 'team', 'group', 'period', 'funding'], footnotes))];
     const costText = cell.text('publishedCost');
     const funded = FUNDED_FROM.exec(costText);
     const per = funded ? null : PER.exec(costText);
@@ -179,6 +202,7 @@ export function readPosts(table: Table, map: ColumnMap): SheetRead {
       const cost: Cost = per
         ? { description: title, group, year: null, amount: null, quantity: (fte as number | null) ?? 1, unitCost: (unit as number) * columnUnit(table, map.publishedCost!), funding }
         : { description: title, group, year: null, amount: published as number, quantity: null, unitCost: null, funding };
+      if (cell.text('note')) cost.note = cell.text('note');
       out.costs.push(cost);
       if (marks.length) marked.push({ line: cost, marks });
       continue;
@@ -205,6 +229,7 @@ export function readPosts(table: Table, map: ColumnMap): SheetRead {
       continue;
     }
     const post: Post = { title, grade, fte: fte as number, team: cell.text('team'), group, ...period, funding };
+    if (cell.text('note')) post.note = cell.text('note');
     if (published !== null) post.publishedCost = published as number;
     if (postAnnual !== null) post.publishedAnnualCost = postAnnual as number;
     out.posts.push(post);
@@ -242,8 +267,9 @@ export function readCosts(table: Table, map: ColumnMap): SheetRead {
       if (shape.kind === 'total') since = out.costs.length;
       continue;
     }
-    if (cell.text('group')) group = cell.text('group');
-    const description = splitFootnote(cell.text('description')).text;
+    if (map.group === 0) group = cell.text('group') || group;
+    else if (map.group !== undefined) group = cell.text('group');
+    const description = cell.text('description');
     const amountText = cell.text('amount');
     const funded = FUNDED_FROM.exec(amountText);
     const per = funded ? null : PER.exec(amountText);
@@ -264,7 +290,8 @@ export function readCosts(table: Table, map: ColumnMap): SheetRead {
     }
     const funding = funded ? funded[1] : cell.text('funding');
     const unit = per ? columnUnit(table, map.amount!) : unitPer ? columnUnit(table, map.unitCost!) : 1;
-    const base = { description, group, quantity: quantity as number | null, unitCost: unitCost === null ? null : (unitCost as number) * unit, funding };
+    const base: Omit<Cost, 'year' | 'amount'> = { description, group, quantity: quantity as number | null, unitCost: unitCost === null ? null : (unitCost as number) * unit, funding };
+    if (cell.text('note')) base.note = cell.text('note');
 
     if (years.length > 0) {
       // Costs laid out by year across the columns: one line per year with an amount.
@@ -308,15 +335,22 @@ export function readSavings(table: Table, map: ColumnMap): SheetRead {
   const totalColumns = table.header.map((h, i) => ({ h, i })).filter(({ h, i }) => !yearIndex.has(i) && /total/i.test(h));
   const lineMap = { ...map, line: lineColumn };
   let since = 0;
+  let bracketedCells = 0;
   for (const { cells, row } of table.rows) {
     const shape = classifyRow(cells, [lineColumn]);
     if (shape.kind === 'blank' || shape.kind === 'heading' || shape.kind === 'footnote') continue;
     const amounts: Record<FinancialYear, number> = {};
     let bad: RowProblem | null = null;
     for (const { index, year } of years) {
-      const value = readMoney(splitFootnote(cells[index] ?? '').text, table.decimalComma);
+      const text = splitFootnote(cells[index] ?? '').text;
+      const value = readMoney(text, table.decimalComma);
       if (isUnreadable(value)) bad ??= { file: table.file, row, reason: `${table.header[index]}: ${value.problem}` };
-      else if (value !== null) amounts[year] = value * columnUnit(table, index);
+      else if (value !== null) {
+        // Reports print savings in brackets: (0.405) is a saving of 0.405. A minus sign stays a minus.
+        const bracketed = /^\(.*\)$/.test(text);
+        if (bracketed) bracketedCells++;
+        amounts[year] = (bracketed ? Math.abs(value) : value) * columnUnit(table, index);
+      }
     }
     if (bad) {
       out.problems.push(bad);
@@ -331,7 +365,7 @@ export function readSavings(table: Table, map: ColumnMap): SheetRead {
       for (const { h, i } of totalColumns) {
         const published = readMoney(cells[i] ?? '', table.decimalComma);
         if (typeof published !== 'number') continue;
-        const amount = published * columnUnit(table, i);
+        const amount = Math.abs(published) * columnUnit(table, i) * (published < 0 && !/^\s*\(/.test(cells[i]) ? -1 : 1);
         const sum = (from: number) => out.savings.slice(from).reduce((s, l) => s + Object.values(l.amounts).reduce((a, b) => a + b, 0), 0);
         out.totals.push({ label: `${shape.label || 'Total'}: ${h}`, file: table.file, row, year: null, published: amount, posts: [], costs: [], savings: spanOf(shape.label, since, out.savings.length, sum, amount) });
       }
@@ -339,7 +373,7 @@ export function readSavings(table: Table, map: ColumnMap): SheetRead {
       continue;
     }
     const cell = cellsOf(table, lineMap, cells);
-    const line = splitFootnote(cell.text('line')).text;
+    const line = cell.text('line');
     const typeText = cell.text('type').toLowerCase();
     const type: SavingType | undefined = typeText === '' ? (/\btarget\b/i.test(line) ? 'Target' : 'Saving') : TYPES[typeText];
     const recurring = cell.text('recurring').toLowerCase();
@@ -351,28 +385,13 @@ export function readSavings(table: Table, map: ColumnMap): SheetRead {
       // A `3 year total` column is the report's own sum of the row.
       for (const { h, i } of totalColumns) {
         const published = readMoney(cells[i] ?? '', table.decimalComma);
-        if (typeof published === 'number') out.totals.push({ label: `${line}: ${h}`, file: table.file, row, year: null, published: published * columnUnit(table, i), posts: [], costs: [], savings: [out.savings.length - 1] });
+        const sign = typeof published === 'number' && published < 0 && !/^\s*\(/.test(cells[i]) ? -1 : 1;
+        if (typeof published === 'number') out.totals.push({ label: `${line}: ${h}`, file: table.file, row, year: null, published: Math.abs(published) * sign * columnUnit(table, i), posts: [], costs: [], savings: [out.savings.length - 1] });
       }
     }
   }
-  flipBracketedSavings(table.file, out);
+  if (bracketedCells) out.notes.push(`${table.file}: amounts in brackets are read as savings (positive), as reports print them.`);
   return out;
-}
-
-/**
- * Reports print savings as bracketed negatives: (0.405) is a saving of 0.405.
- * When no Saving row of a file is positive and some are negative, its Saving
- * rows (and the totals over them) are read as positive; Target rows keep
- * their sign, since a report may print targets either way.
- */
-function flipBracketedSavings(file: string, out: SheetRead): void {
-  const saving = out.savings.map((s, i) => ({ s, i })).filter(({ s }) => s.type === 'Saving');
-  const values = saving.flatMap(({ s }) => Object.values(s.amounts)).filter((v) => v !== 0);
-  if (values.length === 0 || values.some((v) => v > 0)) return;
-  const flipped = new Set(saving.map(({ i }) => i));
-  for (const { s } of saving) for (const y of Object.keys(s.amounts)) s.amounts[Number(y)] = -s.amounts[Number(y)];
-  for (const t of out.totals) if (t.savings.length && t.savings.every((i) => flipped.has(i)) && t.published < 0) t.published = -t.published;
-  out.notes.push(`${file}: every saving was negative, as reports print savings in brackets; they are read as savings (positive).`);
 }
 
 export function readSheet(kind: SheetKind, table: Table, map: ColumnMap): SheetRead {

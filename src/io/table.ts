@@ -78,13 +78,14 @@ export function columnsFor(table: Table, kind: SheetKind, override: ColumnMap = 
 export const FIELD_LABELS: Record<Field, string> = {
   grade: 'Grade', annualCost: 'Annual cost', title: 'Title', fte: 'FTE', team: 'Team', group: 'Group', start: 'Start', end: 'End',
   months: 'Months', period: 'Period', funding: 'Funding', publishedCost: 'Total cost', postAnnualCost: 'Full year cost',
-  description: 'Description', year: 'Year', amount: 'Amount', quantity: 'Quantity', unitCost: 'Unit cost', line: 'Line', type: 'Type', recurring: 'Recurring',
+  description: 'Description', note: 'Note', year: 'Year', amount: 'Amount', quantity: 'Quantity', unitCost: 'Unit cost', line: 'Line', type: 'Type', recurring: 'Recurring',
 };
 
 export const isMoneyField = (field: Field) => MONEY_FIELDS.includes(field);
 
 // Kinds of row in a printed table.
-const TOTAL = /^(?:sub[\s-]*totals?|grand\s*totals?|totals?(?:\s+(?:cost|costs|of\s+\w+|savings?))?|net\s+total)\b|\btotals?\s*:?$/i;
+// The whole label must read as a total: `Total Rewards Manager` is a post.
+const TOTAL = /^(?:(?:sub|grand|net)[\s-]*)?totals?(?:\s+(?:cost|costs|savings?|of\s+[\w\s']+))?\s*:?$|^[\w\s'&,/-]*\s(?:sub[\s-]*)?totals?\s*:?$/i;
 
 export type RowKind = { kind: 'blank' } | { kind: 'heading'; text: string } | { kind: 'footnote'; mark: string; text: string } | { kind: 'total'; label: string } | { kind: 'line' };
 
@@ -105,6 +106,7 @@ export function classifyRow(cells: string[], labelColumns: number[]): RowKind {
     return { kind: 'footnote', mark: match[1], text: match[2] };
   }
   if (filled.length === 1 && words.length === 1 && labelColumns.includes(filled[0].i)) return { kind: 'heading', text: label };
-  if (words.length === 0) return { kind: 'total', label: '' };
+  // Figures under blank label cells: the unlabelled total printed under a table.
+  if (labelColumns.every((i) => (cells[i] ?? '').trim() === '')) return { kind: 'total', label: '' };
   return { kind: 'line' };
 }

@@ -151,3 +151,14 @@ export function periodMismatch(post: Post): string | null {
   if (countedEnd === post.end) return null;
   return `${post.title}: ${post.months} months from ${describeMonth(post.start)} ends ${describeMonth(countedEnd)}, but End says ${describeMonth(post.end)} (${monthsBetween(post.start, post.end)} months); costed at ${post.months} months.`;
 }
+
+/**
+ * The months a post's printed cost covers: its count, else its range. A
+ * permanent post's printed cost is a full year's (12); an open-ended period
+ * with only an end says nothing (null).
+ */
+export function costedMonths(post: Post): number | null {
+  if (post.months !== null) return post.months;
+  if (post.start !== null && post.end !== null) return monthsBetween(post.start, post.end);
+  return post.end === null ? 12 : null;
+}

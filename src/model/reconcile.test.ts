@@ -1,0 +1,37 @@
+import { expect, it } from 'vitest';
+import { month } from './periods';
+import { differences, reconcile } from './reconcile';
+import { emptyWorkbook, type Post, type Workbook } from './workbook';
+
+function workbook(): Workbook {
+  const wb = emptyWorkbook('r');
+  wb.grades = [{ grade: 'Grade 5', annualCost: 32774 }, { grade: 'Band E', annualCost: 62186 }];
+  const post = (title: string, grade: string, fte: number, start: number, end: number | null, months: number | null, publishedCost: number): Post => ({ title, grade, fte, team: '', group: '', start, end, months, funding: '', publishedCost });
+  wb.posts = [
+    post('Community Care Officers', 'Grade 5', 4, month(2018, 4), month(2019, 3), null, 131097),
+    post('Commissioning Manager', 'Band E', 1, month(2017, 12), month(2019, 3), 15, 77733),
+  ];
+  wb.reported = [{ label: 'Total', file: 'Posts.csv', row: 4, year: null, published: 208930, posts: [0, 1], costs: [], savings: [] }];
+  return wb;
+}
+
+it('checks each line against the app’s own sum, within the report’s rounding of £1', () => {
+  const [cco, cm] = reconcile(workbook());
+  expect(cco.explanation).toBe('Community Care Officers: 4 x £32,774 is £131,096; the report shows £131,097 (its rounding).');
+  expect(cco.agrees).toBe(true);
+  expect(cm.explanation).toBe('Commissioning Manager: 1 x £62,186 x 15 months / 12 is £77,732.50; the report shows £77,733 (its rounding).');
+});
+
+it('checks a printed total against the app’s sum of its lines: 131,096 + 77,732.50 = 208,828.50, not 208,930', () => {
+  const total = reconcile(workbook()).find((c) => c.kind === 'total')!;
+  expect(total.calculated).toBeCloseTo(208828.5, 2);
+  expect(total.agrees).toBe(false);
+  expect(total.explanation).toBe('Total: the report shows £208,930; the app’s sum of its 2 lines is £208,828.50 (a difference of £101.50).');
+  expect(total.source).toBe('Posts.csv row 4');
+});
+
+it('lists a period whose count and range disagree, and only what differs', () => {
+  const checks = reconcile(workbook());
+  expect(checks.filter((c) => c.kind === 'period').map((c) => c.explanation)).toEqual(['Commissioning Manager: 15 months from Dec 2017 ends Feb 2019, but End says Mar 2019 (16 months); costed at 15 months.']);
+  expect(differences(checks).map((c) => c.kind)).toEqual(['total', 'period']);
+});

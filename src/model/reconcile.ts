@@ -1,0 +1,94 @@
+// Reconciliation: what a report printed against the app's own calculation,
+// line by line and total by total. This is what a scrutiny officer checks
+// first: "Community Care Officers: 7 x £32,774 is £229,418; the report shows
+// £229,418", "Sub Total: the report shows £149,760; its lines add up to
+// £149,670".
+import { costTotal, gradeCosts, gradeKey } from './costing';
+import { formatPounds } from './money';
+import { formatFinancialYear } from './periods';
+import { costedMonths, isCouncilFunded, periodMismatch, type Post, type ReportedTotal, type Workbook } from './workbook';
+
+/** Differences up to a pound are the report's own rounding. */
+export const RECONCILE_TOLERANCE = 1;
+
+export interface Check {
+  kind: 'line' | 'total' | 'period';
+  label: string;
+  /** Where the printed figure came from: `Posts.csv row 9`. */
+  source: string;
+  published: number | null;
+  calculated: number | null;
+  /** Calculated less published. */
+  difference: number;
+  /** The sentence a scrutiny officer reads. */
+  explanation: string;
+  agrees: boolean;
+}
+
+const money = (v: number) => (Number.isInteger(Math.round(v * 100) / 100) ? formatPounds(v) : `£${v.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
+
+/** A post's cost over its own period at today's rates: FTE x annual cost x months / 12. */
+export function periodCost(post: Post, annualCost: number): number | null {
+  const months = costedMonths(post);
+  return months === null ? null : (post.fte * annualCost * months) / 12;
+}
+
+function lineCheck(post: Post, annual: number | undefined): Check | null {
+  if (post.publishedCost == null) return null;
+  const calculated = annual === undefined ? null : periodCost(post, annual);
+  const months = costedMonths(post);
+  const published = post.publishedCost;
+  if (calculated === null) {
+    return { kind: 'line', label: post.title, source: '', published, calculated, difference: 0, agrees: false, explanation: `${post.title}: the report shows ${money(published)}, but ${annual === undefined ? `grade ${post.grade} has no annual cost` : 'its period has no length'} to check it against.` };
+  }
+  const difference = calculated - published;
+  const sum = `${post.fte} x ${formatPounds(annual!)}${months === 12 ? '' : ` x ${months} months / 12`} is ${money(calculated)}`;
+  const agrees = Math.abs(difference) <= RECONCILE_TOLERANCE;
+  return { kind: 'line', label: post.title, source: '', published, calculated, difference, agrees, explanation: `${post.title}: ${sum}; the report shows ${money(published)}${agrees && difference !== 0 ? ' (its rounding)' : ''}.` };
+}
+
+function totalCheck(total: ReportedTotal, workbook: Workbook, postValue: (i: number) => number): Check {
+  const year = total.year;
+  const savingAmount = (i: number) => {
+    const amounts = workbook.savings[i]?.amounts ?? {};
+    return year === null ? Object.values(amounts).reduce((a, b) => a + b, 0) : (amounts[year] ?? 0);
+  };
+  // A report's total leaves out lines it printed as `Funded from X`, with no amount.
+  const posts = total.posts.filter((i) => workbook.posts[i] && !(workbook.posts[i].publishedCost == null && !isCouncilFunded(workbook.posts[i].funding)));
+  const costs = total.costs.filter((i) => workbook.costs[i] && !(workbook.costs[i].amount === null && !isCouncilFunded(workbook.costs[i].funding)));
+  const calculated =
+    posts.reduce((s, i) => s + postValue(i), 0) +
+    costs.reduce((s, i) => s + costTotal(workbook.costs[i]), 0) +
+    total.savings.reduce((s, i) => s + savingAmount(i), 0);
+  const lines = posts.length + costs.length + total.savings.length;
+  const label = `${total.label || 'Total'}${year === null ? '' : `, ${formatFinancialYear(year)}`}`;
+  const difference = calculated - total.published;
+  const agrees = Math.abs(difference) <= RECONCILE_TOLERANCE;
+  return {
+    kind: 'total',
+    label,
+    source: `${total.file} row ${total.row}`,
+    published: total.published,
+    calculated,
+    difference,
+    agrees,
+    explanation: `${label}: the report shows ${money(total.published)}; the app’s sum of its ${lines} ${lines === 1 ? 'line' : 'lines'} is ${money(calculated)}${agrees ? '' : ` (a difference of ${money(Math.abs(difference))})`}.`,
+  };
+}
+
+export function reconcile(workbook: Workbook): Check[] {
+  const grades = gradeCosts(workbook);
+  const lines = workbook.posts.map((post) => lineCheck(post, grades.get(gradeKey(post.grade))));
+  const periods: Check[] = workbook.posts.flatMap((post) => {
+    const text = periodMismatch(post);
+    return text ? [{ kind: 'period' as const, label: post.title, source: '', published: null, calculated: null, difference: 0, agrees: false, explanation: text }] : [];
+  });
+  // A total sums the app's own calculation of each line; a post that cannot be
+  // costed counts at its printed figure, so one gap does not hide the rest.
+  const postValue = (i: number) => lines[i]?.calculated ?? workbook.posts[i]?.publishedCost ?? 0;
+  const totals = (workbook.reported ?? []).map((t) => totalCheck(t, workbook, postValue));
+  return [...lines.filter((c): c is Check => c !== null), ...totals, ...periods];
+}
+
+/** Only what differs: beyond a pound, or a period whose count and range disagree. */
+export const differences = (checks: Check[]) => checks.filter((c) => !c.agrees);
