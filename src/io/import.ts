@@ -29,6 +29,8 @@ export interface FileRead {
   columns: { field: Field; column: number | null }[];
   /** Lines read from the file and ready to import. */
   lines: number;
+  /** The first rows under the header, as they are in the file. */
+  sample: string[][];
   /** Why the whole file is not imported, when it is not. */
   refused?: string;
 }
@@ -82,6 +84,7 @@ export function previewImport(files: FileInput[], open: Workbook, choices: Impor
       delimiter: parsed.delimiter,
       columns: kind ? FIELDS[kind].map((field) => ({ field, column: map[field] ?? null })) : [],
       lines: 0,
+      sample: table.rows.slice(0, 5).map((r) => r.cells),
     };
     preview.files.push(read);
     if (parsed.rows.length === 0) {

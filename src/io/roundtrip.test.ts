@@ -33,7 +33,7 @@ const workbookArb = fc.uniqueArray(label, { minLength: 1, maxLength: 4, selector
       note,
     })
     .filter((p) => p.months !== null || p.start === null || p.end === null || p.end >= p.start)
-    .map((p) => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)) as Post);
+    .map((p) => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)) as unknown as Post);
   const cost: fc.Arbitrary<Cost> = fc
     .record({
       description: label,
@@ -46,7 +46,7 @@ const workbookArb = fc.uniqueArray(label, { minLength: 1, maxLength: 4, selector
       note,
     })
     .filter((c) => c.amount !== null || (c.quantity !== null && c.unitCost !== null))
-    .map((c) => Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)) as Cost);
+    .map((c) => Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)) as unknown as Cost);
   const saving: fc.Arbitrary<Saving> = fc.record({
     line: label,
     group: text,

@@ -18,3 +18,11 @@ it('shows rates as percentages', () => {
   expect(formatPercent(0.035)).toBe('3.5%');
   expect(formatPercent(1)).toBe('100%');
 });
+
+it('shows pence only where there are pence, negatives in brackets', async () => {
+  const { formatMoney } = await import('./money');
+  expect(formatMoney(77732.5)).toBe('£77,732.50');
+  expect(formatMoney(52076)).toBe('£52,076');
+  expect(formatMoney(-0.5)).toBe('(£0.50)');
+  expect(formatMoney(0.001)).toBe('£0');
+});

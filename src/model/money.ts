@@ -23,3 +23,13 @@ export function describeNet(value: number): string {
 export function formatPercent(fraction: number): string {
   return `${Number((fraction * 100).toFixed(4))}%`;
 }
+
+const PENCE = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** To the penny where there are pence: `£77,732.50`, `£52,076`, `(£0.50)`. */
+export function formatMoney(value: number): string {
+  const pennies = Math.round(Math.abs(value) * 100);
+  if (pennies % 100 === 0) return formatPounds(value < 0 ? -pennies / 100 : pennies / 100);
+  const text = PENCE.format(pennies / 100);
+  return value < 0 ? `(${text})` : text;
+}

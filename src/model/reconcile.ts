@@ -4,7 +4,7 @@
 // £229,418", "Sub Total: the report shows £149,760; its lines add up to
 // £149,670".
 import { costTotal, gradeCosts, gradeKey } from './costing';
-import { formatPounds } from './money';
+import { formatMoney, formatPounds } from './money';
 import { formatFinancialYear } from './periods';
 import { costedMonths, isCouncilFunded, periodMismatch, type Post, type ReportedTotal, type Workbook } from './workbook';
 
@@ -25,7 +25,7 @@ export interface Check {
   agrees: boolean;
 }
 
-const money = (v: number) => (Number.isInteger(Math.round(v * 100) / 100) ? formatPounds(v) : `£${v.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`);
+const money = formatMoney;
 
 /** A post's cost over its own period at today's rates: FTE x annual cost x months / 12. */
 export function periodCost(post: Post, annualCost: number): number | null {

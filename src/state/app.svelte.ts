@@ -2,9 +2,10 @@
 // confirmation, and whether the work is saved. The engine and the store are
 // passed in, so tests run this class with the engine in-process.
 import type { Engine } from '../engine/protocol';
-import { postsCsv, summaryCsv } from '../io/export';
+import { costsCsv, gradesCsv, postsCsv, reconciliationCsv, savingsCsv, summaryCsv } from '../io/export';
+import { reconcile } from '../model/reconcile';
 import { applyImport, importedFiles, importedLines, previewImport, type FileInput, type ImportPreview } from '../io/import';
-import type { SheetKind } from '../io/headers';
+import type { Field, SheetKind } from '../io/headers';
 import { isUnreadable, readPercent } from '../io/values';
 import type { Results } from '../model/costing';
 import { emptyWorkbook, type Assumptions, type Workbook } from '../model/workbook';
@@ -21,6 +22,8 @@ export const PERCENT_RANGES: Record<PercentAssumption, { min: number; max: numbe
   discountRate: { min: 0, max: 50 },
   savingsDelivery: { min: 0, max: 200 },
 };
+
+export type DownloadKind = 'summary' | 'posts' | 'grades' | 'costs' | 'savings' | 'reconciliation';
 
 export type SaveState = 'unsaved' | 'saving' | 'saved' | 'failed';
 
@@ -104,18 +107,27 @@ export class AppState {
 
   private files: FileInput[] = [];
   private readAs: Record<string, SheetKind | null> = {};
+  private columns: Record<string, Partial<Record<Field, number | null>>> = {};
 
   async chooseFiles(files: FileInput[]): Promise<void> {
     this.error = null;
     this.files = files;
     this.readAs = {};
+    this.columns = {};
     this.preview = files.length ? previewImport(files, this.workbook) : null;
   }
 
   /** The user says what a file is (or that it is not to be imported). */
   readFileAs(name: string, kind: SheetKind | null): void {
     this.readAs = { ...this.readAs, [name]: kind };
-    this.preview = previewImport(this.files, this.workbook, this.readAs);
+    this.columns = { ...this.columns, [name]: {} }; // another sheet reads other fields
+    this.preview = previewImport(this.files, this.workbook, { readAs: this.readAs, columns: this.columns });
+  }
+
+  /** The user says which column a field is read from (null: none). */
+  mapColumn(name: string, field: Field, column: number | null): void {
+    this.columns = { ...this.columns, [name]: { ...this.columns[name], [field]: column } };
+    this.preview = previewImport(this.files, this.workbook, { readAs: this.readAs, columns: this.columns });
   }
 
   cancelImport(): void {
@@ -161,12 +173,27 @@ export class AppState {
     return null;
   }
 
-  summaryDownload(): Download | null {
-    return this.results && { name: `${fileStem(this.workbook.name)}-summary.csv`, text: summaryCsv(this.results) };
-  }
+  /** The printed figures against the app's own, recomputed only when the workbook changes. */
+  readonly reconciliation = $derived(reconcile(this.workbook));
 
-  postsDownload(): Download | null {
-    return this.results && { name: `${fileStem(this.workbook.name)}-posts.csv`, text: postsCsv(this.workbook, this.results) };
+  /** Every download the page offers, by the name of its button. */
+  download(kind: DownloadKind): Download | null {
+    const stem = fileStem(this.workbook.name);
+    const r = this.results;
+    switch (kind) {
+      case 'summary':
+        return r && { name: `${stem}-summary.csv`, text: summaryCsv(r) };
+      case 'posts':
+        return r && { name: `${stem}-posts.csv`, text: postsCsv(this.workbook, r) };
+      case 'grades':
+        return { name: `${stem}-grades.csv`, text: gradesCsv(this.workbook) };
+      case 'costs':
+        return { name: `${stem}-costs.csv`, text: costsCsv(this.workbook) };
+      case 'savings':
+        return { name: `${stem}-savings.csv`, text: savingsCsv(this.workbook) };
+      case 'reconciliation':
+        return { name: `${stem}-reconciliation.csv`, text: reconciliationCsv(this.reconciliation) };
+    }
   }
 }
 

@@ -62,7 +62,8 @@ describe('the app', () => {
     await app.confirmImport();
     expect(app.message).toBe('Imported 2 rows from 2 files; 1 row not imported.');
     expect(app.results!.scenarios[1].years[0].staff).toBe(36000);
-    expect(app.summaryDownload()!.name).toBe('restructure-2026-summary.csv');
+    expect(app.download('summary')!.name).toBe('restructure-2026-summary.csv');
+    expect(app.download('grades')!.text).toBe('\uFEFFGrade,Annual cost\r\nBand A,36000\r\n');
   });
 });
 
@@ -83,4 +84,16 @@ it('takes a typed percentage, or says why not', async () => {
   expect(app.results!.scenarios[1].totals.savings).toBe(1404000);
   expect(await app.setPercent('discountRate', 'lots')).toBe('Enter a number of percent, like 3.5');
   expect(app.workbook.assumptions.discountRate).toBe(0.035);
+});
+
+it('reads a column the user points to, and nothing the user points away from', async () => {
+  const app = new AppState(inProcess, null);
+  await app.start(carePlanningWorkbook);
+  await app.chooseFiles([{ name: 'g.csv', bytes: bytes('Band name,Cost per FTE,Old cost\nBand A,1,39820\n') }]);
+  expect(app.preview!.files[0].refused).toMatch(/are not those of Grades, Posts, Costs or Savings/);
+  app.readFileAs('g.csv', 'Grades');
+  app.mapColumn('g.csv', 'grade', 0);
+  app.mapColumn('g.csv', 'annualCost', 2);
+  expect(app.preview!.sheets.grades).toEqual([{ grade: 'Band A', annualCost: 39820 }]);
+  expect(app.preview!.files[0].sample).toEqual([['Band A', '1', '39820']]);
 });

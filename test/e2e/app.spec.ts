@@ -1,12 +1,10 @@
 // The built app, served from a sub-path, driven as a person would: by role
 // and accessible name (CONTRACT.md), through import, edit, reload and export.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/io/csv';
 import expected from '../care-planning-2017.expected.json';
-import { launch, newContext, serveDist, watch, type Served } from './harness';
+import { download, launch, newContext, seriousViolations, serveDist, table, watch, type Served } from './harness';
 
 const FIXTURE = new URL('../../src/example/care-planning-2017/', import.meta.url);
 const fixtureFiles = ['Grades.csv', 'Posts.csv', 'Savings.csv'].map((name) => ({
@@ -14,7 +12,6 @@ const fixtureFiles = ['Grades.csv', 'Posts.csv', 'Savings.csv'].map((name) => ({
   mimeType: 'text/csv',
   buffer: readFileSync(new URL(name, FIXTURE)),
 }));
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 let browser: Browser;
 let served: Served;
@@ -33,30 +30,6 @@ async function open(width = 1366, height = 900) {
   const seen = watch(page, served.origin);
   await page.goto(served.url);
   return { context, page, seen };
-}
-
-async function download(page: Page, name: string): Promise<{ file: string; text: string; rows: string[][] }> {
-  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
-  const text = readFileSync((await dl.path())!, 'utf8');
-  return { file: dl.suggestedFilename(), text, rows: parseCsv(text).rows };
-}
-
-/** Column by header name, so the test does not depend on column order. */
-function table(rows: string[][]) {
-  const [header, ...body] = rows;
-  return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
-}
-
-async function seriousViolations(page: Page) {
-  await page.addScriptTag({ content: AXE });
-  return page.evaluate(async () => {
-    // @ts-expect-error axe is injected above
-    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-    if (result.passes.length === 0) return ['axe ran no checks'];
-    return result.violations
-      .filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
-  });
 }
 
 /** The published figures of expected.json, read from the app's own two downloads. */

@@ -1,7 +1,9 @@
 // Launches Debian's Chromium (no browser downloads work here) and serves the
 // built dist/ from a sub-path, as a council web server would.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { parseCsv } from '../../src/io/csv';
 // @ts-expect-error: a plain ES module without types
 import { serve } from '../../scripts/serve.js';
 
@@ -48,3 +50,30 @@ export function watch(page: Page, origin: string) {
 export async function newContext(browser: Browser, width = 1366, height = 900): Promise<BrowserContext> {
   return browser.newContext({ viewport: { width, height }, acceptDownloads: true, locale: 'en-GB' });
 }
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export async function download(page: Page, name: string): Promise<{ file: string; text: string; rows: string[][] }> {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+  const text = readFileSync((await dl.path())!, 'utf8');
+  return { file: dl.suggestedFilename(), text, rows: parseCsv(text).rows };
+}
+
+/** Column by header name, so the test does not depend on column order. */
+export function table(rows: string[][]) {
+  const [header, ...body] = rows;
+  return body.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
+}
+
+export async function seriousViolations(page: Page) {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    // @ts-expect-error axe is injected above
+    const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    if (result.passes.length === 0) return ['axe ran no checks'];
+    return result.violations
+      .filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
+  });
+}
+

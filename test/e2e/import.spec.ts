@@ -1,0 +1,122 @@
+// Importing what councils really have, through the built page: a report's
+// tables pasted as printed, Windows-1252 and semicolon files, a column the
+// user re-points, and every sheet downloaded and imported back.
+import { readFileSync, readdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { download, launch, newContext, seriousViolations, serveDist, table, watch, type Served } from './harness';
+
+const CORPUS = new URL('../corpus/', import.meta.url);
+const corpusFiles = (name: string) => {
+  const dir = new URL(`${name}/`, CORPUS);
+  return readdirSync(dir).filter((f) => f.endsWith('.csv')).map((f) => ({ name: f, mimeType: 'text/csv', buffer: readFileSync(new URL(f, dir)) }));
+};
+
+let browser: Browser;
+let served: Served;
+beforeAll(async () => {
+  [browser, served] = await Promise.all([launch(), serveDist()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+async function newWorkbook(): Promise<{ page: Page; close: () => Promise<void>; errors: string[] }> {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  const seen = watch(page, served.origin);
+  await page.goto(served.url);
+  await page.getByText('£578,026', { exact: true }).first().waitFor();
+  await page.getByRole('button', { name: 'New workbook' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.getByRole('heading', { name: 'Untitled workbook' }).waitFor();
+  return { page, close: () => context.close(), errors: seen.consoleErrors };
+}
+
+async function importFiles(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[]) {
+  await page.getByLabel('Import CSV files').setInputFiles(files);
+  await page.getByRole('dialog', { name: 'Check the import' }).waitFor();
+}
+
+describe('a report’s tables pasted as printed', () => {
+  it('give the published £578,026 and £2,808,000, and a reconciliation a scrutiny officer can read and download', async () => {
+    const { page, close, errors } = await newWorkbook();
+    await importFiles(page, corpusFiles('02-care-planning-2017-as-printed'));
+    const dialog = page.getByRole('dialog', { name: 'Check the import' });
+    expect(await dialog.getByRole('combobox', { name: 'Read para26 implementation costs.csv as' }).inputValue()).toBe('Posts');
+    await dialog.getByText(/Grade Band E was not in a Grades sheet: £62,186 a year is implied/).waitFor();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+
+    const headline = page.getByRole('region', { name: 'Proposed investment at a glance' });
+    await expect.poll(() => headline.getByText('£578,026', { exact: true }).count()).toBe(1);
+    expect(await headline.getByText('£2,808,000', { exact: true }).count()).toBe(1);
+
+    const recon = page.getByRole('region', { name: 'Reconciliation with the report' });
+    await recon.getByText('1 difference to look at.').waitFor();
+    expect(await recon.getByRole('row', { name: /Commissioning Manager/ }).innerText()).toMatch(/15 months from Dec 2017 ends Feb 2019, but End says Mar 2019 \(16 months\)/);
+    await recon.getByLabel('Show figures that agree too').check();
+    expect(await recon.getByRole('row', { name: /^Total para26/ }).innerText()).toMatch(/£578,026\s+£578,025\.50\s+\(£0\.50\)/);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const csv = table((await download(page, 'Download reconciliation CSV')).rows);
+    const total = csv.find((r) => r.Line === 'Total')!;
+    expect([total.Report, total.App, total.Agrees]).toEqual(['578026', '578025.5', 'Yes']);
+    expect(errors).toEqual([]);
+    await close();
+  });
+});
+
+describe('files from Excel and finance systems', () => {
+  it('read Windows-1252 (£, en dashes), and say which rows they could not read', async () => {
+    const { page, close } = await newWorkbook();
+    await importFiles(page, [...corpusFiles('03-windows-1252-pound-en-dash'), ...corpusFiles('14-refused-rows').filter((f) => /cost/i.test(f.name))]);
+    const dialog = page.getByRole('dialog', { name: 'Check the import' });
+    const problems = dialog.getByRole('table', { name: 'Rows not imported, with the reason' });
+    expect(await problems.getByRole('row').count()).toBeGreaterThan(1);
+    expect(await problems.innerText()).toMatch(/TBC/);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('row', { name: /Team Manager – Hospital Discharge/ }).waitFor();
+    await close();
+  });
+
+  it('let the user point a field at another column, by keyboard', async () => {
+    const { page, close } = await newWorkbook();
+    await importFiles(page, [{ name: 'bands.csv', mimeType: 'text/csv', buffer: Buffer.from('Grade,Cost per FTE 2023,Cost per FTE 2024\nBand A,1,39820\n') }]);
+    const dialog = page.getByRole('dialog', { name: 'Check the import' });
+    await dialog.getByText('Columns and first rows of bands.csv').click();
+    // Read as Grades from its name, but no column is plainly the annual cost: the user says which.
+    await dialog.getByText('A Grades file needs Annual cost.').waitFor();
+    const select = dialog.getByRole('combobox', { name: 'Annual cost' });
+    expect(await select.inputValue()).toBe('');
+    await select.focus();
+    await select.selectOption({ label: 'Cost per FTE 2024' });
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const grades = table((await download(page, 'Download grades CSV')).rows);
+    expect(grades).toEqual([{ Grade: 'Band A', 'Annual cost': '39820' }]);
+    await close();
+  });
+});
+
+describe('every sheet', () => {
+  it('downloads and imports back to the same figures', async () => {
+    const { page, close } = await newWorkbook();
+    await importFiles(page, corpusFiles('01-tidy-canonical'));
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const headline = page.getByRole('region', { name: 'Proposed investment at a glance' });
+    await headline.getByText('£594,025', { exact: true }).waitFor(); // the corpus's hand-worked implementation cost
+    const before = (await download(page, 'Download summary CSV')).text;
+    const files = [];
+    for (const name of ['grades', 'posts', 'costs', 'savings']) {
+      const file = await download(page, `Download ${name} CSV`);
+      files.push({ name: file.file, mimeType: 'text/csv', buffer: Buffer.from(file.text) });
+    }
+    await page.getByRole('button', { name: 'New workbook' }).click();
+    await page.getByRole('button', { name: 'Create' }).click();
+    await importFiles(page, files);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await headline.getByText('£594,025', { exact: true }).waitFor();
+    expect((await download(page, 'Download summary CSV')).text).toBe(before);
+    await close();
+  });
+});
