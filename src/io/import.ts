@@ -57,16 +57,27 @@ const KEY = { Grades: 'grades', Posts: 'posts', Costs: 'costs', Savings: 'saving
  * joined in the order given. A posts table may also bring non-staff costs
  * (rows with an amount but no grade).
  */
-export function previewImport(files: FileInput[], open: Workbook, choices: ImportChoices = {}): ImportPreview {
+/** How far an import has got: file k of n, and rows read of that file. */
+export interface ImportProgress {
+  file: string;
+  fileIndex: number;
+  files: number;
+  rows: number;
+  totalRows: number;
+}
+
+export function previewImport(files: FileInput[], open: Workbook, choices: ImportChoices = {}, onProgress?: (p: ImportProgress) => void): ImportPreview {
   const preview: ImportPreview = { files: [], problems: [], notes: [], sheets: {} };
   const all = { grades: [] as Grade[], posts: [] as Post[], costs: [] as Workbook['costs'], savings: [] as Workbook['savings'] };
   const postRows: { file: string; row: number }[] = [];
   const totals: ReportedTotal[] = [];
   const brought = new Set<keyof typeof all>();
 
-  for (const file of files) {
+  for (const [fileIndex, file] of files.entries()) {
+    onProgress?.({ file: file.name, fileIndex, files: files.length, rows: 0, totalRows: 0 });
     const parsed = parseCsv(decode(file.bytes));
     const table = locateTable(file.name, parsed.rows, parsed.decimalComma);
+    if (onProgress) table.onProgress = (rows, totalRows) => onProgress({ file: file.name, fileIndex, files: files.length, rows, totalRows });
     const readAs = choices.readAs ?? {};
     const kind = parsed.rows.length === 0 ? null : file.name in readAs ? readAs[file.name] : recogniseSheet(table);
     const overrides = choices.columns?.[file.name] ?? {};
@@ -106,17 +117,19 @@ export function previewImport(files: FileInput[], open: Workbook, choices: Impor
     const unread = table.header.filter((h, i) => h !== '' && !used.has(i) && !(kind === 'Savings' && /total/i.test(h)));
     if (unread.length) preview.notes.push(`${file.name}: ${unread.length === 1 ? 'column' : 'columns'} ${unread.map((h) => `“${h}”`).join(', ')} ${unread.length === 1 ? 'is' : 'are'} not read (choose a column for it under “Columns” if it should be).`);
     read.lines = sheet.grades.length + sheet.posts.length + sheet.costs.length + sheet.savings.length;
-    preview.problems.push(...sheet.problems);
-    preview.notes.push(...sheet.notes);
+    // Appended in loops: push(...lines) passes each line as an argument, and
+    // 100,000 of them overflow Chromium's call stack.
+    append(preview.problems, sheet.problems);
+    append(preview.notes, sheet.notes);
     const offset = { posts: all.posts.length, costs: all.costs.length, savings: all.savings.length };
     for (const t of sheet.totals) {
       totals.push({ ...t, posts: t.posts.map((i) => i + offset.posts), costs: t.costs.map((i) => i + offset.costs), savings: t.savings.map((i) => i + offset.savings) });
     }
     for (const key of ['grades', 'posts', 'costs', 'savings'] as const) {
       if (sheet[key].length || KEY[kind] === key) brought.add(key);
-      (all[key] as unknown[]).push(...sheet[key]);
+      append(all[key] as unknown[], sheet[key]);
     }
-    postRows.push(...sheet.postRows.map((row) => ({ file: file.name, row })));
+    for (const row of sheet.postRows) postRows.push({ file: file.name, row });
   }
 
   for (const key of brought) preview.sheets[key] = all[key] as never;
@@ -129,6 +142,10 @@ export function previewImport(files: FileInput[], open: Workbook, choices: Impor
     if (mismatch) preview.notes.push(mismatch);
   }
   return preview;
+}
+
+function append<T>(to: T[], from: T[]): void {
+  for (const item of from) to.push(item);
 }
 
 /** The annual cost per FTE a post's printed figures imply, and the FTE-months it rests on. */

@@ -5,7 +5,7 @@ import { financialYearOf, parseFinancialYear, type FinancialYear } from '../mode
 import type { Cost, Grade, Post, Saving, SavingType } from '../model/workbook';
 import { yearColumns, type ColumnMap, type Field, type SheetKind } from './headers';
 import { readPeriod } from './period';
-import { classifyRow, columnUnit, GRADE_IN_TITLE, type Table } from './table';
+import { classifyRow, columnUnit, GRADE_IN_TITLE, rowsOf, type Table } from './table';
 import { isUnreadable, readMoney, readMonth, readNumber, splitFootnote, unreadable, type Unreadable } from './values';
 
 export interface RowProblem {
@@ -102,7 +102,7 @@ function spanOf(label: string, since: number, count: number, sumOf: (from: numbe
 
 export function readGrades(table: Table, map: ColumnMap): SheetRead {
   const out = emptyRead();
-  for (const { cells, row } of table.rows) {
+  for (const { cells, row } of rowsOf(table)) {
     if (cells.every((c) => c.trim() === '')) continue;
     const cell = cellsOf(table, map, cells);
     const grade = cell.text('grade');
@@ -145,7 +145,7 @@ export function readPosts(table: Table, map: ColumnMap): SheetRead {
   let group = '';
   let sinceTotal = { posts: 0, costs: 0 };
 
-  for (const { cells, row } of table.rows) {
+  for (const { cells, row } of rowsOf(table)) {
     let shape = classifyRow(cells, labelColumns);
     if (shape.kind === 'total' && map.grade !== undefined && (cells[map.grade] ?? '').trim() !== '') shape = { kind: 'line' };
     if (shape.kind === 'blank') continue;
@@ -250,7 +250,7 @@ export function readCosts(table: Table, map: ColumnMap): SheetRead {
   const labelColumns = [map.description, map.group, 0].filter((c): c is number => c !== undefined);
   let group = '';
   let since = 0;
-  for (const { cells, row } of table.rows) {
+  for (const { cells, row } of rowsOf(table)) {
     const shape = classifyRow(cells, labelColumns);
     if (shape.kind === 'blank') continue;
     if (shape.kind === 'heading') {
@@ -336,7 +336,7 @@ export function readSavings(table: Table, map: ColumnMap): SheetRead {
   const lineMap = { ...map, line: lineColumn };
   let since = 0;
   let bracketedCells = 0;
-  for (const { cells, row } of table.rows) {
+  for (const { cells, row } of rowsOf(table)) {
     const shape = classifyRow(cells, [lineColumn]);
     if (shape.kind === 'blank' || shape.kind === 'heading' || shape.kind === 'footnote') continue;
     const amounts: Record<FinancialYear, number> = {};

@@ -23,6 +23,20 @@ export interface Table {
   /** From a caption (`£000's`) or a label column's header; 1 when none. */
   unit: number;
   decimalComma: boolean;
+  /** Told how many rows have been read, every few thousand: a long import shows progress. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+const PROGRESS_EVERY = 5000;
+
+/** A table's data rows, reporting progress as they are read. */
+export function* rowsOf(table: Table): Generator<{ cells: string[]; row: number }> {
+  const total = table.rows.length;
+  for (let i = 0; i < total; i++) {
+    if (table.onProgress && i % PROGRESS_EVERY === 0) table.onProgress(i, total);
+    yield table.rows[i];
+  }
+  table.onProgress?.(total, total);
 }
 
 export function locateTable(file: string, records: string[][], decimalComma = false): Table {

@@ -251,3 +251,8 @@ describe('rules the first review found unguarded', () => {
     expect(proposed(onePost({ grade: 'Band Z' })).years[0].staff).toBe(0);
   });
 });
+
+it('finds the horizon of 200,000 dated lines without overflowing the call stack', () => {
+  const wb = onePost({}, (w) => (w.posts = Array.from({ length: 200_000 }, () => w.posts[0])));
+  expect(horizonOf(wb).years[0]).toBe(2021);
+});

@@ -33,8 +33,9 @@ function touchedYears(workbook: Workbook): FinancialYear[] {
 export function horizonOf(workbook: Workbook, today: Date = new Date()): Horizon {
   const touched = touchedYears(workbook);
   const todayFy = financialYearOf(today.getFullYear() * 12 + today.getMonth());
-  const dataFirst = touched.length ? Math.min(...touched) : todayFy;
-  const dataLast = touched.length ? Math.max(...touched) : todayFy;
+  // A loop, not Math.min(...touched): 100,000 posts would overflow the call stack.
+  const dataFirst = touched.length ? touched.reduce((a, b) => Math.min(a, b)) : todayFy;
+  const dataLast = touched.length ? touched.reduce((a, b) => Math.max(a, b)) : todayFy;
   const first = workbook.assumptions.firstYear ?? dataFirst;
   const length =
     workbook.assumptions.horizonYears ?? Math.max(MINIMUM_HORIZON_YEARS, dataLast - first + 1);

@@ -4,7 +4,8 @@
 import type { Engine } from '../engine/protocol';
 import { costsCsv, gradesCsv, postsCsv, reconciliationCsv, savingsCsv, summaryCsv } from '../io/export';
 import { reconcile } from '../model/reconcile';
-import { applyImport, importedFiles, importedLines, previewImport, type FileInput, type ImportPreview } from '../io/import';
+import { applyImport, importedFiles, importedLines, previewImport, type FileInput, type ImportPreview, type ImportProgress } from '../io/import';
+import { ImportCancelled, type Importer } from '../io/import-protocol';
 import type { Field, SheetKind } from '../io/headers';
 import { isUnreadable, readPercent } from '../io/values';
 import type { Results } from '../model/costing';
@@ -32,6 +33,12 @@ export interface Download {
   text: string;
 }
 
+/** Reads files on the calling thread: for tests, and wherever no worker is wanted. */
+export const inProcessImporter: Importer = {
+  preview: async (files, open, choices, onProgress) => previewImport(files, open, choices, onProgress),
+  cancel: () => {},
+};
+
 const newId = () => (globalThis.crypto?.randomUUID?.() ?? `wb-${Date.now()}-${Math.random()}`);
 
 /** A file name from a workbook name: `Care and support planning` -> `care-and-support-planning`. */
@@ -50,10 +57,14 @@ export class AppState {
   saveState = $state<SaveState>('unsaved');
   private id = '';
 
+  /** How far a long import has got; null when none is under way. */
+  importProgress = $state.raw<ImportProgress | null>(null);
+
   constructor(
     private readonly engine: Engine,
     private readonly store: Store | null,
     private readonly today: () => Date = () => new Date(),
+    private readonly importer: Importer = inProcessImporter,
   ) {}
 
   /** Reopens the workbook last open; a fresh browser gets the example. */
@@ -114,23 +125,38 @@ export class AppState {
     this.files = files;
     this.readAs = {};
     this.columns = {};
-    this.preview = files.length ? previewImport(files, this.workbook) : null;
+    this.preview = null;
+    if (files.length) await this.readFiles();
+  }
+
+  /** Reads the chosen files into a preview, off the page's thread in the browser. */
+  private async readFiles(): Promise<void> {
+    this.importProgress = { file: this.files[0].name, fileIndex: 0, files: this.files.length, rows: 0, totalRows: 0 };
+    try {
+      this.preview = await this.importer.preview(this.files, this.workbook, { readAs: this.readAs, columns: this.columns }, (p) => (this.importProgress = p));
+    } catch (e) {
+      if (!(e instanceof ImportCancelled)) this.error = `The files could not be read, and nothing changed: ${message(e)}`;
+    } finally {
+      this.importProgress = null;
+    }
   }
 
   /** The user says what a file is (or that it is not to be imported). */
-  readFileAs(name: string, kind: SheetKind | null): void {
+  async readFileAs(name: string, kind: SheetKind | null): Promise<void> {
     this.readAs = { ...this.readAs, [name]: kind };
     this.columns = { ...this.columns, [name]: {} }; // another sheet reads other fields
-    this.preview = previewImport(this.files, this.workbook, { readAs: this.readAs, columns: this.columns });
+    await this.readFiles();
   }
 
   /** The user says which column a field is read from (null: none). */
-  mapColumn(name: string, field: Field, column: number | null): void {
+  async mapColumn(name: string, field: Field, column: number | null): Promise<void> {
     this.columns = { ...this.columns, [name]: { ...this.columns[name], [field]: column } };
-    this.preview = previewImport(this.files, this.workbook, { readAs: this.readAs, columns: this.columns });
+    await this.readFiles();
   }
 
+  /** Stops a read under way, or closes the preview; either way nothing changes. */
   cancelImport(): void {
+    if (this.importProgress) this.importer.cancel();
     this.preview = null;
     this.message = 'Import cancelled; nothing changed.';
   }
@@ -197,9 +223,9 @@ export class AppState {
   }
 }
 
-/** `1 row`, `2 rows`. */
+/** `1 row`, `2 rows`, `100,000 rows`. */
 export function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+  return `${n.toLocaleString('en-GB')} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 function message(e: unknown): string {

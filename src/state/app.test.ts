@@ -91,9 +91,36 @@ it('reads a column the user points to, and nothing the user points away from', a
   await app.start(carePlanningWorkbook);
   await app.chooseFiles([{ name: 'g.csv', bytes: bytes('Band name,Cost per FTE,Old cost\nBand A,1,39820\n') }]);
   expect(app.preview!.files[0].refused).toMatch(/are not those of Grades, Posts, Costs or Savings/);
-  app.readFileAs('g.csv', 'Grades');
-  app.mapColumn('g.csv', 'grade', 0);
-  app.mapColumn('g.csv', 'annualCost', 2);
+  await app.readFileAs('g.csv', 'Grades');
+  await app.mapColumn('g.csv', 'grade', 0);
+  await app.mapColumn('g.csv', 'annualCost', 2);
   expect(app.preview!.sheets.grades).toEqual([{ grade: 'Band A', annualCost: 39820 }]);
   expect(app.preview!.files[0].sample).toEqual([['Band A', '1', '39820']]);
+});
+
+it('reports progress through a long read, and a cancelled read changes nothing', async () => {
+  const rows = Array.from({ length: 12_000 }, (_, i) => `Post ${i},Band A,1,2026-04,2027-03`).join('\n');
+  const seen: number[] = [];
+  let cancelled = false;
+  const watching: import('../io/import-protocol').Importer = {
+    preview: async (files, open, choices, onProgress) => {
+      const { previewImport } = await import('../io/import');
+      return previewImport(files, open, choices, (p) => {
+        seen.push(p.rows);
+        onProgress(p);
+      });
+    },
+    cancel: () => (cancelled = true),
+  };
+  const app = new AppState(inProcess, null, undefined, watching);
+  await app.start(carePlanningWorkbook);
+  await app.chooseFiles([{ name: 'p.csv', bytes: bytes(`Title,Grade,FTE,Start,End\n${rows}\n`) }]);
+  expect(seen).toEqual([0, 0, 5000, 10000, 12000]);
+  expect(app.preview!.files[0].lines).toBe(12_000);
+  expect(app.importProgress).toBeNull();
+  const before = app.workbook;
+  app.cancelImport();
+  expect(cancelled).toBe(false); // nothing under way: the preview just closes
+  expect(app.preview).toBeNull();
+  expect(app.workbook).toBe(before);
 });

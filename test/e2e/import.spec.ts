@@ -120,3 +120,29 @@ describe('every sheet', () => {
     await close();
   });
 });
+
+describe('a whole establishment', () => {
+  it('reads 100,000 rows off the page’s thread, showing progress, and can be cancelled', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(served.url);
+    await page.getByText('£578,026', { exact: true }).first().waitFor();
+    const rows = Array.from({ length: 100_000 }, (_, i) => `Post ${i},Band ${'ABCE'[i % 4]},1,Team ${i % 50},Group,2018-04,2019-03,,Council`).join('\n');
+    await page.getByLabel('Import CSV files').setInputFiles([{ name: 'establishment.csv', mimeType: 'text/csv', buffer: Buffer.from(`Title,Grade,FTE,Team,Group,Start,End,Months,Funding\n${rows}\n`) }]);
+    const bar = page.getByRole('progressbar', { name: /Reading establishment\.csv/ });
+    await bar.waitFor();
+    // The page answers while the worker reads: a click goes through at once.
+    await page.getByRole('button', { name: 'Cancel reading' }).click();
+    await bar.waitFor({ state: 'detached' });
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(await page.getByText('£578,026', { exact: true }).count()).toBeGreaterThan(0);
+
+    // Read to the end, the preview counts every row.
+    await page.getByLabel('Import CSV files').setInputFiles([{ name: 'establishment.csv', mimeType: 'text/csv', buffer: Buffer.from(`Title,Grade,FTE,Team,Group,Start,End,Months,Funding\n${rows}\n`) }]);
+    const dialog = page.getByRole('dialog', { name: 'Check the import' });
+    await dialog.waitFor({ timeout: 30_000 });
+    await dialog.getByText('100,000 rows from 1 file will be imported.').waitFor();
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await context.close();
+  });
+});
