@@ -21,6 +21,8 @@ function expectSameFigures(engine: Results, model: Results): void {
       for (const key of ['staff', 'other', 'savings', 'target', 'net', 'cumulative', 'discounted', 'external'] as const) close(e.years[k][key], y[key], `${m.name} ${y.year} ${key}`);
     });
     close(e.npv, m.npv, `${m.name} NPV`);
+    close(e.beyondHorizon, m.beyondHorizon, `${m.name} beyond the horizon`);
+    for (const key of Object.keys(m.values) as (keyof typeof m.values)[]) close(e.values[key], m.values[key], `${m.name} ${key}`);
     expect(e.paybackYear).toBe(m.paybackYear);
   });
   model.postCosts.forEach((row, i) => row.forEach((v, k) => close(engine.postCosts[i][k], v, `post ${i} year ${k}`)));
@@ -44,9 +46,9 @@ describe('the engine costs the care-planning report', () => {
   });
 
   it('with each post’s cost per year as a formula a person can read', () => {
-    // Commissioning Manager (row 3) in 2018/19 (column O): 1 x £62,186 x 11 months / 12
-    const formula = engine.formula('Posts', 2, 14);
-    expect(formula).toMatch(/^=\$C3\*\$K3\*MAX\(0,MIN\(\$M3,Years!C\$4\)-MAX\(\$L3,Years!C\$3\)\+1\)\/12\*Years!C\$5$/);
+    // Commissioning Manager (row 3) in 2018/19 for Proposed investment (column W):
+    // FTE (x recruitment if new) x £62,186 x 11 months / 12 x pay factor
+    expect(engine.formula('Posts', 2, 22)).toBe('=IF($C3>0,$C3*Scenarios!$D$3,$C3)*$K3*MAX(0,MIN($U3,Years!C$4)-MAX($T3,Years!C$3)+1)/12*Years!C$7');
     expect(results.postCosts[1][1]).toBeCloseTo((62186 * 11) / 12, 2);
   });
 
@@ -121,6 +123,24 @@ const savingArb: fc.Arbitrary<Saving> = fc.record({
   recurring: fc.boolean(),
   amounts: fc.dictionary(yearArb.map(String), money).map((d) => Object.fromEntries(Object.entries(d).map(([k, v]) => [Number(k), v]))),
 });
+const overridesArb = fc.record(
+  {
+    payAward: fc.integer({ min: 0, max: 100 }).map((n) => n / 1000),
+    recruitment: fc.integer({ min: 0, max: 100 }).map((n) => n / 100),
+    startDelay: fc.integer({ min: 0, max: 30 }),
+    savingsDelivery: fc.integer({ min: 0, max: 120 }).map((n) => n / 100),
+    savingsDelay: fc.integer({ min: 0, max: 40 }),
+    optimismBias: fc.integer({ min: 0, max: 60 }).map((n) => n / 100),
+    discountRate: fc.integer({ min: 0, max: 100 }).map((n) => n / 1000),
+  },
+  { requiredKeys: [] },
+);
+const toggledArb = fc.record({ posts: fc.array(fc.nat(12)), costs: fc.array(fc.nat(5)), savings: fc.array(fc.nat(5)) }, { requiredKeys: [] });
+const scenariosArb = fc.array(
+  fc.record({ name: fc.constantFrom('Do nothing', 'Proposed investment', 'Half', 'Late', 'Cautious', 'What if'), overrides: overridesArb, toggled: toggledArb }),
+  { maxLength: 4, selector: (s) => s.name },
+).map((list) => list.filter((s, i) => list.findIndex((t) => t.name === s.name) === i));
+
 const workbookArb: fc.Arbitrary<Workbook> = fc.record({
   name: fc.constant('random'),
   assumptions: fc.record({
@@ -131,9 +151,10 @@ const workbookArb: fc.Arbitrary<Workbook> = fc.record({
     savingsDelivery: fc.integer({ min: 0, max: 100 }).map((n) => n / 100),
   }),
   grades: fc.tuple(...grades.map(() => money)).map((costs) => grades.map((grade, i) => ({ grade, annualCost: costs[i] }))),
-  posts: fc.array(postArb, { maxLength: 12 }),
-  costs: fc.array(costArb, { maxLength: 5 }),
-  savings: fc.array(savingArb, { maxLength: 5 }),
+  posts: fc.array(postArb.chain((p) => fc.boolean().map((doNothing) => (doNothing ? { ...p, doNothing } : p))), { maxLength: 12 }),
+  costs: fc.array(costArb.chain((c) => fc.boolean().map((doNothing) => (doNothing ? { ...c, doNothing } : c))), { maxLength: 5 }),
+  savings: fc.array(savingArb.chain((v) => fc.boolean().map((doNothing) => (doNothing ? { ...v, doNothing } : v))), { maxLength: 5 }),
+  scenarios: scenariosArb,
 });
 
 it('agrees with the pure model to the penny on random workbooks', () => {
@@ -149,3 +170,16 @@ it('agrees with the pure model to the penny on random workbooks', () => {
     { numRuns: 150 },
   );
 }, 60_000);
+
+it('follows a scenario edit made in place (overrides, lines in and out) as a rebuild would', () => {
+  const wb = { ...carePlanningWorkbook(), scenarios: [{ name: 'Half', overrides: { recruitment: 0.5 } }] };
+  const engine = new WorkbookEngine(wb, TODAY);
+  const edited = [{ name: 'Half', overrides: { recruitment: 0.5, savingsDelay: 6, optimismBias: 0.2 }, toggled: { posts: [0, 3] } }];
+  engine.setScenarios(edited);
+  const fresh = costWorkbook({ ...wb, scenarios: edited }, TODAY);
+  expectSameFigures(engine.results(), fresh);
+  // Half the new posts, 20% bias: the Strategic Development Manager (left out) no longer counts
+  expect(engine.results().scenarios[2].years[2].staff).toBe(0);
+  engine.setScenarios([...edited, { name: 'Another', overrides: {} }]); // a new scenario reshapes the sheets
+  expect(engine.results().scenarios.map((s) => s.name)).toEqual(['Do nothing', 'Proposed investment', 'Half', 'Another']);
+});

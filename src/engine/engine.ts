@@ -4,24 +4,27 @@
 import { HyperFormula, type CellValue } from 'hyperformula';
 import type { Results, ScenarioFigures, YearFigures } from '../model/costing';
 import { horizonOf, type Horizon } from '../model/horizon';
-import type { Assumptions, Post, Workbook } from '../model/workbook';
+import { ASSUMPTION_SPECS, includes, scenariosOf } from '../model/scenarios';
+import { SCENARIO_ASSUMPTIONS, type Assumptions, type Post, type Scenario, type ScenarioValues, type Workbook } from '../model/workbook';
 import {
   assumptionsSheet,
   costsSheet,
   gradesSheet,
   layoutOf,
+  NAMED_ASSUMPTIONS,
   namedExpressions,
   NO_PAYBACK,
   postRow,
   postsSheet,
   savingsSheet,
-  SCENARIOS,
+  SCENARIO_ROWS,
+  scenarioValueCell,
+  scenariosSheet,
   summarySheet,
   totalsSheet,
   yearsSheet,
-  type Layout,
   type AssumptionName,
-  NAMED_ASSUMPTIONS,
+  type Layout,
 } from './layout';
 
 const CONFIG = {
@@ -59,11 +62,12 @@ export class WorkbookEngine {
   private build(): void {
     this.hf?.destroy();
     const horizon = horizonOf(this.workbook, this.today);
-    this.layout = layoutOf(this.workbook, horizon);
+    this.layout = layoutOf(this.workbook, horizon, scenariosOf(this.workbook));
     this.hf = HyperFormula.buildFromSheets(
       {
         Assumptions: assumptionsSheet(this.workbook, horizon),
-        Years: yearsSheet(horizon),
+        Scenarios: scenariosSheet(this.layout),
+        Years: yearsSheet(this.layout),
         Grades: gradesSheet(this.workbook),
         Posts: postsSheet(this.workbook, this.layout),
         Costs: costsSheet(this.workbook, this.layout),
@@ -103,6 +107,10 @@ export class WorkbookEngine {
       PayAward: change.payAward,
       DiscountRate: change.discountRate,
       SavingsDelivery: change.savingsDelivery,
+      Recruitment: change.recruitment,
+      StartDelay: change.startDelay,
+      SavingsDelay: change.savingsDelay,
+      OptimismBias: change.optimismBias,
     };
     const sheet = this.sheet('Assumptions');
     this.hf.batch(() => {
@@ -125,6 +133,36 @@ export class WorkbookEngine {
     });
   }
 
+  /**
+   * Replace the scenarios. The same scenarios in the same order change cells
+   * (an assumption, a line in or out); any other change reshapes the sheets.
+   */
+  setScenarios(scenarios: Scenario[]): void {
+    this.workbook = { ...this.workbook, scenarios };
+    const next = scenariosOf(this.workbook);
+    const same = next.length === this.layout.scenarios.length && next.every((sc, i) => sc.name === this.layout.scenarios[i].name);
+    if (!same) return this.build();
+    this.layout = { ...this.layout, scenarios: next };
+    const sheet = this.sheet('Scenarios');
+    const wb = this.workbook;
+    this.hf.batch(() => {
+      next.forEach((scenario, s) => {
+        const c = this.layout.scenarioCol(s);
+        for (const key of SCENARIO_ASSUMPTIONS) {
+          const row = SCENARIO_ROWS[key];
+          this.hf.setCellContents({ sheet, row: row - 1, col: c }, scenarioValueCell(scenario, key, row));
+        }
+        const flags = (name: 'Posts' | 'Costs' | 'Savings', key: 'posts' | 'costs' | 'savings', column: number, lines: { doNothing?: boolean }[]) => {
+          const id = this.sheet(name);
+          lines.forEach((line, i) => this.hf.setCellContents({ sheet: id, row: i + 1, col: column }, includes(scenario, key, i, line.doNothing ?? false) ? 1 : 0));
+        };
+        flags('Posts', 'posts', this.layout.postIncludeCol(s), wb.posts);
+        flags('Costs', 'costs', this.layout.costIncludeCol(s), wb.costs);
+        flags('Savings', 'savings', this.layout.savingIncludeCol(s), wb.savings);
+      });
+    });
+  }
+
   /** The formula of a computed cell, for "explain this figure" and tests. */
   formula(sheetName: string, row: number, col: number): string | undefined {
     return this.hf.getCellFormula({ sheet: this.sheet(sheetName), row, col });
@@ -134,7 +172,8 @@ export class WorkbookEngine {
     const years = this.layout.horizon.years;
     const summary = this.hf.getSheetValues(this.sheet('Summary'));
     const totals = this.hf.getSheetValues(this.sheet('Totals'));
-    const scenarios: ScenarioFigures[] = SCENARIOS.map((name, s) => {
+    const parameters = this.hf.getSheetValues(this.sheet('Scenarios'));
+    const scenarios: ScenarioFigures[] = this.layout.scenarios.map(({ name }, s) => {
       const yearRows = years.map((year, k): YearFigures => {
         const row = summary[1 + s * years.length + k];
         const at = (c: number) => number(row[c], `${name} ${year} ${c}`);
@@ -143,8 +182,11 @@ export class WorkbookEngine {
       const t = totals[1 + s];
       const at = (c: number) => number(t[c], `${name} total ${c}`);
       const payback = at(9);
+      const values = Object.fromEntries(ASSUMPTION_SPECS.map((a) => [a.key, number(parameters[SCENARIO_ROWS[a.key] - 1][this.layout.scenarioCol(s)], `${name} ${a.name}`)])) as ScenarioValues;
       return {
         name,
+        values,
+        beyondHorizon: at(10),
         years: yearRows,
         totals: { staff: at(1), other: at(2), savings: at(3), target: at(4), net: at(5), discounted: at(6), external: at(7) },
         npv: at(8),
@@ -157,7 +199,7 @@ export class WorkbookEngine {
   private postCosts(): number[][] {
     const count = this.workbook.posts.length;
     if (count === 0) return [];
-    const first = this.layout.postYearCol(0);
+    const first = this.layout.postYearCol(1, 0); // Proposed investment
     const sheet = this.sheet('Posts');
     const values = this.hf.getRangeValues({
       start: { sheet, row: 1, col: first },

@@ -1,27 +1,23 @@
 // The workbook as the formula engine holds it: one sheet per table, each
-// post's cost per year as a formula a person can read, assumptions as named
-// values, and the summary as formulas over the line sheets.
+// post's cost per year (per scenario) as a formula a person can read,
+// assumptions as named values, scenarios as a sheet of their own, and the
+// summary as formulas over the line sheets.
 //
 // Why this shape (MEASURED.md): a VLOOKUP and a named expression in every
 // year cell makes the engine's build quadratic (29 s at 10k posts). Here each
 // post looks its grade up once, in a helper column, and the per-year factors
-// (pay award, discount) live once in the Years sheet, so a year cell refers to
-// its own row and one Years column. The summary sums whole columns with SUMIFS
-// on a council-funded flag and a per-scenario inclusion flag.
+// (pay award, discount) live once per scenario in the Years sheet, so a year
+// cell refers to its own row, one Years cell and one Scenarios cell. The
+// summary sums whole columns with SUMIFS on a council-funded flag and a
+// per-scenario inclusion flag; optimism bias multiplies the sums.
 import { PAYBACK_TOLERANCE, savedBefore } from '../model/costing';
 import type { Horizon } from '../model/horizon';
 import { firstMonthOf, formatFinancialYear, lastMonthOf, type Month } from '../model/periods';
-import {
-  isCouncilFunded,
-  SCENARIO_DO_NOTHING,
-  SCENARIO_PROPOSED,
-  type Workbook,
-} from '../model/workbook';
+import { ASSUMPTION_SPECS, includes } from '../model/scenarios';
+import { isCouncilFunded, type Scenario, type ScenarioAssumption, type Workbook } from '../model/workbook';
 
 export type Cell = string | number | boolean | null;
 export type Grid = Cell[][];
-
-export const SCENARIOS = [SCENARIO_DO_NOTHING, SCENARIO_PROPOSED] as const;
 
 /** The assumptions as named values: Assumptions!B{row} is named {name}. */
 export const NAMED_ASSUMPTIONS = [
@@ -30,9 +26,24 @@ export const NAMED_ASSUMPTIONS = [
   { name: 'PayAward', label: 'Pay award a year', unit: '%' },
   { name: 'DiscountRate', label: 'Discount rate', unit: '%' },
   { name: 'SavingsDelivery', label: 'Savings delivery', unit: '%' },
+  { name: 'Recruitment', label: 'Recruitment', unit: '%' },
+  { name: 'StartDelay', label: 'Start delay', unit: 'months' },
+  { name: 'SavingsDelay', label: 'Savings delay', unit: 'months' },
+  { name: 'OptimismBias', label: 'Optimism bias', unit: '%' },
 ] as const;
 
 export type AssumptionName = (typeof NAMED_ASSUMPTIONS)[number]['name'];
+
+/** The workbook assumption behind each scenario assumption. */
+export const NAME_OF: Record<ScenarioAssumption, AssumptionName> = {
+  payAward: 'PayAward',
+  recruitment: 'Recruitment',
+  startDelay: 'StartDelay',
+  savingsDelivery: 'SavingsDelivery',
+  savingsDelay: 'SavingsDelay',
+  optimismBias: 'OptimismBias',
+  discountRate: 'DiscountRate',
+};
 
 /** Spreadsheet column letters: 0 is A, 26 is AA. */
 export function columnLetter(index: number): string {
@@ -56,53 +67,79 @@ export function dateSerial(m: Month): number {
 }
 
 // Fixed columns of the line sheets (0-based).
-export const POST = { title: 0, grade: 1, fte: 2, team: 3, group: 4, start: 5, end: 6, months: 7, funding: 8, council: 9, annualCost: 10, from: 11, to: 12, firstYear: 13 } as const;
+export const POST = { title: 0, grade: 1, fte: 2, team: 3, group: 4, start: 5, end: 6, months: 7, funding: 8, council: 9, annualCost: 10, from: 11, to: 12, first: 13 } as const;
 export const COST = { description: 0, group: 1, year: 2, amount: 3, quantity: 4, unitCost: 5, funding: 6, council: 7, total: 8, yearUsed: 9, firstYear: 10 } as const;
 export const SAVING = { line: 0, group: 1, type: 2, recurring: 3, before: 4, firstInput: 5 } as const;
-// Years sheet rows.
-const Y = { label: 1, k: 2, first: 3, last: 4, pay: 5, discount: 6, delivery: 7 } as const;
+// Years sheet rows (1-based); each scenario adds a pay row and a discount row.
+const Y = { label: 1, k: 2, first: 3, last: 4 } as const;
+const payRow = (s: number) => 5 + 2 * s;
+const discountRow = (s: number) => 6 + 2 * s;
+// Scenarios sheet: row 1 names the scenarios; a row per assumption, then the savings delay split.
+const SCENARIO_ROW = Object.fromEntries(ASSUMPTION_SPECS.map((a, i) => [a.key, i + 2])) as Record<ScenarioAssumption, number>;
+const DELAY_YEARS_ROW = ASSUMPTION_SPECS.length + 2;
+const DELAY_PART_ROW = ASSUMPTION_SPECS.length + 3;
+
 export const SUMMARY_COLUMNS = ['Scenario', 'Year', 'Staff cost', 'Other costs', 'Savings', 'Savings target', 'Net cost', 'Cumulative net cost', 'Discounted net cost', 'Externally funded', 'Payback k'] as const;
-export const TOTALS_COLUMNS = ['Scenario', 'Staff cost', 'Other costs', 'Savings', 'Savings target', 'Net cost', 'Discounted net cost', 'Externally funded', 'Net present value', 'Payback k'] as const;
+export const TOTALS_COLUMNS = ['Scenario', 'Staff cost', 'Other costs', 'Savings', 'Savings target', 'Net cost', 'Discounted net cost', 'Externally funded', 'Net present value', 'Payback k', 'Beyond horizon'] as const;
 /** Payback flag of a year whose cumulative net is not a saving. */
 export const NO_PAYBACK = 1000;
 
 export interface Layout {
   horizon: Horizon;
   years: number;
+  scenarios: Scenario[];
   /** Last data row (1-based) of each line sheet's ranges: at least row 2. */
   postRows: number;
   costRows: number;
   savingRows: number;
-  postYearCol: (k: number) => number;
-  costYearCol: (k: number) => number;
-  savingInputCol: (k: number) => number;
-  savingYearCol: (k: number) => number;
+  postFromCol: (s: number) => number;
+  postToCol: (s: number) => number;
+  postYearCol: (s: number, k: number) => number;
   postIncludeCol: (s: number) => number;
+  costYearCol: (k: number) => number;
   costIncludeCol: (s: number) => number;
+  savingInputCol: (k: number) => number;
+  savingBaseCol: (k: number) => number;
+  savingYearCol: (s: number, k: number) => number;
+  savingBeyondCol: (s: number) => number;
   savingIncludeCol: (s: number) => number;
+  /** Scenarios!{column} of scenario s. */
+  scenarioCol: (s: number) => number;
 }
 
-export function layoutOf(workbook: Workbook, horizon: Horizon): Layout {
+export function layoutOf(workbook: Workbook, horizon: Horizon, scenarios: Scenario[]): Layout {
   const n = horizon.years.length;
+  const S = scenarios.length;
+  const postBlock = n + 2;
+  const savingBlock = n + 1;
   return {
     horizon,
     years: n,
+    scenarios,
     postRows: Math.max(workbook.posts.length, 1) + 1,
     costRows: Math.max(workbook.costs.length, 1) + 1,
     savingRows: Math.max(workbook.savings.length, 1) + 1,
-    postYearCol: (k) => POST.firstYear + k,
+    postFromCol: (s) => POST.first + s * postBlock,
+    postToCol: (s) => POST.first + s * postBlock + 1,
+    postYearCol: (s, k) => POST.first + s * postBlock + 2 + k,
+    postIncludeCol: (s) => POST.first + S * postBlock + s,
     costYearCol: (k) => COST.firstYear + k,
+    costIncludeCol: (s) => COST.firstYear + n + s,
     savingInputCol: (k) => SAVING.firstInput + k,
-    savingYearCol: (k) => SAVING.firstInput + n + k,
-    postIncludeCol: (i) => POST.firstYear + n + i,
-    costIncludeCol: (i) => COST.firstYear + n + i,
-    savingIncludeCol: (i) => SAVING.firstInput + 2 * n + i,
+    savingBaseCol: (k) => SAVING.firstInput + n + k,
+    savingYearCol: (s, k) => SAVING.firstInput + 2 * n + s * savingBlock + k,
+    savingBeyondCol: (s) => SAVING.firstInput + 2 * n + s * savingBlock + n,
+    savingIncludeCol: (s) => SAVING.firstInput + 2 * n + S * savingBlock + s,
+    scenarioCol: (s) => 2 + s,
   };
 }
 
 const col = columnLetter;
 /** Years!{column of year k}${row}: one cell of the Years sheet, row fixed. */
 const yearsCell = (k: number, row: number) => `Years!${col(1 + k)}$${row}`;
+/** One scenario's value of one assumption. */
+const scenarioCell = (layout: Layout, s: number, row: number) => `Scenarios!$${col(layout.scenarioCol(s))}$${row}`;
+const value = (layout: Layout, s: number, key: ScenarioAssumption) => scenarioCell(layout, s, SCENARIO_ROW[key]);
 
 export function assumptionsSheet(workbook: Workbook, horizon: Horizon): Grid {
   const a = workbook.assumptions;
@@ -112,6 +149,10 @@ export function assumptionsSheet(workbook: Workbook, horizon: Horizon): Grid {
     PayAward: a.payAward,
     DiscountRate: a.discountRate,
     SavingsDelivery: a.savingsDelivery,
+    Recruitment: a.recruitment ?? 1,
+    StartDelay: a.startDelay ?? 0,
+    SavingsDelay: a.savingsDelay ?? 0,
+    OptimismBias: a.optimismBias ?? 0,
   };
   return NAMED_ASSUMPTIONS.map((n) => [text(n.label), values[n.name], text(n.unit), text(n.name)]);
 }
@@ -120,26 +161,48 @@ export function namedExpressions() {
   return NAMED_ASSUMPTIONS.map((n, row) => ({ name: n.name, expression: `=Assumptions!$B$${row + 1}` }));
 }
 
-export function yearsSheet(horizon: Horizon): Grid {
+/** A scenario's own value of an assumption, or the workbook's (by name) where it sets none. */
+export function scenarioValueCell(scenario: Scenario, key: ScenarioAssumption, row: number): Cell {
+  const own = scenario.overrides[key];
+  return typeof own === 'number' && Number.isFinite(own) ? own : `=$B${row}`;
+}
+
+/** The Scenarios sheet: a row per assumption, a column per scenario (DOMAIN.md). */
+export function scenariosSheet(layout: Layout): Grid {
+  const rows: Grid = [[text('Assumption'), text('Workbook'), ...layout.scenarios.map((s) => text(s.name))]];
+  for (const spec of ASSUMPTION_SPECS) {
+    const r = SCENARIO_ROW[spec.key];
+    rows.push([text(spec.name), `=${NAME_OF[spec.key]}`, ...layout.scenarios.map((s) => scenarioValueCell(s, spec.key, r))]);
+  }
+  const delay = SCENARIO_ROW.savingsDelay;
+  rows.push([text('Savings delay: whole years'), null, ...layout.scenarios.map((_, s) => `=INT(${col(layout.scenarioCol(s))}${delay}/12)`)]);
+  rows.push([text('Savings delay: part of a year'), null, ...layout.scenarios.map((_, s) => `=(${col(layout.scenarioCol(s))}${delay}-12*${col(layout.scenarioCol(s))}${DELAY_YEARS_ROW})/12`)]);
+  return rows;
+}
+
+export function yearsSheet(layout: Layout): Grid {
+  const horizon = layout.horizon;
   const ks = horizon.years.map((_, k) => k);
   const c = (k: number) => col(1 + k);
-  return [
+  const rows: Grid = [
     [text('Year'), ...horizon.years.map((fy) => text(formatFinancialYear(fy)))],
     [text('k'), ...ks],
     [text('First month'), ...horizon.years.map(firstMonthOf)],
     [text('Last month'), ...horizon.years.map(lastMonthOf)],
-    [text('Pay factor'), ...ks.map((k) => `=(1+PayAward)^${c(k)}${Y.k}`)],
-    [text('Discount factor'), ...ks.map((k) => `=1/(1+DiscountRate)^${c(k)}${Y.k}`)],
-    [text('Savings delivery'), ...ks.map(() => '=SavingsDelivery')],
   ];
+  layout.scenarios.forEach((scenario, s) => {
+    rows.push([text(`Pay factor: ${scenario.name}`), ...ks.map((k) => `=(1+${value(layout, s, 'payAward')})^${c(k)}${Y.k}`)]);
+    rows.push([text(`Discount factor: ${scenario.name}`), ...ks.map((k) => `=1/(1+${value(layout, s, 'discountRate')})^${c(k)}${Y.k}`)]);
+  });
+  return rows;
 }
 
 export function gradesSheet(workbook: Workbook): Grid {
   return [[text('Grade'), text('Annual cost')], ...workbook.grades.map((g) => [text(g.grade.trim()), g.annualCost])];
 }
 
-const includeFlags = (scenarioIncludes: (name: string) => boolean) => SCENARIOS.map((name) => (scenarioIncludes(name) ? 1 : 0));
-const inProposal = (name: string) => name === SCENARIO_PROPOSED;
+const includeFlags = (layout: Layout, sheet: 'posts' | 'costs' | 'savings', index: number, doNothing: boolean) =>
+  layout.scenarios.map((scenario) => (includes(scenario, sheet, index, doNothing) ? 1 : 0));
 
 export function postRow(workbook: Workbook, layout: Layout, index: number): Cell[] {
   const p = workbook.posts[index];
@@ -163,10 +226,20 @@ export function postRow(workbook: Workbook, layout: Layout, index: number): Cell
     `=IF(ISBLANK(F${r}),IF(OR(ISBLANK(G${r}),ISBLANK(H${r})),${yearsCell(0, Y.first)},YEAR(G${r})*12+MONTH(G${r})-H${r}),YEAR(F${r})*12+MONTH(F${r})-1)`,
     // To: a count wins over an end; no count and no end runs to the horizon's end.
     `=IF(ISBLANK(H${r}),IF(ISBLANK(G${r}),${yearsCell(lastYear, Y.last)},YEAR(G${r})*12+MONTH(G${r})-1),L${r}+H${r}-1)`,
-    ...Array.from({ length: layout.years }, (_, k) =>
-      `=$C${r}*$K${r}*MAX(0,MIN($M${r},${yearsCell(k, Y.last)})-MAX($L${r},${yearsCell(k, Y.first)})+1)/12*${yearsCell(k, Y.pay)}`,
-    ),
-    ...includeFlags(inProposal),
+    ...layout.scenarios.flatMap((_, s) => {
+      const from = col(layout.postFromCol(s));
+      const to = col(layout.postToCol(s));
+      const fte = `IF($C${r}>0,$C${r}*${value(layout, s, 'recruitment')},$C${r})`;
+      return [
+        // A start delay moves each new post; a Months count moves with it, an End stays.
+        `=$L${r}+IF($C${r}>0,${value(layout, s, 'startDelay')},0)`,
+        `=IF(ISBLANK($H${r}),$M${r},${from}${r}+$H${r}-1)`,
+        ...Array.from({ length: layout.years }, (_, k) =>
+          `=${fte}*$K${r}*MAX(0,MIN($${to}${r},${yearsCell(k, Y.last)})-MAX($${from}${r},${yearsCell(k, Y.first)})+1)/12*${yearsCell(k, payRow(s))}`,
+        ),
+      ];
+    }),
+    ...includeFlags(layout, 'posts', index, p.doNothing ?? false),
   ];
 }
 
@@ -185,52 +258,66 @@ export function costRow(workbook: Workbook, layout: Layout, index: number): Cell
     `=IF(ISBLANK(D${r}),E${r}*F${r},D${r})`,
     `=IF(ISBLANK(C${r}),${yearsCell(0, Y.label)},C${r})`,
     ...Array.from({ length: layout.years }, (_, k) => `=IF($J${r}=${yearsCell(k, Y.label)},$I${r},0)`),
-    ...includeFlags(inProposal),
+    ...includeFlags(layout, 'costs', index, c.doNothing ?? false),
   ];
 }
 
 export function savingRow(workbook: Workbook, layout: Layout, index: number): Cell[] {
-  const s = workbook.savings[index];
+  const sv = workbook.savings[index];
   const r = index + 2;
-  const first = col(layout.savingInputCol(0));
+  const firstInput = col(layout.savingInputCol(0));
+  const base = `$${col(layout.savingBaseCol(0))}${r}:$${col(layout.savingBaseCol(layout.years - 1))}${r}`;
   return [
-    text(s.line),
-    text(s.group),
-    text(s.type),
-    text(s.recurring ? 'Yes' : 'No'),
+    text(sv.line),
+    text(sv.group),
+    text(sv.type),
+    text(sv.recurring ? 'Yes' : 'No'),
     // A recurring saving made before the horizon still recurs in it.
-    savedBefore(s, layout.horizon.first),
-    ...layout.horizon.years.map((fy) => s.amounts[fy] ?? null),
+    savedBefore(sv, layout.horizon.first),
+    ...layout.horizon.years.map((fy) => sv.amounts[fy] ?? null),
+    // Each year's amount: recurring figures add up; the rest are that year's.
     ...Array.from({ length: layout.years }, (_, k) => {
       const input = col(layout.savingInputCol(k));
-      return `=IF($D${r}="Yes",$E${r}+SUM($${first}${r}:${input}${r}),N(${input}${r}))*IF($C${r}="Saving",${yearsCell(k, Y.delivery)},1)`;
+      return `=IF($D${r}="Yes",$E${r}+SUM($${firstInput}${r}:${input}${r}),N(${input}${r}))`;
     }),
-    ...includeFlags(inProposal),
+    ...layout.scenarios.flatMap((_, s) => {
+      const W = scenarioCell(layout, s, DELAY_YEARS_ROW);
+      const F = scenarioCell(layout, s, DELAY_PART_ROW);
+      const delivery = value(layout, s, 'savingsDelivery');
+      // A delay of d months moves d/12 of each year's saving into the next; targets do not move.
+      const at = (offset: string) => `IF(${offset}>=1,INDEX(${base},1,${offset}),0)`;
+      const years = Array.from({ length: layout.years }, (_, k) =>
+        `=IF($C${r}="Target",${col(layout.savingBaseCol(k))}${r},${delivery}*((1-${F})*${at(`${k + 1}-${W}`)}+${F}*${at(`${k}-${W}`)}))`,
+      );
+      const first = col(layout.savingYearCol(s, 0));
+      const last = col(layout.savingYearCol(s, layout.years - 1));
+      return [...years, `=IF($C${r}="Target",0,${delivery}*SUM(${base})-SUM(${first}${r}:${last}${r}))`];
+    }),
+    ...includeFlags(layout, 'savings', index, sv.doNothing ?? false),
   ];
 }
 
-function header(fixed: string[], layout: Layout, inputYears = false): Cell[] {
-  const labels = layout.horizon.years.map(formatFinancialYear);
-  return [
-    ...fixed,
-    ...(inputYears ? labels : []),
-    ...labels.map((y) => `Cost ${y}`),
-    ...SCENARIOS.map((s) => `In ${s}`),
-  ].map(text);
+function header(fixed: string[], layout: Layout, perScenario: (name: string) => string[], extra: string[] = []): Cell[] {
+  return [...fixed, ...extra, ...layout.scenarios.flatMap((s) => perScenario(s.name)), ...layout.scenarios.map((s) => `In ${s.name}`)].map(text);
 }
+
+const yearLabels = (layout: Layout) => layout.horizon.years.map(formatFinancialYear);
 
 export function postsSheet(workbook: Workbook, layout: Layout): Grid {
   const fixed = ['Title', 'Grade', 'FTE', 'Team', 'Group', 'Start', 'End', 'Months', 'Funding', 'Council funded', 'Annual cost', 'From month', 'To month'];
-  return [header(fixed, layout), ...workbook.posts.map((_, i) => postRow(workbook, layout, i))];
+  const block = (name: string) => [`From: ${name}`, `To: ${name}`, ...yearLabels(layout).map((y) => `${y}: ${name}`)];
+  return [header(fixed, layout, block), ...workbook.posts.map((_, i) => postRow(workbook, layout, i))];
 }
 
 export function costsSheet(workbook: Workbook, layout: Layout): Grid {
   const fixed = ['Description', 'Group', 'Year', 'Amount', 'Quantity', 'Unit cost', 'Funding', 'Council funded', 'Total', 'Year used'];
-  return [header(fixed, layout), ...workbook.costs.map((_, i) => costRow(workbook, layout, i))];
+  return [header(fixed, layout, () => [], yearLabels(layout).map((y) => `Cost ${y}`)), ...workbook.costs.map((_, i) => costRow(workbook, layout, i))];
 }
 
 export function savingsSheet(workbook: Workbook, layout: Layout): Grid {
-  return [header(['Line', 'Group', 'Type', 'Recurring', 'Before horizon'], layout, true), ...workbook.savings.map((_, i) => savingRow(workbook, layout, i))];
+  const block = (name: string) => [...yearLabels(layout).map((y) => `${y}: ${name}`), `Beyond horizon: ${name}`];
+  const extra = [...yearLabels(layout), ...yearLabels(layout).map((y) => `Profile ${y}`)];
+  return [header(['Line', 'Group', 'Type', 'Recurring', 'Before horizon'], layout, block, extra), ...workbook.savings.map((_, i) => savingRow(workbook, layout, i))];
 }
 
 /** SUMIFS over rows 2..last of a line sheet. */
@@ -242,22 +329,24 @@ function sumifs(sheet: string, sumCol: number, last: number, criteria: [number, 
 /** One row per scenario and year, then (in Totals) one row per scenario. */
 export function summarySheet(layout: Layout): Grid {
   const rows: Grid = [SUMMARY_COLUMNS.map(text)];
-  SCENARIOS.forEach((scenario, s) => {
+  layout.scenarios.forEach((scenario, s) => {
+    const bias = `(1+${value(layout, s, 'optimismBias')})`;
     layout.horizon.years.forEach((fy, k) => {
       const r = rows.length + 1;
-      const posts = (council: number) => sumifs('Posts', layout.postYearCol(k), layout.postRows, [[POST.council, council], [layout.postIncludeCol(s), 1]]);
+      const posts = (council: number) => sumifs('Posts', layout.postYearCol(s, k), layout.postRows, [[POST.council, council], [layout.postIncludeCol(s), 1]]);
       const costs = (council: number) => sumifs('Costs', layout.costYearCol(k), layout.costRows, [[COST.council, council], [layout.costIncludeCol(s), 1]]);
-      const savings = (type: string) => sumifs('Savings', layout.savingYearCol(k), layout.savingRows, [[SAVING.type, type], [layout.savingIncludeCol(s), 1]]);
+      const savings = (type: string) => sumifs('Savings', layout.savingYearCol(s, k), layout.savingRows, [[SAVING.type, type], [layout.savingIncludeCol(s), 1]]);
       rows.push([
-        text(scenario),
+        text(scenario.name),
         text(formatFinancialYear(fy)),
-        `=${posts(1)}`,
-        `=${costs(1)}`,
+        // Optimism bias lifts council-funded costs only.
+        `=${posts(1)}*${bias}`,
+        `=${costs(1)}*${bias}`,
         `=${savings('Saving')}`,
         `=${savings('Target')}`,
         `=C${r}+D${r}-E${r}`,
         k === 0 ? `=G${r}` : `=H${r - 1}+G${r}`,
-        `=G${r}*${yearsCell(k, Y.discount)}`,
+        `=G${r}*${yearsCell(k, discountRow(s))}`,
         `=${posts(0)}+${costs(0)}`,
         `=IF(H${r}<-${PAYBACK_TOLERANCE},${k},${NO_PAYBACK})`,
       ]);
@@ -268,11 +357,15 @@ export function summarySheet(layout: Layout): Grid {
 
 export function totalsSheet(layout: Layout): Grid {
   const rows: Grid = [TOTALS_COLUMNS.map(text)];
-  SCENARIOS.forEach((scenario, s) => {
+  layout.scenarios.forEach((scenario, s) => {
     const first = 2 + s * layout.years;
     const last = first + layout.years - 1;
     const sum = (c: string) => `=SUM(Summary!${c}${first}:${c}${last})`;
-    rows.push([text(scenario), sum('C'), sum('D'), sum('E'), sum('F'), sum('G'), sum('I'), sum('J'), sum('I'), `=MIN(Summary!K${first}:K${last})`]);
+    const beyond = sumifs('Savings', layout.savingBeyondCol(s), layout.savingRows, [[SAVING.type, 'Saving'], [layout.savingIncludeCol(s), 1]]);
+    rows.push([text(scenario.name), sum('C'), sum('D'), sum('E'), sum('F'), sum('G'), sum('I'), sum('J'), sum('I'), `=MIN(Summary!K${first}:K${last})`, `=${beyond}`]);
   });
   return rows;
 }
+
+/** Rows of the Scenarios sheet by assumption, for reading a scenario's values back. */
+export const SCENARIO_ROWS = SCENARIO_ROW;

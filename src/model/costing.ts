@@ -2,14 +2,15 @@
 // formula engine is checked against, to the penny, in tests and benchmarks.
 import { firstMonthOf, lastMonthOf, monthsInYear, type FinancialYear, type Month } from './periods';
 import { horizonOf, type Horizon } from './horizon';
+import { effectiveValues, includes, scenariosOf } from './scenarios';
 import {
   declaredPeriod,
   isCouncilFunded,
-  SCENARIO_DO_NOTHING,
-  SCENARIO_PROPOSED,
   type Cost,
   type Post,
   type Saving,
+  type Scenario,
+  type ScenarioValues,
   type Workbook,
 } from './workbook';
 
@@ -31,6 +32,10 @@ export interface YearFigures {
 
 export interface ScenarioFigures {
   name: string;
+  /** The assumptions this scenario ran on. */
+  values: ScenarioValues;
+  /** Savings moved past the horizon's end by a savings delay: left out of the totals. */
+  beyondHorizon: number;
   years: YearFigures[];
   totals: Omit<YearFigures, 'year' | 'cumulative'>;
   /** Sum of each year's net cost discounted by (1 + rate)^k. */
@@ -46,6 +51,34 @@ export interface Results {
   postCosts: number[][];
 }
 
+/** The cost a scenario gives a post in a year: FTE (x recruitment if new) x annual cost x months / 12 x pay factor. */
+export function scenarioFte(post: Post, recruitment: number): number {
+  return post.fte > 0 ? post.fte * recruitment : post.fte;
+}
+
+/**
+ * Savings accrue evenly through their year, so a delay of d months moves
+ * d/12 of each year's saving into the next year (12 moves it whole; 18 moves
+ * half a year's saving two years on). What moves past the horizon's end is
+ * returned apart, to be reported, not counted.
+ */
+export function delaySavings(profile: number[], delayMonths: number): { shifted: number[]; beyond: number } {
+  const whole = Math.floor(delayMonths / 12);
+  const part = (delayMonths - whole * 12) / 12;
+  const shifted = profile.map(() => 0);
+  let beyond = 0;
+  const put = (k: number, amount: number) => {
+    if (amount === 0) return;
+    if (k < shifted.length) shifted[k] += amount;
+    else beyond += amount;
+  };
+  profile.forEach((amount, k) => {
+    put(k + whole, amount * (1 - part));
+    put(k + whole + 1, amount * part);
+  });
+  return { shifted, beyond };
+}
+
 export interface PostPeriod {
   from: Month;
   to: Month;
@@ -58,11 +91,14 @@ export interface PostPeriod {
  * start and wins over an `End` that disagrees (Dec 17 to Mar 19 is 16 months;
  * the report costed 15). No end and no count: ongoing to the horizon's end.
  */
-export function postPeriod(post: Post, horizon: Horizon): PostPeriod {
+export function postPeriod(post: Post, horizon: Horizon, startDelay = 0): PostPeriod {
   const declared = declaredPeriod(post);
-  const from = declared.start ?? firstMonthOf(horizon.first);
-  const to = declared.end ?? (post.months !== null ? from + post.months - 1 : lastMonthOf(horizon.years[horizon.years.length - 1]));
-  const mismatch = post.end !== null && post.months !== null && post.end !== to ? { months: post.months, end: post.end, countedEnd: to } : null;
+  const start = declared.start ?? firstMonthOf(horizon.first);
+  // A start delay moves every new post; its Months count moves with it, an explicit End stays.
+  const from = post.fte > 0 ? start + startDelay : start;
+  const to = post.months !== null ? from + post.months - 1 : (post.end ?? lastMonthOf(horizon.years[horizon.years.length - 1]));
+  const counted = start + (post.months ?? 0) - 1;
+  const mismatch = post.end !== null && post.months !== null && post.end !== counted ? { months: post.months, end: post.end, countedEnd: counted } : null;
   return { from, to, mismatch };
 }
 
@@ -74,8 +110,9 @@ export function postCostInYear(
   fy: FinancialYear,
   k: number,
   payAward: number,
+  recruitment = 1,
 ): number {
-  return ((post.fte * annualCost * monthsInYear(period.from, period.to, fy)) / 12) * (1 + payAward) ** k;
+  return ((scenarioFte(post, recruitment) * annualCost * monthsInYear(period.from, period.to, fy)) / 12) * (1 + payAward) ** k;
 }
 
 export function costTotal(cost: Cost): number {
@@ -129,14 +166,9 @@ export function gradeCosts(workbook: Workbook): Map<string, number> {
   return costs;
 }
 
-interface Lines {
-  posts: Post[];
-  costs: Cost[];
-  savings: Saving[];
-}
-
-function scenarioFigures(name: string, lines: Lines, workbook: Workbook, horizon: Horizon, grades: Map<string, number>): ScenarioFigures {
-  const { payAward, discountRate, savingsDelivery } = workbook.assumptions;
+function scenarioFigures(scenario: Scenario, workbook: Workbook, horizon: Horizon, grades: Map<string, number>): ScenarioFigures {
+  const values = effectiveValues(scenario, workbook);
+  const { payAward, discountRate, savingsDelivery, recruitment, startDelay, savingsDelay, optimismBias } = values;
   const years = horizon.years;
   const blank = () => years.map(() => 0);
   const staff = blank();
@@ -144,26 +176,33 @@ function scenarioFigures(name: string, lines: Lines, workbook: Workbook, horizon
   const savings = blank();
   const target = blank();
   const external = blank();
+  let beyondHorizon = 0;
 
-  for (const post of lines.posts) {
-    const period = postPeriod(post, horizon);
+  workbook.posts.forEach((post, i) => {
+    if (!includes(scenario, 'posts', i, post.doNothing ?? false)) return;
+    const period = postPeriod(post, horizon, startDelay);
     const council = isCouncilFunded(post.funding);
     years.forEach((fy, k) => {
-      const cost = postCostInYear(post, grades.get(gradeKey(post.grade)) ?? 0, period, fy, k, payAward);
-      (council ? staff : external)[k] += cost;
+      const cost = postCostInYear(post, grades.get(gradeKey(post.grade)) ?? 0, period, fy, k, payAward, recruitment);
+      if (council) staff[k] += cost * (1 + optimismBias);
+      else external[k] += cost;
     });
-  }
-  for (const cost of lines.costs) {
+  });
+  workbook.costs.forEach((cost, i) => {
+    if (!includes(scenario, 'costs', i, cost.doNothing ?? false)) return;
     const k = years.indexOf(cost.year ?? horizon.first);
-    if (k < 0) continue;
-    (isCouncilFunded(cost.funding) ? other : external)[k] += costTotal(cost);
-  }
-  for (const saving of lines.savings) {
-    savingProfile(saving, years).forEach((amount, k) => {
-      if (saving.type === 'Target') target[k] += amount;
-      else savings[k] += amount * savingsDelivery;
-    });
-  }
+    if (k < 0) return;
+    if (isCouncilFunded(cost.funding)) other[k] += costTotal(cost) * (1 + optimismBias);
+    else external[k] += costTotal(cost);
+  });
+  workbook.savings.forEach((saving, i) => {
+    if (!includes(scenario, 'savings', i, saving.doNothing ?? false)) return;
+    const profile = savingProfile(saving, years);
+    if (saving.type === 'Target') return profile.forEach((amount, k) => (target[k] += amount));
+    const { shifted, beyond } = delaySavings(profile.map((a) => a * savingsDelivery), savingsDelay);
+    shifted.forEach((amount, k) => (savings[k] += amount));
+    beyondHorizon += beyond;
+  });
 
   let cumulative = 0;
   const rows: YearFigures[] = years.map((year, k) => {
@@ -183,7 +222,9 @@ function scenarioFigures(name: string, lines: Lines, workbook: Workbook, horizon
   });
   const sum = (pick: (y: YearFigures) => number) => rows.reduce((s, y) => s + pick(y), 0);
   return {
-    name,
+    name: scenario.name,
+    values,
+    beyondHorizon,
     years: rows,
     totals: {
       staff: sum((y) => y.staff),
@@ -207,20 +248,15 @@ function scenarioFigures(name: string, lines: Lines, workbook: Workbook, horizon
 export function costWorkbook(workbook: Workbook, today?: Date): Results {
   const horizon = horizonOf(workbook, today);
   const grades = gradeCosts(workbook);
-  const none: Lines = { posts: [], costs: [], savings: [] };
-  const proposal: Lines = workbook;
+  const scenarios = scenariosOf(workbook);
+  const proposal = effectiveValues(scenarios[1], workbook);
   const postCosts = workbook.posts.map((post) => {
-    const period = postPeriod(post, horizon);
-    return horizon.years.map((fy, k) =>
-      postCostInYear(post, grades.get(gradeKey(post.grade)) ?? 0, period, fy, k, workbook.assumptions.payAward),
-    );
+    const period = postPeriod(post, horizon, proposal.startDelay);
+    return horizon.years.map((fy, k) => postCostInYear(post, grades.get(gradeKey(post.grade)) ?? 0, period, fy, k, proposal.payAward, proposal.recruitment));
   });
   return {
     years: horizon.years,
-    scenarios: [
-      scenarioFigures(SCENARIO_DO_NOTHING, none, workbook, horizon, grades),
-      scenarioFigures(SCENARIO_PROPOSED, proposal, workbook, horizon, grades),
-    ],
+    scenarios: scenarios.map((s) => scenarioFigures(s, workbook, horizon, grades)),
     postCosts,
   };
 }

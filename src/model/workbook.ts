@@ -29,6 +29,8 @@ export interface Post {
   publishedAnnualCost?: number | null;
   /** Footnotes and remarks that came with the line. */
   note?: string;
+  /** A cost of inaction: in Do nothing, not in the proposal. */
+  doNothing?: boolean;
 }
 
 export interface Cost {
@@ -42,6 +44,7 @@ export interface Cost {
   unitCost: number | null;
   funding: string;
   note?: string;
+  doNothing?: boolean;
 }
 
 export type SavingType = 'Saving' | 'Target';
@@ -54,6 +57,7 @@ export interface Saving {
   recurring: boolean;
   /** Amount by financial year, as the report gives it (positive = saving). */
   amounts: Record<FinancialYear, number>;
+  doNothing?: boolean;
 }
 
 /**
@@ -83,6 +87,28 @@ export interface Assumptions {
   discountRate: number;
   /** Share of the planned savings assumed to happen, as a fraction (1 for 100%). */
   savingsDelivery: number;
+  /** Share of each new post (FTE above 0) filled, as a fraction; deletions are not scaled. */
+  recruitment?: number;
+  /** Months every new post starts later. An explicit End stays; a Months count moves. */
+  startDelay?: number;
+  /** Months savings arrive later; d/12 of each year's saving moves into the next. */
+  savingsDelay?: number;
+  /** Green Book optimism bias on every council-funded cost, as a fraction. */
+  optimismBias?: number;
+}
+
+export const SCENARIO_ASSUMPTIONS = ['payAward', 'recruitment', 'startDelay', 'savingsDelivery', 'savingsDelay', 'optimismBias', 'discountRate'] as const;
+export type ScenarioAssumption = (typeof SCENARIO_ASSUMPTIONS)[number];
+export type ScenarioValues = Record<ScenarioAssumption, number>;
+
+export interface Scenario {
+  name: string;
+  /** The assumptions this scenario sets; the rest come from the workbook. */
+  overrides: Partial<ScenarioValues>;
+  /** Lines (by index in their sheet) whose inclusion differs from the scenario's default. */
+  toggled?: Partial<Record<'posts' | 'costs' | 'savings', number[]>>;
+  /** Rows of an imported Scenarios sheet this app does not use yet, kept as written. */
+  other?: Record<string, string>;
 }
 
 export interface Workbook {
@@ -94,6 +120,8 @@ export interface Workbook {
   savings: Saving[];
   /** Totals the imported tables printed, for reconciliation. */
   reported?: ReportedTotal[];
+  /** Do nothing, Proposed investment and the user's own, with what each sets. */
+  scenarios?: Scenario[];
 }
 
 export const DEFAULT_ASSUMPTIONS: Assumptions = {
@@ -102,6 +130,10 @@ export const DEFAULT_ASSUMPTIONS: Assumptions = {
   payAward: 0,
   discountRate: 0.035,
   savingsDelivery: 1,
+  recruitment: 1,
+  startDelay: 0,
+  savingsDelay: 0,
+  optimismBias: 0,
 };
 
 export function emptyWorkbook(name: string): Workbook {

@@ -1,0 +1,83 @@
+// Scenarios: Do nothing, Proposed investment, and the user's what-ifs. A
+// scenario says which lines are in and which assumptions it sets; any it does
+// not set come from the workbook.
+import {
+  SCENARIO_DO_NOTHING,
+  SCENARIO_PROPOSED,
+  type Assumptions,
+  type Scenario,
+  type ScenarioAssumption,
+  type ScenarioValues,
+  type Workbook,
+} from './workbook';
+
+export interface AssumptionSpec {
+  key: ScenarioAssumption;
+  /** The row name in a Scenarios sheet. */
+  name: string;
+  unit: '%' | 'months';
+  /** What a councillor may sensibly try, in the unit shown. */
+  min: number;
+  max: number;
+  step: number;
+  /** Which way makes the proposal look better: +1 when raising it lowers NPV. */
+  help: string;
+}
+
+/** In the order of DOMAIN.md's "Scenarios as a sheet". */
+export const ASSUMPTION_SPECS: AssumptionSpec[] = [
+  { key: 'payAward', name: 'Pay award %', unit: '%', min: 0, max: 10, step: 0.5, help: 'Compounds from the second year.' },
+  { key: 'recruitment', name: 'Recruitment %', unit: '%', min: 0, max: 100, step: 5, help: 'Share of each new post filled; deletions are not scaled.' },
+  { key: 'startDelay', name: 'Start delay (months)', unit: 'months', min: 0, max: 24, step: 1, help: 'New posts start later; fixed end dates stay.' },
+  { key: 'savingsDelivery', name: 'Savings delivery %', unit: '%', min: 0, max: 150, step: 5, help: 'Share of planned savings that happens.' },
+  { key: 'savingsDelay', name: 'Savings delay (months)', unit: 'months', min: 0, max: 36, step: 1, help: 'Savings arrive later; what falls past the horizon is reported.' },
+  { key: 'optimismBias', name: 'Optimism bias %', unit: '%', min: 0, max: 100, step: 5, help: 'Green Book uplift on every council-funded cost.' },
+  { key: 'discountRate', name: 'Discount rate %', unit: '%', min: 0, max: 10, step: 0.5, help: 'HM Treasury Green Book: 3.5%.' },
+];
+
+export function workbookValues(a: Assumptions): ScenarioValues {
+  return {
+    payAward: a.payAward,
+    recruitment: a.recruitment ?? 1,
+    startDelay: a.startDelay ?? 0,
+    savingsDelivery: a.savingsDelivery,
+    savingsDelay: a.savingsDelay ?? 0,
+    optimismBias: a.optimismBias ?? 0,
+    discountRate: a.discountRate,
+  };
+}
+
+/** Every scenario of a workbook: the two built in, first, then the user's. */
+export function scenariosOf(workbook: Workbook): Scenario[] {
+  const own = workbook.scenarios ?? [];
+  const find = (name: string) => own.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  return [
+    find(SCENARIO_DO_NOTHING) ?? { name: SCENARIO_DO_NOTHING, overrides: {} },
+    find(SCENARIO_PROPOSED) ?? { name: SCENARIO_PROPOSED, overrides: {} },
+    ...own.filter((s) => !isBuiltIn(s.name)),
+  ];
+}
+
+export const isBuiltIn = (name: string) => [SCENARIO_DO_NOTHING, SCENARIO_PROPOSED].some((b) => b.toLowerCase() === name.toLowerCase());
+
+/** The values a scenario runs on: its own where it sets them, else the workbook's. */
+export function effectiveValues(scenario: Scenario, workbook: Workbook): ScenarioValues {
+  return { ...workbookValues(workbook.assumptions), ...definedOnly(scenario.overrides) };
+}
+
+function definedOnly(o: Partial<ScenarioValues>): Partial<ScenarioValues> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => typeof v === 'number' && Number.isFinite(v)));
+}
+
+export type LineSheet = 'posts' | 'costs' | 'savings';
+
+/**
+ * Whether a line is in a scenario. Do nothing holds the cost-of-inaction
+ * lines (and none of the proposal's); every other scenario holds the
+ * proposal's lines. A scenario may flip any line in or out.
+ */
+export function includes(scenario: Scenario, sheet: LineSheet, index: number, doNothingLine: boolean): boolean {
+  const byDefault = scenario.name.toLowerCase() === SCENARIO_DO_NOTHING.toLowerCase() ? doNothingLine : !doNothingLine;
+  const flipped = scenario.toggled?.[sheet]?.includes(index) ?? false;
+  return byDefault !== flipped;
+}
