@@ -136,10 +136,10 @@ const overridesArb = fc.record(
   { requiredKeys: [] },
 );
 const toggledArb = fc.record({ posts: fc.array(fc.nat(12)), costs: fc.array(fc.nat(5)), savings: fc.array(fc.nat(5)) }, { requiredKeys: [] });
-const scenariosArb = fc.array(
+const scenariosArb = fc.uniqueArray(
   fc.record({ name: fc.constantFrom('Do nothing', 'Proposed investment', 'Half', 'Late', 'Cautious', 'What if'), overrides: overridesArb, toggled: toggledArb }),
   { maxLength: 4, selector: (s) => s.name },
-).map((list) => list.filter((s, i) => list.findIndex((t) => t.name === s.name) === i));
+);
 
 const workbookArb: fc.Arbitrary<Workbook> = fc.record({
   name: fc.constant('random'),

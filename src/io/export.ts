@@ -70,3 +70,5 @@ export function reconciliationCsv(checks: Check[]): string {
     checks.map((c) => [c.kind, c.label, c.source, c.published, c.calculated === null ? null : moneyCell(c.calculated), moneyCell(c.difference), c.agrees ? 'Yes' : 'No', c.explanation]),
   );
 }
+
+export { scenariosCsv } from './scenarios-sheet';

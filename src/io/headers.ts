@@ -6,8 +6,8 @@
 // most known columns.
 import { parseFinancialYear, type FinancialYear } from '../model/periods';
 
-export type SheetKind = 'Grades' | 'Posts' | 'Costs' | 'Savings';
-export const SHEET_KINDS: SheetKind[] = ['Grades', 'Posts', 'Costs', 'Savings'];
+export type SheetKind = 'Grades' | 'Posts' | 'Costs' | 'Savings' | 'Scenarios';
+export const SHEET_KINDS: SheetKind[] = ['Grades', 'Posts', 'Costs', 'Savings', 'Scenarios'];
 
 /** Canonical field -> the header keys it arrives as. */
 export const SYNONYMS = {
@@ -42,6 +42,8 @@ export const FIELDS: Record<SheetKind, Field[]> = {
   Posts: ['title', 'grade', 'fte', 'team', 'group', 'start', 'end', 'months', 'period', 'funding', 'postAnnualCost', 'publishedCost', 'note'],
   Costs: ['description', 'group', 'year', 'quantity', 'unitCost', 'amount', 'funding', 'note'],
   Savings: ['line', 'group', 'type', 'recurring'],
+  // A row per assumption and a column per scenario: read by position, not by field.
+  Scenarios: [],
 };
 
 /** Money fields, scaled by a header's or caption's unit. */
@@ -103,6 +105,9 @@ function headerScore(row: string[]): number {
 
 /** The header is the best-scoring of the first ten rows; rows above it are captions. */
 export function findHeaderRow(rows: string[][]): number {
+  // A Scenarios sheet's header starts `Assumption`.
+  const scenarios = rows.slice(0, 10).findIndex((row) => /^assumptions?$/.test(headerKey(row[0] ?? '')));
+  if (scenarios >= 0) return scenarios;
   let best = 0;
   let bestScore = -1;
   rows.slice(0, 10).forEach((row, i) => {

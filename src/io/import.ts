@@ -4,6 +4,7 @@
 // never touched until then.
 import { costedMonths, periodMismatch, type Grade, type Post, type ReportedTotal, type Workbook } from '../model/workbook';
 import { decode, parseCsv } from './csv';
+import { mergeScenarios, readScenarios } from './scenarios-sheet';
 import { FIELDS, yearColumns, type ColumnMap, type Field, type SheetKind } from './headers';
 import { missingColumns, readSheet, type RowProblem, type SheetRead } from './sheets';
 import { columnsFor, locateTable, recogniseSheet } from './table';
@@ -47,7 +48,7 @@ export interface ImportPreview {
   problems: RowProblem[];
   notes: string[];
   /** The sheets the import replaces, read from the files. */
-  sheets: Partial<Pick<Workbook, 'grades' | 'posts' | 'costs' | 'savings' | 'reported'>>;
+  sheets: Partial<Pick<Workbook, 'grades' | 'posts' | 'costs' | 'savings' | 'reported' | 'scenarios'>>;
 }
 
 const KEY = { Grades: 'grades', Posts: 'posts', Costs: 'costs', Savings: 'savings' } as const;
@@ -112,6 +113,14 @@ export function previewImport(files: FileInput[], open: Workbook, choices: Impor
       continue;
     }
     for (const e of parsed.errors) preview.problems.push({ file: file.name, row: e.row, reason: `The CSV is malformed here: ${e.message}` });
+    if (kind === 'Scenarios') {
+      const read = readScenarios(table);
+      append(preview.problems, read.problems);
+      append(preview.notes, read.notes);
+      preview.sheets.scenarios = mergeScenarios(preview.sheets.scenarios ?? [], read.scenarios);
+      preview.files[preview.files.length - 1].lines = read.scenarios.length;
+      continue;
+    }
     const sheet: SheetRead = readSheet(kind, table, map);
     const used = new Set([...Object.values(map), ...(kind === 'Savings' || kind === 'Costs' ? yearColumns(table.header).map((y) => y.index) : [])]);
     const unread = table.header.filter((h, i) => h !== '' && !used.has(i) && !(kind === 'Savings' && /total/i.test(h)));
@@ -232,8 +241,10 @@ export const importedFiles = (preview: ImportPreview) => preview.files.filter((f
  * the grade's spelling from the Grades sheet.
  */
 export function applyImport(open: Workbook, preview: ImportPreview): Workbook {
-  const { reported, ...sheets } = preview.sheets;
+  const { reported, scenarios, ...sheets } = preview.sheets;
   const next: Workbook = { ...open, ...sheets };
+  // Imported scenarios add to, or update, the open workbook's.
+  if (scenarios) next.scenarios = mergeScenarios(open.scenarios ?? [], scenarios);
   const untouched = (t: ReportedTotal) => (!sheets.posts || !t.posts.length) && (!sheets.costs || !t.costs.length) && (!sheets.savings || !t.savings.length);
   const kept = (open.reported ?? []).filter(untouched);
   if (kept.length || reported) next.reported = [...kept, ...(reported ?? [])];

@@ -394,7 +394,7 @@ export function readSavings(table: Table, map: ColumnMap): SheetRead {
   return out;
 }
 
-export function readSheet(kind: SheetKind, table: Table, map: ColumnMap): SheetRead {
+export function readSheet(kind: Exclude<SheetKind, 'Scenarios'>, table: Table, map: ColumnMap): SheetRead {
   if (kind === 'Grades') return readGrades(table, map);
   if (kind === 'Posts') return readPosts(table, map);
   if (kind === 'Costs') return readCosts(table, map);
@@ -402,7 +402,8 @@ export function readSheet(kind: SheetKind, table: Table, map: ColumnMap): SheetR
 }
 
 export function missingColumns(kind: SheetKind, table: Table, map: ColumnMap): string[] {
-  const need: Record<SheetKind, Field[]> = { Grades: ['grade', 'annualCost'], Posts: ['title'], Costs: ['description'], Savings: [] };
+  if (kind === 'Scenarios') return /^assumptions?$/i.test((table.header[0] ?? '').replace(/[^a-z]/gi, '')) ? [] : ['“Assumption” as its first header'];
+  const need: Record<Exclude<SheetKind, 'Scenarios'>, Field[]> = { Grades: ['grade', 'annualCost'], Posts: ['title'], Costs: ['description'], Savings: [] };
   const missing: string[] = need[kind].filter((f) => map[f] === undefined).map((f) => ({ grade: 'Grade', annualCost: 'Annual cost', title: 'Title', description: 'Description' })[f as 'grade'] ?? f);
   if (kind === 'Posts' && map.grade === undefined && !table.rows.some((r) => GRADE_IN_TITLE.test(r.cells[map.title ?? -1] ?? '')) && map.publishedCost === undefined) missing.push('Grade');
   if (kind === 'Savings' && yearColumns(table.header).length === 0) missing.push('a financial year such as 2021/22');

@@ -64,6 +64,7 @@ export const GRADE_IN_TITLE = /^(.*?)\s*\(\s*((?:band|grade|scale|scp|level|pay 
 
 function nameHint(file: string): SheetKind | null {
   const name = file.toLowerCase();
+  if (/scenario|what.?if/.test(name)) return 'Scenarios';
   if (/saving/.test(name)) return 'Savings';
   if (/grade|band|pay ?scale|rates/.test(name)) return 'Grades';
   if (/post|establishment|staff|structure|roles/.test(name)) return 'Posts';
@@ -76,6 +77,7 @@ export function recogniseSheet(table: Table): SheetKind | null {
   const keys = table.header.map(headerKey);
   const years = yearColumns(table.header).length > 0;
   const hint = nameHint(table.file);
+  if (/^assumptions?$/.test(keys[0] ?? '') && table.header.length > 1) return 'Scenarios';
   const titled = has(keys, 'title');
   if (titled && (has(keys, 'fte') || has(keys, 'grade') || has(keys, 'period'))) return 'Posts';
   if (years) return hint === 'Costs' ? 'Costs' : 'Savings';

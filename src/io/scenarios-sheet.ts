@@ -1,0 +1,91 @@
+// The Scenarios sheet as CSV (DOMAIN.md "Scenarios as a sheet"): header
+// `Assumption`, then one column per scenario; one row per assumption. A blank
+// cell means the workbook's value; in a row named with `%`, `5` and `5%` both
+// mean five percent. Rows this app does not know are kept as written.
+import { ASSUMPTION_SPECS } from '../model/scenarios';
+import type { Scenario, ScenarioAssumption } from '../model/workbook';
+import { writeCsv, type OutCell } from './csv';
+import { headerKey } from './headers';
+import type { RowProblem } from './sheets';
+import { unescapeText } from './sheets';
+import type { Table } from './table';
+import { isUnreadable, readNumber } from './values';
+
+/** `Pay award %`, `Pay award (%)`, `pay_award` all name the pay award. */
+const ROW_KEYS: Record<string, ScenarioAssumption> = Object.fromEntries(
+  ASSUMPTION_SPECS.flatMap((a) => {
+    const key = headerKey(a.name.replace(/%|\(months\)/g, ''));
+    return [[key, a.key], [headerKey(a.name), a.key], [headerKey(a.key), a.key]];
+  }),
+);
+
+export const isScenariosHeader = (header: string[]) => /^assumptions?$/.test(headerKey(header[0] ?? '')) && header.slice(1).some((h) => h.trim() !== '');
+
+export interface ScenariosRead {
+  scenarios: Scenario[];
+  problems: RowProblem[];
+  notes: string[];
+}
+
+/** Reads each scenario's column; a value that is not a number is refused, naming file, row and scenario. */
+export function readScenarios(table: Table): ScenariosRead {
+  const names = table.header.slice(1).map((h) => unescapeText(h));
+  const scenarios: Scenario[] = names.map((name) => ({ name, overrides: {} }));
+  const out: ScenariosRead = { scenarios: [], problems: [], notes: [] };
+  for (const { cells, row } of table.rows) {
+    const label = unescapeText(cells[0] ?? '');
+    if (label === '' && cells.every((c) => c.trim() === '')) continue;
+    const key = ROW_KEYS[headerKey(label)];
+    const spec = ASSUMPTION_SPECS.find((a) => a.key === key);
+    names.forEach((name, i) => {
+      if (name === '') return;
+      const raw = (cells[i + 1] ?? '').trim();
+      if (raw === '') return; // the workbook's value
+      if (!spec) {
+        (scenarios[i].other ??= {})[label] = raw;
+        return;
+      }
+      const percent = /%\s*$/.test(raw);
+      const value = readNumber(raw.replace(/%\s*$/, ''));
+      if (isUnreadable(value) || value === null) {
+        out.problems.push({ file: table.file, row, reason: `${name}, ${label}: “${raw}” is not a number` });
+        return;
+      }
+      scenarios[i].overrides[spec.key] = spec.unit === '%' || percent ? value / 100 : value;
+    });
+    if (!spec && label) out.notes.push(`${table.file}: row “${label}” is kept with the scenarios but not used in the figures yet.`);
+  }
+  out.scenarios = scenarios.filter((s) => s.name !== '');
+  return out;
+}
+
+/**
+ * Each imported scenario updates the open one of the same name (its
+ * assumptions replaced; the lines it holds kept) or is added, starting, as
+ * every new scenario does, as a copy of Proposed investment.
+ */
+export function mergeScenarios(open: Scenario[], imported: Scenario[]): Scenario[] {
+  const merged = open.map((s) => ({ ...s }));
+  for (const s of imported) {
+    const at = merged.findIndex((m) => m.name.toLowerCase() === s.name.toLowerCase());
+    if (at >= 0) merged[at] = { ...merged[at], overrides: s.overrides, other: s.other };
+    else merged.push(s);
+  }
+  return merged;
+}
+
+/** Percent rows are written as numbers of percent (5 for 5%), months as months. */
+export function scenariosCsv(scenarios: Scenario[]): string {
+  const other = [...new Set(scenarios.flatMap((s) => Object.keys(s.other ?? {})))];
+  const rows: OutCell[][] = [
+    ...ASSUMPTION_SPECS.map((spec) => [
+      spec.name,
+      ...scenarios.map((s) => {
+        const v = s.overrides[spec.key];
+        return v === undefined ? null : spec.unit === '%' ? Number((v * 100).toPrecision(12)) : v;
+      }),
+    ]),
+    ...other.map((label) => [label, ...scenarios.map((s) => s.other?.[label] ?? null)]),
+  ];
+  return writeCsv(['Assumption', ...scenarios.map((s) => s.name)], rows);
+}
