@@ -166,7 +166,7 @@ export function gradeCosts(workbook: Workbook): Map<string, number> {
   return costs;
 }
 
-function scenarioFigures(scenario: Scenario, workbook: Workbook, horizon: Horizon, grades: Map<string, number>): ScenarioFigures {
+export function scenarioFigures(scenario: Scenario, workbook: Workbook, horizon: Horizon, grades: Map<string, number>): ScenarioFigures {
   const values = effectiveValues(scenario, workbook);
   const { payAward, discountRate, savingsDelivery, recruitment, startDelay, savingsDelay, optimismBias } = values;
   const years = horizon.years;

@@ -1,0 +1,23 @@
+import { expect, it } from 'vitest';
+import { carePlanningWorkbook } from '../../test/care-planning';
+import { costWorkbook } from './costing';
+import { minutesLine } from './minutes';
+import { tornado } from './sensitivity';
+
+const TODAY = new Date(2026, 10, 23);
+
+it('says in words what a scenario changes against the proposal', () => {
+  const wb = { ...carePlanningWorkbook(), scenarios: [{ name: 'A year late', overrides: { savingsDelay: 12, recruitment: 0.5 } }] };
+  const line = minutesLine(wb, costWorkbook(wb, TODAY), 'A year late');
+  expect(line).toMatch(/^A year late: recruitment 50% \(proposal 100%\), savings delay 12 months \(proposal 0 months\)\. Net present value a saving of £[\d,]+, better than doing nothing by £[\d,]+; payback in 2019\/20; £299,000 of savings falls beyond the horizon\.$/);
+});
+
+it('draws the widest bar first, each from its low to its high end', () => {
+  const bars = tornado(carePlanningWorkbook(), 'Proposed investment', undefined, TODAY);
+  const delivery = bars.find((b) => b.key === 'savingsDelivery')!;
+  // NPV against doing nothing is linear in delivery: halving it adds half the savings' NPV
+  const savingsNpv = 1630000 / 1.035 + 879000 / 1.035 ** 2 + 299000 / 1.035 ** 3;
+  expect(delivery.atLow - delivery.atHigh).toBeCloseTo(0.5 * savingsNpv, 4);
+  expect(bars[0].key).toBe('savingsDelivery');
+  for (let i = 1; i < bars.length; i++) expect(Math.abs(bars[i - 1].atHigh - bars[i - 1].atLow)).toBeGreaterThanOrEqual(Math.abs(bars[i].atHigh - bars[i].atLow));
+});

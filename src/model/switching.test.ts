@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { carePlanningWorkbook } from '../../test/care-planning';
+import { costWorkbook } from './costing';
+import { solve, switchingValues } from './switching';
+import type { ScenarioAssumption, Workbook } from './workbook';
+
+const TODAY = new Date(2026, 10, 23);
+
+/** NPV of the proposal less doing nothing's, with the assumption set on the proposal. */
+function gapWith(wb: Workbook, key: ScenarioAssumption, value: number): number {
+  const overrides = { [key]: value };
+  const scenarios = [{ name: 'Proposed investment', overrides }, ...(key === 'discountRate' ? [{ name: 'Do nothing', overrides }] : [])];
+  const r = costWorkbook({ ...wb, scenarios }, TODAY);
+  return r.scenarios[1].npv - r.scenarios[0].npv;
+}
+
+describe('switching values of the care-planning proposal', () => {
+  const values = switchingValues(carePlanningWorkbook(), 'Proposed investment', TODAY);
+  const of = (key: ScenarioAssumption) => values.find((v) => v.key === key)!;
+
+  it('savings delivery: costs NPV / savings NPV, worked by hand at 3.5%', () => {
+    const costs = 20728.666667 + 495110.833333 / 1.035 + 62186 / 1.035 ** 2;
+    const savings = 1630000 / 1.035 + 879000 / 1.035 ** 2 + 299000 / 1.035 ** 3;
+    expect(of('savingsDelivery').npvEqual).toBeCloseTo(costs / savings, 6); // 557,150 / 2,665,122 = 20.91%
+    expect(of('savingsDelivery').sentence).toBe('The proposal still beats doing nothing while savings delivery stays above 20.91% (now 100%).');
+  });
+
+  it('each lands NPV on doing nothing’s to within £1 when put back into the model', () => {
+    for (const v of values.filter((x) => x.npvEqual !== null)) {
+      expect(Math.abs(gapWith(carePlanningWorkbook(), v.key, v.npvEqual!)), v.name).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('says so where no value in a sensible range changes the answer', () => {
+    expect(of('startDelay').npvEqual).toBeNull();
+    expect(of('startDelay').sentence).toMatch(/^No start delay between 0 months and 120 months makes the proposal worse than doing nothing\.$/);
+  });
+
+  it('savings can arrive a number of months late and still beat doing nothing', () => {
+    expect(of('savingsDelay').sentence).toMatch(/^Savings can arrive up to [\d.]+ months late and the proposal still beats doing nothing\.$/);
+  });
+
+  it('finds where payback leaves the horizon, and it does', () => {
+    const edge = of('savingsDelivery').paybackEdge!;
+    const at = (d: number) => costWorkbook({ ...carePlanningWorkbook(), scenarios: [{ name: 'Proposed investment', overrides: { savingsDelivery: d } }] }, TODAY).scenarios[1].paybackYear;
+    expect(at(edge + 0.001)).not.toBeNull();
+    expect(at(edge - 0.001)).toBeNull();
+    expect(of('savingsDelivery').paybackSentence).toMatch(/^Payback stays within the horizon while savings delivery stays above [\d.]+%\.$/);
+  });
+});
+
+describe('solving', () => {
+  it('is exact where the gap is linear, and within tolerance where it is not', () => {
+    expect(solve((x) => 3 * x - 1, 0, 1, true, 1e-9)).toBeCloseTo(1 / 3, 12);
+    const root = solve((x) => x ** 3 - 2, 0, 2, false, 1e-9)!;
+    expect(Math.abs(root ** 3 - 2)).toBeLessThanOrEqual(1e-9);
+    expect(solve((x) => x + 5, 0, 1, false)).toBeNull();
+  });
+});

@@ -1,0 +1,150 @@
+// Switching values (HM Treasury Green Book): for each assumption, the value
+// at which the proposal stops beating doing nothing (its NPV of net cost
+// equals doing nothing's), and the value at which its payback leaves the
+// horizon. Found by varying the assumption in the scenario under test alone;
+// the discount rate, which only means anything applied to both, is varied in
+// both. Exact where NPV is linear in the assumption (recruitment, savings
+// delivery, optimism bias); otherwise by bracketing to within £1 of NPV.
+import { gradeCosts, scenarioFigures, type ScenarioFigures } from './costing';
+import { horizonOf, type Horizon } from './horizon';
+import { formatPercent } from './money';
+import { ASSUMPTION_SPECS, effectiveValues, scenariosOf, type AssumptionSpec } from './scenarios';
+import type { Scenario, ScenarioAssumption, Workbook } from './workbook';
+
+const LINEAR: ScenarioAssumption[] = ['recruitment', 'savingsDelivery', 'optimismBias'];
+
+/** How far a search looks, in the assumption's own units (fractions, months). */
+export const SEARCH_RANGE: Record<ScenarioAssumption, [number, number]> = {
+  payAward: [-0.2, 0.5],
+  recruitment: [0, 1],
+  startDelay: [0, 120],
+  savingsDelivery: [0, 1.5],
+  savingsDelay: [0, 120],
+  optimismBias: [0, 5],
+  discountRate: [0, 1],
+};
+
+export interface SwitchingValue {
+  key: ScenarioAssumption;
+  name: string;
+  current: number;
+  /** Where the proposal's NPV equals doing nothing's; null if nowhere in the range. */
+  npvEqual: number | null;
+  /** Where payback leaves (or enters) the horizon; null if nowhere in the range. */
+  paybackEdge: number | null;
+  /** Plain words for the minutes. */
+  sentence: string;
+  paybackSentence: string;
+}
+
+export interface Evaluator {
+  /** The scenario under test's NPV less doing nothing's, with `key` set to `value`. */
+  gap(key: ScenarioAssumption, value: number): number;
+  /** The lowest cumulative net cost of the scenario under test (below zero: it pays back). */
+  lowestCumulative(key: ScenarioAssumption, value: number): number;
+}
+
+export function evaluator(workbook: Workbook, scenarioName: string, today?: Date): Evaluator {
+  const horizon: Horizon = horizonOf(workbook, today);
+  const grades = gradeCosts(workbook);
+  const scenarios = scenariosOf(workbook);
+  const scenario = scenarios.find((s) => s.name === scenarioName) ?? scenarios[1];
+  const doNothing = scenarios[0];
+  const baseline = scenarioFigures(doNothing, workbook, horizon, grades);
+  const run = (s: Scenario, key: ScenarioAssumption, value: number): ScenarioFigures =>
+    scenarioFigures({ ...s, overrides: { ...s.overrides, [key]: value } }, workbook, horizon, grades);
+  return {
+    gap: (key, value) => run(scenario, key, value).npv - (key === 'discountRate' ? run(doNothing, key, value).npv : baseline.npv),
+    lowestCumulative: (key, value) => Math.min(...run(scenario, key, value).years.map((y) => y.cumulative)),
+  };
+}
+
+/** A root of f in [lo, hi] to within `tolerance` of f, or null if f keeps its sign there. */
+export function solve(f: (x: number) => number, lo: number, hi: number, linear: boolean, tolerance = 1): number | null {
+  let flo = f(lo);
+  let fhi = f(hi);
+  if (Math.abs(flo) <= tolerance) return lo;
+  if (Math.abs(fhi) <= tolerance) return hi;
+  if (linear) {
+    const root = lo - (flo * (hi - lo)) / (fhi - flo);
+    return Number.isFinite(root) && root >= lo && root <= hi ? root : null;
+  }
+  if (Math.sign(flo) === Math.sign(fhi)) return null;
+  // Bisection with a secant guess (Illinois): safe on piecewise-linear months.
+  for (let i = 0; i < 200; i++) {
+    let x = hi - (fhi * (hi - lo)) / (fhi - flo);
+    if (!(x > lo && x < hi)) x = (lo + hi) / 2;
+    const fx = f(x);
+    if (Math.abs(fx) <= tolerance || hi - lo < 1e-12) return x;
+    if (Math.sign(fx) === Math.sign(flo)) {
+      lo = x;
+      flo = fx;
+      fhi /= 2;
+    } else {
+      hi = x;
+      fhi = fx;
+      flo /= 2;
+    }
+  }
+  return (lo + hi) / 2;
+}
+
+/** `21%` or `26 months`, as the assumption is shown. */
+export function describeValue(spec: AssumptionSpec, value: number): string {
+  if (spec.unit === 'months') return `${Number(value.toFixed(1))} months`;
+  return formatPercent(Number(value.toFixed(4)));
+}
+
+const label = (spec: AssumptionSpec) => spec.name.replace(/\s*(%|\(months\))$/, '').toLowerCase();
+
+function npvSentence(spec: AssumptionSpec, current: number, root: number | null, betterNow: boolean, risingWorsens: boolean): string {
+  const name = label(spec);
+  if (root === null) {
+    return betterNow
+      ? `No ${name} between ${describeValue(spec, SEARCH_RANGE[spec.key][0])} and ${describeValue(spec, SEARCH_RANGE[spec.key][1])} makes the proposal worse than doing nothing.`
+      : `No ${name} in that range makes the proposal better than doing nothing.`;
+  }
+  const at = describeValue(spec, root);
+  if (spec.key === 'savingsDelay' && betterNow && risingWorsens) return `Savings can arrive up to ${at} late and the proposal still beats doing nothing.`;
+  if (spec.key === 'startDelay' && betterNow && risingWorsens) return `New posts can start up to ${at} late and the proposal still beats doing nothing.`;
+  if (betterNow) return `The proposal still beats doing nothing while ${name} stays ${risingWorsens ? 'below' : 'above'} ${at} (now ${describeValue(spec, current)}).`;
+  return `The proposal would beat doing nothing if ${name} ${risingWorsens ? 'fell below' : 'rose above'} ${at} (now ${describeValue(spec, current)}).`;
+}
+
+function paybackSentence(spec: AssumptionSpec, current: number, root: number | null, paysBackNow: boolean, risingDelays: boolean): string {
+  const name = label(spec);
+  if (root === null) return paysBackNow ? `Payback stays within the horizon for any ${name} in the range.` : `No ${name} in the range brings payback within the horizon.`;
+  const at = describeValue(spec, root);
+  return paysBackNow
+    ? `Payback stays within the horizon while ${name} stays ${risingDelays ? 'below' : 'above'} ${at}.`
+    : `Payback would come within the horizon if ${name} ${risingDelays ? 'fell below' : 'rose above'} ${at}.`;
+}
+
+export function switchingValues(workbook: Workbook, scenarioName: string, today?: Date): SwitchingValue[] {
+  const evaluate = evaluator(workbook, scenarioName, today);
+  const scenario = scenariosOf(workbook).find((s) => s.name === scenarioName) ?? scenariosOf(workbook)[1];
+  const values = effectiveValues(scenario, workbook);
+  return ASSUMPTION_SPECS.map((spec) => {
+    const current = values[spec.key];
+    const [lo, hi] = SEARCH_RANGE[spec.key];
+    const linear = LINEAR.includes(spec.key);
+    const gap = (v: number) => evaluate.gap(spec.key, v);
+    const npvEqual = solve(gap, lo, hi, linear);
+    const betterNow = gap(current) < 0;
+    const risingWorsens = gap(hi) > gap(lo);
+    // Payback exists while the lowest cumulative is below -half a penny.
+    const low = (v: number) => evaluate.lowestCumulative(spec.key, v) + 0.005;
+    const paybackEdge = solve(low, lo, hi, false, 0.01);
+    const paysBackNow = low(current) < 0;
+    const risingDelays = low(hi) > low(lo);
+    return {
+      key: spec.key,
+      name: spec.name,
+      current,
+      npvEqual,
+      paybackEdge,
+      sentence: npvSentence(spec, current, npvEqual, betterNow, risingWorsens),
+      paybackSentence: paybackSentence(spec, current, paybackEdge, paysBackNow, risingDelays),
+    };
+  });
+}
