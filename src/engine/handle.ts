@@ -13,6 +13,8 @@ export function handle(request: EngineRequest): Results {
     throw new Error('The engine has no workbook yet.');
   } else if (request.type === 'assumptions') {
     engine.setAssumptions(request.change);
+  } else if (request.type === 'scenarios') {
+    engine.setScenarios(request.scenarios);
   } else {
     engine.setPost(request.index, request.post);
   }

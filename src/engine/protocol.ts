@@ -1,12 +1,13 @@
 // Messages between the page and the engine's Web Worker. The page sends what
 // the user wrote; the worker answers with every figure, read once per change.
 import type { Results } from '../model/costing';
-import type { Assumptions, Post, Workbook } from '../model/workbook';
+import type { Assumptions, Post, Scenario, Workbook } from '../model/workbook';
 
 export type EngineRequest =
   | { type: 'load'; workbook: Workbook; today: number }
   | { type: 'assumptions'; change: Partial<Assumptions> }
-  | { type: 'post'; index: number; post: Post };
+  | { type: 'post'; index: number; post: Post }
+  | { type: 'scenarios'; scenarios: Scenario[] };
 
 export type EngineReply =
   | { id: number; ok: true; results: Results; ms: number }

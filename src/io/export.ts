@@ -2,7 +2,9 @@
 // year) and the posts (each post with its cost per year of the horizon).
 import { variance, type Results } from '../model/costing';
 import { formatFinancialYear, formatMonth } from '../model/periods';
+import type { ComparisonRow } from '../model/comparison';
 import type { Check } from '../model/reconcile';
+import type { SwitchingValue } from '../model/switching';
 import type { Workbook } from '../model/workbook';
 import { moneyCell, writeCsv, type OutCell } from './csv';
 
@@ -72,3 +74,17 @@ export function reconciliationCsv(checks: Check[]): string {
 }
 
 export { scenariosCsv } from './scenarios-sheet';
+
+export function comparisonCsv(rows: ComparisonRow[]): string {
+  return writeCsv(
+    ['Scenario', 'Costs', 'Savings', 'Net cost', 'Net present value', 'Difference from doing nothing', 'Payback year', 'Savings target', 'Variance', 'Externally funded', 'Beyond horizon'],
+    rows.map((r) => [r.name, ...[r.costs, r.savings, r.net, r.npv, r.againstDoingNothing].map(moneyCell), r.paybackYear === null ? 'Not within the horizon' : formatFinancialYear(r.paybackYear), ...[r.target, r.variance, r.external, r.beyondHorizon].map(moneyCell)]),
+  );
+}
+
+export function switchingCsv(scenario: string, values: SwitchingValue[]): string {
+  return writeCsv(
+    ['Scenario', 'Assumption', 'Now', 'NPV equals doing nothing at', 'Payback leaves the horizon at', 'In words', 'Payback in words'],
+    values.map((v) => [scenario, v.name, v.current, v.npvEqual, v.paybackEdge, v.sentence, v.paybackSentence]),
+  );
+}

@@ -9,7 +9,7 @@ import { ImportCancelled, type Importer } from '../io/import-protocol';
 import type { Field, SheetKind } from '../io/headers';
 import { isUnreadable, readPercent } from '../io/values';
 import type { Results } from '../model/costing';
-import { emptyWorkbook, type Assumptions, type Workbook } from '../model/workbook';
+import { emptyWorkbook, type Assumptions, type Scenario, type Workbook } from '../model/workbook';
 
 export interface Store {
   save(id: string, workbook: Workbook): Promise<void>;
@@ -197,6 +197,16 @@ export class AppState {
     if (isUnreadable(value)) return value.problem;
     if (value !== this.workbook.assumptions[key]) await this.setAssumptions({ [key]: value });
     return null;
+  }
+
+  /** Replace the scenarios (an assumption moved, a line in or out, one added or deleted). */
+  async setScenarios(scenarios: Scenario[]): Promise<void> {
+    await this.run(async () => {
+      const results = await this.engine.send({ type: 'scenarios', scenarios });
+      this.workbook = { ...this.workbook, scenarios };
+      this.results = results;
+      await this.save();
+    });
   }
 
   /** The printed figures against the app's own, recomputed only when the workbook changes. */

@@ -1,0 +1,53 @@
+import { expect, it } from 'vitest';
+import { carePlanningWorkbook } from '../../test/care-planning';
+import { handle } from '../engine/handle';
+import type { Engine } from '../engine/protocol';
+import { AppState } from './app.svelte';
+import { ScenarioState } from './scenarios.svelte';
+
+const inProcess: Engine = { send: async (request) => handle(request) };
+
+async function started() {
+  const app = new AppState(inProcess, null);
+  await app.start(carePlanningWorkbook);
+  return { app, scenarios: new ScenarioState(app) };
+}
+
+it('a new scenario starts as a copy of the proposal, and its controls move its figures only', async () => {
+  const { app, scenarios } = await started();
+  expect(await scenarios.create('Half recruited')).toBeNull();
+  expect(scenarios.open).toBe('Half recruited');
+  expect(scenarios.figures!.totals.staff).toBeCloseTo(578025.5, 2);
+  await scenarios.setValue('recruitment', 0.5);
+  expect(scenarios.figures!.totals.staff).toBeCloseTo(578025.5 / 2, 2);
+  expect(app.results!.scenarios[1].totals.staff).toBeCloseTo(578025.5, 2);
+  await scenarios.setValue('recruitment', null); // back to the workbook's value
+  expect(scenarios.figures!.totals.staff).toBeCloseTo(578025.5, 2);
+});
+
+it('takes lines in and out, duplicates, renames, and deletes with undo', async () => {
+  const { app, scenarios } = await started();
+  await scenarios.create('Without the SDM');
+  await scenarios.toggleLine('posts', 0); // Strategic Development Manager, £124,372
+  expect(scenarios.figures!.totals.staff).toBeCloseTo(578025.5 - 124372, 2);
+  await scenarios.duplicate();
+  expect(scenarios.open).toBe('Without the SDM (copy)');
+  expect(scenarios.figures!.totals.staff).toBeCloseTo(578025.5 - 124372, 2);
+  expect(await scenarios.rename('Proposed investment')).toBe('There is already a scenario called Proposed investment');
+  expect(await scenarios.rename('Lean')).toBeNull();
+  await scenarios.remove();
+  expect(scenarios.list.map((s) => s.name)).toEqual(['Do nothing', 'Proposed investment', 'Without the SDM']);
+  await scenarios.undoRemove();
+  expect(scenarios.list.map((s) => s.name)).toEqual(['Do nothing', 'Proposed investment', 'Without the SDM', 'Lean']);
+  expect(app.message).toBe('Scenario “Lean” restored.');
+});
+
+it('offers the comparison, switching values and the Scenarios sheet as CSV', async () => {
+  const { scenarios } = await started();
+  await scenarios.create('Late');
+  await scenarios.setValue('savingsDelay', 12);
+  const comparison = scenarios.download('comparison')!.text;
+  expect(comparison).toContain('Late,');
+  expect(scenarios.download('scenarios')!.text).toContain('Savings delay (months),,,12');
+  expect(scenarios.switching.find((v) => v.key === 'savingsDelivery')!.sentence).toMatch(/still beats doing nothing while savings delivery stays above/);
+});
