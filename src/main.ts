@@ -3,10 +3,11 @@ import { WorkerEngine } from './engine/client';
 import { exampleWorkbook } from './io/example';
 import { WorkerImporter } from './io/import-client';
 import { AppState } from './state/app.svelte';
+import { ScenarioState } from './state/scenarios.svelte';
 import { WorkbookStore } from './store/db';
 import App from './ui/App.svelte';
 import './ui/app.css';
 
 const app = new AppState(new WorkerEngine(), new WorkbookStore(), () => new Date(), new WorkerImporter());
-mount(App, { target: document.getElementById('app')!, props: { app } });
+mount(App, { target: document.getElementById('app')!, props: { app, scenarios: new ScenarioState(app) } });
 void app.start(exampleWorkbook);

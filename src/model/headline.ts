@@ -24,8 +24,8 @@ export function scenario(results: Results, name: string): ScenarioFigures {
   return found;
 }
 
-export function headline(results: Results): Headline {
-  const proposal = scenario(results, SCENARIO_PROPOSED);
+export function headline(results: Results, name: string = SCENARIO_PROPOSED): Headline {
+  const proposal = results.scenarios.find((s) => s.name === name) ?? scenario(results, SCENARIO_PROPOSED);
   const baseline = scenario(results, SCENARIO_DO_NOTHING);
   const t = proposal.totals;
   return {

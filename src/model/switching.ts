@@ -91,7 +91,10 @@ export function solve(f: (x: number) => number, lo: number, hi: number, linear: 
 
 /** `21%` or `26 months`, as the assumption is shown. */
 export function describeValue(spec: AssumptionSpec, value: number): string {
-  if (spec.unit === 'months') return `${Number(value.toFixed(1))} months`;
+  if (spec.unit === 'months') {
+    const n = Number(value.toFixed(1));
+    return `${n} ${n === 1 ? 'month' : 'months'}`;
+  }
   return formatPercent(Number(value.toFixed(4)));
 }
 

@@ -19,12 +19,12 @@ export class ScenarioState {
 
   constructor(private readonly app: AppState) {}
 
-  readonly list = $derived(scenariosOf(this.app.workbook));
-  readonly figures = $derived(this.app.results?.scenarios.find((s) => s.name === this.open) ?? null);
-  readonly comparison = $derived(this.app.results ? comparison(this.app.results) : []);
-  readonly switching = $derived(this.app.results ? switchingValues(this.app.workbook, this.open) : []);
-  readonly tornado = $derived(this.app.results ? tornado(this.app.workbook, this.open, this.ranges) : []);
-  readonly minutes = $derived(this.app.results ? minutesLine(this.app.workbook, this.app.results, this.open) : '');
+  readonly list = $derived.by(() => scenariosOf(this.app.workbook));
+  readonly figures = $derived.by(() => this.app.results?.scenarios.find((s) => s.name === this.open) ?? null);
+  readonly comparison = $derived.by(() => this.app.results ? comparison(this.app.results) : []);
+  readonly switching = $derived.by(() => this.app.results ? switchingValues(this.app.workbook, this.open) : []);
+  readonly tornado = $derived.by(() => this.app.results ? tornado(this.app.workbook, this.open, this.ranges) : []);
+  readonly minutes = $derived.by(() => this.app.results ? minutesLine(this.app.workbook, this.app.results, this.open) : '');
 
   private get current(): Scenario {
     return this.list.find((s) => s.name === this.open) ?? this.list[1];

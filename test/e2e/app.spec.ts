@@ -62,7 +62,7 @@ describe('a first visit', () => {
     expect(await post.getByText('£77,733').count()).toBe(1);
     // chart.js has drawn: the canvas has non-blank pixels
     await expect
-      .poll(() => page.locator('canvas').evaluate((c: HTMLCanvasElement) => c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data.some((v, i) => i % 4 === 3 && v > 0)))
+      .poll(() => page.locator('canvas').first().evaluate((c: HTMLCanvasElement) => c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data.some((v, i) => i % 4 === 3 && v > 0)))
       .toBe(true);
     expect(seen.consoleErrors).toEqual([]);
     expect(seen.foreignRequests).toEqual([]);

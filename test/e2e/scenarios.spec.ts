@@ -1,0 +1,96 @@
+// Scenarios through the built page: a councillor's what-ifs by keyboard, a
+// Scenarios sheet imported on top of the report, and the Green Book answers.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { download, launch, newContext, seriousViolations, serveDist, table, watch, type Served } from './harness';
+
+let browser: Browser;
+let served: Served;
+beforeAll(async () => {
+  [browser, served] = await Promise.all([launch(), serveDist()]);
+});
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+});
+
+async function example(): Promise<{ page: Page; close: () => Promise<void>; errors: string[] }> {
+  const context = await newContext(browser);
+  const page = await context.newPage();
+  const seen = watch(page, served.origin);
+  await page.goto(served.url);
+  await page.getByText('£578,026', { exact: true }).first().waitFor();
+  return { page, close: () => context.close(), errors: seen.consoleErrors };
+}
+
+describe('a councillor', () => {
+  it('asks “what if we only recruit half, a year late?” with the keyboard, and every figure follows', async () => {
+    const { page, close, errors } = await example();
+    await page.getByRole('button', { name: 'New scenario' }).focus();
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Half recruited');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Half recruited at a glance' }).waitFor();
+
+    const recruitment = page.getByRole('spinbutton', { name: 'Recruitment %' });
+    await recruitment.focus();
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('50');
+    await page.keyboard.press('Tab');
+    const headline = page.getByRole('region', { name: 'Half recruited at a glance' });
+    await expect.poll(() => headline.getByText('£289,013', { exact: true }).count()).toBe(1); // 578,025.50 / 2
+
+    // The slider moves a step with the arrow keys: start delay 0 -> 1 month.
+    await page.getByRole('slider', { name: 'Start delay (months)' }).focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => page.getByRole('spinbutton', { name: 'Start delay (months)' }).inputValue()).toBe('1');
+    await page.getByText(/^Half recruited: recruitment 50% \(proposal 100%\), start delay 1 month \(proposal 0 months\)\./).waitFor();
+
+    const comparison = table((await download(page, 'Download comparison CSV')).rows);
+    expect(comparison.map((r) => r.Scenario)).toEqual(['Do nothing', 'Proposed investment', 'Half recruited']);
+    expect(Number(comparison[1].Costs)).toBeCloseTo(578025.5, 2);
+    const summary = table((await download(page, 'Download summary CSV')).rows);
+    expect(new Set(summary.map((r) => r.Scenario))).toEqual(new Set(['Do nothing', 'Proposed investment', 'Half recruited']));
+
+    await page.getByText(/The proposal still beats doing nothing while savings delivery stays above/).first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('deletes a scenario and gets it back', async () => {
+    const { page, close } = await example();
+    await page.getByRole('button', { name: 'Duplicate scenario' }).click();
+    await page.getByRole('heading', { name: 'Proposed investment (copy) at a glance' }).waitFor();
+    await page.getByRole('button', { name: 'Delete scenario' }).click();
+    await page.getByRole('heading', { name: 'Proposed investment at a glance' }).waitFor();
+    await page.getByRole('button', { name: 'Undo delete' }).click();
+    await page.getByRole('heading', { name: 'Proposed investment (copy) at a glance' }).waitFor();
+    expect(await page.getByRole('combobox', { name: 'Scenario', exact: true }).inputValue()).toBe('Proposed investment (copy)');
+    await close();
+  });
+});
+
+describe('a finance officer', () => {
+  it('imports a Scenarios sheet on top of the report and gets each scenario’s figures year by year', async () => {
+    const { page, close } = await example();
+    const sheet = 'Assumption,Half recruited,A year late at 80%\nRecruitment %,50%,\nSavings delivery %,,80\nSavings delay (months),,12\n';
+    await page.getByLabel('Import CSV files').setInputFiles([{ name: 'what-ifs.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet) }]);
+    const dialog = page.getByRole('dialog', { name: 'Check the import' });
+    expect(await dialog.getByRole('combobox', { name: 'Read what-ifs.csv as' }).inputValue()).toBe('Scenarios');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('option', { name: 'A year late at 80%' }).waitFor({ state: 'attached' });
+
+    const rows = table((await download(page, 'Download summary CSV')).rows);
+    const late = rows.filter((r) => r.Scenario === 'A year late at 80%');
+    // Worked by hand: 80% of each year's saving, a whole year later; 2020/21's goes beyond the horizon.
+    expect(late.map((r) => [r.Year, Number(r.Savings)])).toEqual([['2017/18', 0], ['2018/19', 0], ['2019/20', 1304000], ['2020/21', 703200]]);
+    const half = rows.filter((r) => r.Scenario === 'Half recruited');
+    expect(half.reduce((s, r) => s + Number(r['Staff cost']), 0)).toBeCloseTo(289012.75, 1);
+    const comparison = table((await download(page, 'Download comparison CSV')).rows);
+    expect(Number(comparison.find((r) => r.Scenario === 'A year late at 80%')!['Beyond horizon'])).toBe(239200); // 0.8 x 299,000
+    const back = table((await download(page, 'Download scenarios CSV')).rows);
+    expect(back.find((r) => r.Assumption === 'Savings delay (months)')!['A year late at 80%']).toBe('12');
+    await close();
+  });
+});
