@@ -6,6 +6,8 @@ import { it } from 'vitest';
 import { WorkbookEngine } from '../src/engine/engine';
 import { applyImport, previewImport } from '../src/io/import';
 import { costWorkbook } from '../src/model/costing';
+import { tornado } from '../src/model/sensitivity';
+import { switchingValues } from '../src/model/switching';
 import { emptyWorkbook, type Workbook } from '../src/model/workbook';
 import Papa from 'papaparse';
 import { syntheticCsv } from './synthetic';
@@ -66,6 +68,38 @@ it('prints the benchmark', () => {
     engine.destroy();
   }
 
+  // Five scenarios (issue 5): moving a control recomputes in the engine; switching
+  // scenario recomputes what follows the open scenario (switching values, tornado).
+  for (const posts of [100, 1000]) {
+    const wb = importCsv(syntheticCsv(posts));
+    wb.scenarios = [
+      { name: 'Half recruited', overrides: { recruitment: 0.5 } },
+      { name: 'Late savings', overrides: { savingsDelay: 12 } },
+      { name: 'Pay award 5%', overrides: { payAward: 0.05 } },
+    ];
+    let engine!: WorkbookEngine;
+    const build = median(3, () => {
+      engine?.destroy();
+      engine = new WorkbookEngine(wb, TODAY);
+      engine.results();
+    });
+    const model = median(5, () => costWorkbook(wb, TODAY));
+    add(posts, '5 scenarios: engine build + results', build, model);
+    let r = 0.5;
+    const control = median(11, () => {
+      r = r === 0.5 ? 0.6 : 0.5;
+      engine.setScenarios([{ ...wb.scenarios![0], overrides: { recruitment: r } }, ...wb.scenarios!.slice(1)]);
+      engine.results();
+    });
+    add(posts, '5 scenarios: move a control to every figure', control, model);
+    const switching = median(3, () => {
+      switchingValues(wb, 'Late savings', TODAY);
+      tornado(wb, 'Late savings', undefined, TODAY);
+    });
+    add(posts, '5 scenarios: switching values + tornado (in the worker)', switching, model);
+    engine.destroy();
+  }
+
   // Reading files: what the import worker does before the preview shows.
   for (const posts of [10_000, 100_000]) {
     const csv = syntheticCsv(posts);
@@ -77,7 +111,7 @@ it('prints the benchmark', () => {
     rows.push([String(posts), 'import preview of a Posts CSV (model: papaparse alone)', fmt(read), fmt(parse), (read / parse).toFixed(1)]);
   }
 
-  const widths = [6, 56, 10, 10, 6];
+  const widths = [6, 60, 10, 10, 6];
   const line = (cells: string[]) => `| ${cells.map((c, k) => (k < 2 ? c.padEnd(widths[k]) : c.padStart(widths[k]))).join(' | ')} |`;
   console.log(
     [

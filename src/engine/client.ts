@@ -1,12 +1,12 @@
 // The page's side of the engine worker. The worker (and HyperFormula in it)
 // is created on first use, so the page paints before the engine loads.
 import type { Results } from '../model/costing';
-import type { Engine, EngineReply, EngineRequest } from './protocol';
+import type { Analysis, AnalysisRequest, Engine, EngineReply, EngineRequest } from './protocol';
 
 export class WorkerEngine implements Engine {
   private worker: Worker | null = null;
   private next = 1;
-  private pending = new Map<number, { resolve: (r: Results) => void; reject: (e: Error) => void }>();
+  private pending = new Map<number, { resolve: (r: never) => void; reject: (e: Error) => void }>();
   /** Milliseconds the engine spent on the last request, for the status line. */
   lastMs = 0;
 
@@ -17,10 +17,9 @@ export class WorkerEngine implements Engine {
       const waiting = this.pending.get(reply.id);
       this.pending.delete(reply.id);
       if (!waiting) return;
-      if (reply.ok) {
-        this.lastMs = reply.ms;
-        waiting.resolve(reply.results);
-      } else waiting.reject(new Error(reply.error));
+      if (!reply.ok) return waiting.reject(new Error(reply.error));
+      this.lastMs = reply.ms;
+      waiting.resolve(('results' in reply ? reply.results : reply.analysis) as never);
     };
     worker.onerror = (event) => {
       const error = new Error(`The calculation engine stopped: ${event.message || 'it could not load'}`);
@@ -31,11 +30,19 @@ export class WorkerEngine implements Engine {
   }
 
   send(request: EngineRequest): Promise<Results> {
+    return this.post((id) => ({ id, request }));
+  }
+
+  analyse(analysis: AnalysisRequest): Promise<Analysis> {
+    return this.post((id) => ({ id, analysis }));
+  }
+
+  private post<T>(message: (id: number) => object): Promise<T> {
     this.worker ??= this.start();
     const id = this.next++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.worker!.postMessage({ id, request });
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (r: never) => void, reject });
+      this.worker!.postMessage(message(id));
     });
   }
 }

@@ -46,9 +46,9 @@ describe('the engine costs the care-planning report', () => {
   });
 
   it('with each post’s cost per year as a formula a person can read', () => {
-    // Commissioning Manager (row 3) in 2018/19 for Proposed investment (column W):
-    // FTE (x recruitment if new) x £62,186 x 11 months / 12 x pay factor
-    expect(engine.formula('Posts', 2, 22)).toBe('=IF($C3>0,$C3*Scenarios!$D$3,$C3)*$K3*MAX(0,MIN($U3,Years!C$4)-MAX($T3,Years!C$3)+1)/12*Years!C$7');
+    // Commissioning Manager (row 3) in 2018/19 (column R): FTE x £62,186 x 11 months / 12;
+    // pay award, recruitment and optimism bias multiply the sums in the Summary sheet.
+    expect(engine.formula('Posts', 2, 17)).toBe('=$C3*$K3*MAX(0,MIN($P3,Years!C$4)-MAX($O3,Years!C$3)+1)/12');
     expect(results.postCosts[1][1]).toBeCloseTo((62186 * 11) / 12, 2);
   });
 

@@ -20,6 +20,7 @@ import {
   SCENARIO_ROWS,
   scenarioValueCell,
   scenariosSheet,
+  startDelays,
   summarySheet,
   totalsSheet,
   yearsSheet,
@@ -138,23 +139,34 @@ export class WorkbookEngine {
    * (an assumption, a line in or out); any other change reshapes the sheets.
    */
   setScenarios(scenarios: Scenario[]): void {
+    const previous = this.layout.scenarios;
     this.workbook = { ...this.workbook, scenarios };
     const next = scenariosOf(this.workbook);
-    const same = next.length === this.layout.scenarios.length && next.every((sc, i) => sc.name === this.layout.scenarios[i].name);
+    const delays = startDelays(this.workbook, next);
+    // Same scenarios, each on the block it already reads: only changed cells are written.
+    const same =
+      next.length === previous.length &&
+      next.every((sc, i) => sc.name === previous[i].name) &&
+      delays.every((d, s) => this.layout.delays[this.layout.blockOf(s)] === d);
     if (!same) return this.build();
     this.layout = { ...this.layout, scenarios: next };
     const sheet = this.sheet('Scenarios');
     const wb = this.workbook;
     this.hf.batch(() => {
       next.forEach((scenario, s) => {
+        const before = previous[s];
         const c = this.layout.scenarioCol(s);
         for (const key of SCENARIO_ASSUMPTIONS) {
+          if (before.overrides[key] === scenario.overrides[key]) continue;
           const row = SCENARIO_ROWS[key];
           this.hf.setCellContents({ sheet, row: row - 1, col: c }, scenarioValueCell(scenario, key, row));
         }
         const flags = (name: 'Posts' | 'Costs' | 'Savings', key: 'posts' | 'costs' | 'savings', column: number, lines: { doNothing?: boolean }[]) => {
           const id = this.sheet(name);
-          lines.forEach((line, i) => this.hf.setCellContents({ sheet: id, row: i + 1, col: column }, includes(scenario, key, i, line.doNothing ?? false) ? 1 : 0));
+          const changed = new Set([...(before.toggled?.[key] ?? []), ...(scenario.toggled?.[key] ?? [])]);
+          for (const i of changed) {
+            if (i < lines.length) this.hf.setCellContents({ sheet: id, row: i + 1, col: column }, includes(scenario, key, i, lines[i].doNothing ?? false) ? 1 : 0);
+          }
         };
         flags('Posts', 'posts', this.layout.postIncludeCol(s), wb.posts);
         flags('Costs', 'costs', this.layout.costIncludeCol(s), wb.costs);
@@ -193,19 +205,23 @@ export class WorkbookEngine {
         paybackYear: payback >= NO_PAYBACK ? null : years[payback],
       };
     });
-    return { years, scenarios, postCosts: this.postCosts() };
+    return { years, scenarios, postCosts: this.postCosts(scenarios[1].values) };
   }
 
-  private postCosts(): number[][] {
+  /** Each post's cost per year in Proposed investment: its block, x recruitment if new, x pay factor. */
+  private postCosts(values: ScenarioValues): number[][] {
     const count = this.workbook.posts.length;
     if (count === 0) return [];
-    const first = this.layout.postYearCol(1, 0); // Proposed investment
+    const first = this.layout.postYearCol(this.layout.blockOf(1), 0);
     const sheet = this.sheet('Posts');
-    const values = this.hf.getRangeValues({
+    const cells = this.hf.getRangeValues({
       start: { sheet, row: 1, col: first },
       end: { sheet, row: count, col: first + this.layout.years - 1 },
     });
-    return values.map((row, i) => row.map((v, k) => number(v, `${this.workbook.posts[i].title} cost in year ${k + 1}`)));
+    return cells.map((row, i) => {
+      const scale = this.workbook.posts[i].fte > 0 ? values.recruitment : 1;
+      return row.map((v, k) => number(v, `${this.workbook.posts[i].title} cost in year ${k + 1}`) * scale * (1 + values.payAward) ** k);
+    });
   }
 
   destroy(): void {

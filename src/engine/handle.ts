@@ -1,7 +1,9 @@
 // One engine per worker: applies a request and reads every figure back.
 import type { Results } from '../model/costing';
 import { WorkbookEngine } from './engine';
-import type { EngineRequest } from './protocol';
+import { tornado } from '../model/sensitivity';
+import { switchingValues } from '../model/switching';
+import type { Analysis, AnalysisRequest, EngineRequest } from './protocol';
 
 let engine: WorkbookEngine | null = null;
 
@@ -19,4 +21,14 @@ export function handle(request: EngineRequest): Results {
     engine.setPost(request.index, request.post);
   }
   return engine.results();
+}
+
+/** Switching values and the tornado of one scenario, by the pure model. */
+export function analyse(request: AnalysisRequest): Analysis {
+  const today = new Date(request.today);
+  return {
+    scenario: request.scenario,
+    switching: switchingValues(request.workbook, request.scenario, today),
+    tornado: tornado(request.workbook, request.scenario, request.ranges, today),
+  };
 }

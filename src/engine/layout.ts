@@ -13,7 +13,7 @@
 import { PAYBACK_TOLERANCE, savedBefore } from '../model/costing';
 import type { Horizon } from '../model/horizon';
 import { firstMonthOf, formatFinancialYear, lastMonthOf, type Month } from '../model/periods';
-import { ASSUMPTION_SPECS, includes } from '../model/scenarios';
+import { ASSUMPTION_SPECS, effectiveValues, includes } from '../model/scenarios';
 import { isCouncilFunded, type Scenario, type ScenarioAssumption, type Workbook } from '../model/workbook';
 
 export type Cell = string | number | boolean | null;
@@ -67,7 +67,7 @@ export function dateSerial(m: Month): number {
 }
 
 // Fixed columns of the line sheets (0-based).
-export const POST = { title: 0, grade: 1, fte: 2, team: 3, group: 4, start: 5, end: 6, months: 7, funding: 8, council: 9, annualCost: 10, from: 11, to: 12, first: 13 } as const;
+export const POST = { title: 0, grade: 1, fte: 2, team: 3, group: 4, start: 5, end: 6, months: 7, funding: 8, council: 9, annualCost: 10, from: 11, to: 12, isNew: 13, first: 14 } as const;
 export const COST = { description: 0, group: 1, year: 2, amount: 3, quantity: 4, unitCost: 5, funding: 6, council: 7, total: 8, yearUsed: 9, firstYear: 10 } as const;
 export const SAVING = { line: 0, group: 1, type: 2, recurring: 3, before: 4, firstInput: 5 } as const;
 // Years sheet rows (1-based); each scenario adds a pay row and a discount row.
@@ -88,13 +88,21 @@ export interface Layout {
   horizon: Horizon;
   years: number;
   scenarios: Scenario[];
+  /**
+   * The distinct start delays (months) among the scenarios, one block of post
+   * columns each: scenarios with the same delay share a block, so Do nothing
+   * and the proposal cost each post once.
+   */
+  delays: number[];
+  /** Which block scenario s reads. */
+  blockOf: (s: number) => number;
   /** Last data row (1-based) of each line sheet's ranges: at least row 2. */
   postRows: number;
   costRows: number;
   savingRows: number;
-  postFromCol: (s: number) => number;
-  postToCol: (s: number) => number;
-  postYearCol: (s: number, k: number) => number;
+  postFromCol: (b: number) => number;
+  postToCol: (b: number) => number;
+  postYearCol: (b: number, k: number) => number;
   postIncludeCol: (s: number) => number;
   costYearCol: (k: number) => number;
   costIncludeCol: (s: number) => number;
@@ -107,22 +115,30 @@ export interface Layout {
   scenarioCol: (s: number) => number;
 }
 
+/** Each scenario's start delay, as it will be costed. */
+export const startDelays = (workbook: Workbook, scenarios: Scenario[]) => scenarios.map((s) => effectiveValues(s, workbook).startDelay);
+
 export function layoutOf(workbook: Workbook, horizon: Horizon, scenarios: Scenario[]): Layout {
   const n = horizon.years.length;
   const S = scenarios.length;
   const postBlock = n + 2;
   const savingBlock = n + 1;
+  const perScenario = startDelays(workbook, scenarios);
+  const delays = [...new Set(perScenario)].sort((a, b) => a - b);
+  const B = delays.length;
   return {
     horizon,
     years: n,
     scenarios,
+    delays,
+    blockOf: (s) => delays.indexOf(perScenario[s]),
     postRows: Math.max(workbook.posts.length, 1) + 1,
     costRows: Math.max(workbook.costs.length, 1) + 1,
     savingRows: Math.max(workbook.savings.length, 1) + 1,
-    postFromCol: (s) => POST.first + s * postBlock,
-    postToCol: (s) => POST.first + s * postBlock + 1,
-    postYearCol: (s, k) => POST.first + s * postBlock + 2 + k,
-    postIncludeCol: (s) => POST.first + S * postBlock + s,
+    postFromCol: (b) => POST.first + b * postBlock,
+    postToCol: (b) => POST.first + b * postBlock + 1,
+    postYearCol: (b, k) => POST.first + b * postBlock + 2 + k,
+    postIncludeCol: (s) => POST.first + B * postBlock + s,
     costYearCol: (k) => COST.firstYear + k,
     costIncludeCol: (s) => COST.firstYear + n + s,
     savingInputCol: (k) => SAVING.firstInput + k,
@@ -226,16 +242,18 @@ export function postRow(workbook: Workbook, layout: Layout, index: number): Cell
     `=IF(ISBLANK(F${r}),IF(OR(ISBLANK(G${r}),ISBLANK(H${r})),${yearsCell(0, Y.first)},YEAR(G${r})*12+MONTH(G${r})-H${r}),YEAR(F${r})*12+MONTH(F${r})-1)`,
     // To: a count wins over an end; no count and no end runs to the horizon's end.
     `=IF(ISBLANK(H${r}),IF(ISBLANK(G${r}),${yearsCell(lastYear, Y.last)},YEAR(G${r})*12+MONTH(G${r})-1),L${r}+H${r}-1)`,
-    ...layout.scenarios.flatMap((_, s) => {
-      const from = col(layout.postFromCol(s));
-      const to = col(layout.postToCol(s));
-      const fte = `IF($C${r}>0,$C${r}*${value(layout, s, 'recruitment')},$C${r})`;
+    // A new post (FTE above 0): recruitment % and start delay apply to it; deletions stay as they are.
+    `=IF(C${r}>0,1,0)`,
+    ...layout.delays.flatMap((delay, b) => {
+      const from = col(layout.postFromCol(b));
+      const to = col(layout.postToCol(b));
       return [
         // A start delay moves each new post; a Months count moves with it, an End stays.
-        `=$L${r}+IF($C${r}>0,${value(layout, s, 'startDelay')},0)`,
+        `=$L${r}+$N${r}*${delay}`,
         `=IF(ISBLANK($H${r}),$M${r},${from}${r}+$H${r}-1)`,
+        // FTE x annual cost x months in the year / 12; pay award, recruitment and bias multiply the sums.
         ...Array.from({ length: layout.years }, (_, k) =>
-          `=${fte}*$K${r}*MAX(0,MIN($${to}${r},${yearsCell(k, Y.last)})-MAX($${from}${r},${yearsCell(k, Y.first)})+1)/12*${yearsCell(k, payRow(s))}`,
+          `=$C${r}*$K${r}*MAX(0,MIN($${to}${r},${yearsCell(k, Y.last)})-MAX($${from}${r},${yearsCell(k, Y.first)})+1)/12`,
         ),
       ];
     }),
@@ -304,9 +322,9 @@ function header(fixed: string[], layout: Layout, perScenario: (name: string) => 
 const yearLabels = (layout: Layout) => layout.horizon.years.map(formatFinancialYear);
 
 export function postsSheet(workbook: Workbook, layout: Layout): Grid {
-  const fixed = ['Title', 'Grade', 'FTE', 'Team', 'Group', 'Start', 'End', 'Months', 'Funding', 'Council funded', 'Annual cost', 'From month', 'To month'];
-  const block = (name: string) => [`From: ${name}`, `To: ${name}`, ...yearLabels(layout).map((y) => `${y}: ${name}`)];
-  return [header(fixed, layout, block), ...workbook.posts.map((_, i) => postRow(workbook, layout, i))];
+  const fixed = ['Title', 'Grade', 'FTE', 'Team', 'Group', 'Start', 'End', 'Months', 'Funding', 'Council funded', 'Annual cost', 'From month', 'To month', 'New post'];
+  const blocks = layout.delays.flatMap((d) => [`From: ${d} months late`, `To: ${d} months late`, ...yearLabels(layout).map((y) => `${y}: ${d} months late`)]);
+  return [header(fixed, layout, () => [], blocks), ...workbook.posts.map((_, i) => postRow(workbook, layout, i))];
 }
 
 export function costsSheet(workbook: Workbook, layout: Layout): Grid {
@@ -331,9 +349,15 @@ export function summarySheet(layout: Layout): Grid {
   const rows: Grid = [SUMMARY_COLUMNS.map(text)];
   layout.scenarios.forEach((scenario, s) => {
     const bias = `(1+${value(layout, s, 'optimismBias')})`;
+    const pay = (k: number) => yearsCell(k, payRow(s));
+    const recruitment = value(layout, s, 'recruitment');
     layout.horizon.years.forEach((fy, k) => {
       const r = rows.length + 1;
-      const posts = (council: number) => sumifs('Posts', layout.postYearCol(s, k), layout.postRows, [[POST.council, council], [layout.postIncludeCol(s), 1]]);
+      // Recruitment scales new posts only; the pay award compounds on every post.
+      const posts = (council: number) => {
+        const sum = (isNew: number) => sumifs('Posts', layout.postYearCol(layout.blockOf(s), k), layout.postRows, [[POST.council, council], [layout.postIncludeCol(s), 1], [POST.isNew, isNew]]);
+        return `(${recruitment}*${sum(1)}+${sum(0)})*${pay(k)}`;
+      };
       const costs = (council: number) => sumifs('Costs', layout.costYearCol(k), layout.costRows, [[COST.council, council], [layout.costIncludeCol(s), 1]]);
       const savings = (type: string) => sumifs('Savings', layout.savingYearCol(s, k), layout.savingRows, [[SAVING.type, type], [layout.savingIncludeCol(s), 1]]);
       rows.push([

@@ -1,6 +1,8 @@
 // Messages between the page and the engine's Web Worker. The page sends what
 // the user wrote; the worker answers with every figure, read once per change.
 import type { Results } from '../model/costing';
+import type { Bar, Ranges } from '../model/sensitivity';
+import type { SwitchingValue } from '../model/switching';
 import type { Assumptions, Post, Scenario, Workbook } from '../model/workbook';
 
 export type EngineRequest =
@@ -9,11 +11,28 @@ export type EngineRequest =
   | { type: 'post'; index: number; post: Post }
   | { type: 'scenarios'; scenarios: Scenario[] };
 
+/** Switching values and sensitivity of one scenario: model searches, run beside the engine. */
+export interface AnalysisRequest {
+  workbook: Workbook;
+  scenario: string;
+  ranges: Ranges;
+  today: number;
+}
+
+export interface Analysis {
+  scenario: string;
+  switching: SwitchingValue[];
+  tornado: Bar[];
+}
+
 export type EngineReply =
   | { id: number; ok: true; results: Results; ms: number }
+  | { id: number; ok: true; analysis: Analysis; ms: number }
   | { id: number; ok: false; error: string };
 
 /** What the page needs of an engine: the worker in the browser, the class itself in tests. */
 export interface Engine {
   send(request: EngineRequest): Promise<Results>;
+  /** Off the page's thread in the browser: it runs the model a few hundred times. */
+  analyse(request: AnalysisRequest): Promise<Analysis>;
 }

@@ -27,7 +27,7 @@ export function summaryCsv(results: Results): string {
  * Proposed investment, and what the report printed for it.
  */
 export function postsCsv(workbook: Workbook, results: Results): string {
-  const header = ['Title', 'Grade', 'FTE', 'Team', 'Group', 'Start', 'End', 'Months', 'Funding', ...results.years.map((y) => `Cost ${formatFinancialYear(y)}`), 'Published cost', 'Full year cost', 'Note'];
+  const header = ['Title', 'Grade', 'FTE', 'Team', 'Group', 'Start', 'End', 'Months', 'Funding', ...results.years.map((y) => `Cost ${formatFinancialYear(y)}`), 'Published cost', 'Full year cost', 'Note', 'Scenario'];
   const rows: OutCell[][] = workbook.posts.map((p, i) => [
     p.title,
     p.grade,
@@ -42,9 +42,13 @@ export function postsCsv(workbook: Workbook, results: Results): string {
     p.publishedCost ?? null,
     p.publishedAnnualCost ?? null,
     p.note ?? null,
+    scenarioCell(p),
   ]);
   return writeCsv(header, rows);
 }
+
+/** A cost of inaction is written `Do nothing` in a Scenario column; the proposal's lines leave it blank. */
+const scenarioCell = (line: { doNothing?: boolean }) => (line.doNothing ? 'Do nothing' : null);
 
 export function gradesCsv(workbook: Workbook): string {
   return writeCsv(['Grade', 'Annual cost'], workbook.grades.map((g) => [g.grade, g.annualCost]));
@@ -52,8 +56,8 @@ export function gradesCsv(workbook: Workbook): string {
 
 export function costsCsv(workbook: Workbook): string {
   return writeCsv(
-    ['Description', 'Group', 'Year', 'Amount', 'Quantity', 'Unit cost', 'Funding', 'Note'],
-    workbook.costs.map((c) => [c.description, c.group, c.year === null ? null : formatFinancialYear(c.year), c.amount, c.quantity, c.unitCost, c.funding, c.note ?? null]),
+    ['Description', 'Group', 'Year', 'Amount', 'Quantity', 'Unit cost', 'Funding', 'Note', 'Scenario'],
+    workbook.costs.map((c) => [c.description, c.group, c.year === null ? null : formatFinancialYear(c.year), c.amount, c.quantity, c.unitCost, c.funding, c.note ?? null, scenarioCell(c)]),
   );
 }
 
@@ -61,8 +65,8 @@ export function costsCsv(workbook: Workbook): string {
 export function savingsCsv(workbook: Workbook): string {
   const years = [...new Set(workbook.savings.flatMap((s) => Object.keys(s.amounts).map(Number)))].sort((a, b) => a - b);
   return writeCsv(
-    ['Line', 'Group', 'Type', 'Recurring', ...years.map(formatFinancialYear)],
-    workbook.savings.map((s) => [s.line, s.group, s.type, s.recurring ? 'Yes' : 'No', ...years.map((y) => s.amounts[y] ?? null)]),
+    ['Line', 'Group', 'Type', 'Recurring', 'Scenario', ...years.map(formatFinancialYear)],
+    workbook.savings.map((s) => [s.line, s.group, s.type, s.recurring ? 'Yes' : 'No', scenarioCell(s), ...years.map((y) => s.amounts[y] ?? null)]),
   );
 }
 

@@ -33,15 +33,16 @@ export const SYNONYMS = {
   type: ['type', 'savingtype', 'linetype'],
   recurring: ['recurring', 'recurrent', 'ongoing', 'cumulative', 'fullyear'],
   note: ['note', 'notes', 'comment', 'comments', 'footnote', 'remarks'],
+  scenario: ['scenario', 'option', 'costofinaction', 'inscenario'],
 } as const;
 export type Field = keyof typeof SYNONYMS;
 
 /** The fields each sheet reads, in the order they claim columns. */
 export const FIELDS: Record<SheetKind, Field[]> = {
   Grades: ['grade', 'annualCost'],
-  Posts: ['title', 'grade', 'fte', 'team', 'group', 'start', 'end', 'months', 'period', 'funding', 'postAnnualCost', 'publishedCost', 'note'],
-  Costs: ['description', 'group', 'year', 'quantity', 'unitCost', 'amount', 'funding', 'note'],
-  Savings: ['line', 'group', 'type', 'recurring'],
+  Posts: ['title', 'grade', 'fte', 'team', 'group', 'start', 'end', 'months', 'period', 'funding', 'postAnnualCost', 'publishedCost', 'note', 'scenario'],
+  Costs: ['description', 'group', 'year', 'quantity', 'unitCost', 'amount', 'funding', 'note', 'scenario'],
+  Savings: ['line', 'group', 'type', 'recurring', 'scenario'],
   // A row per assumption and a column per scenario: read by position, not by field.
   Scenarios: [],
 };

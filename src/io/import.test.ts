@@ -152,3 +152,16 @@ describe('what the first review found', () => {
     expect(preview.notes.join(' ')).toMatch(/The new Grades sheet has no Band E, Band C, Grade 5, Band B: 7 posts/);
   });
 });
+
+it('reads a cost of inaction: a line marked Do nothing belongs to doing nothing, not the proposal', () => {
+  const preview = previewImport([
+    file('g.csv', 'Grade,Annual cost\nAgency,60000\nBand A,36000\n'),
+    file('p.csv', 'Title,Grade,FTE,Start,End,Scenario\nAgency social worker cover,Agency,2,2021-04,2022-03,Do nothing\nSocial worker,Band A,2,2021-04,2022-03,\n'),
+  ], emptyWorkbook('x'));
+  const wb = applyImport(emptyWorkbook('x'), preview);
+  expect(wb.posts.map((p) => p.doNothing ?? false)).toEqual([true, false]);
+  const [doNothing, proposal] = costWorkbook(wb).scenarios;
+  expect(doNothing.years[0].staff).toBe(120000); // 2 x 60,000
+  expect(proposal.years[0].staff).toBe(72000); // 2 x 36,000: cheaper than the agency cover
+  expect(proposal.npv - doNothing.npv).toBe(-48000);
+});

@@ -31,6 +31,7 @@ const workbookArb = fc.uniqueArray(label, { minLength: 1, maxLength: 4, selector
       funding: text,
       publishedCost: fc.option(money, { nil: undefined }),
       note,
+      doNothing: fc.option(fc.constant(true), { nil: undefined }),
     })
     .filter((p) => p.months !== null || p.start === null || p.end === null || p.end >= p.start)
     .map((p) => Object.fromEntries(Object.entries(p).filter(([, v]) => v !== undefined)) as unknown as Post);
@@ -44,6 +45,7 @@ const workbookArb = fc.uniqueArray(label, { minLength: 1, maxLength: 4, selector
       unitCost: fc.option(money),
       funding: text,
       note,
+      doNothing: fc.option(fc.constant(true), { nil: undefined }),
     })
     .filter((c) => c.amount !== null || (c.quantity !== null && c.unitCost !== null))
     .map((c) => Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)) as unknown as Cost);

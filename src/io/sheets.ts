@@ -70,6 +70,9 @@ export function unescapeText(raw: string): string {
   return /^'['=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/.test(text) ? text.slice(1) : text;
 }
 
+/** `Do nothing` (or `cost of inaction`) in a Scenario column: a line of doing nothing's, not the proposal's. */
+const isDoNothing = (text: string) => /^(?:do\s*nothing|cost\s+of\s+inaction|inaction|baseline|business\s+as\s+usual|bau|yes)$/i.test(text.trim());
+
 const labelled = (field: string, value: Unreadable): Unreadable => unreadable(`${field}: ${value.problem}`);
 
 /** `Funded from Transforming Care Partnership` where a cost would be. */
@@ -203,6 +206,7 @@ export function readPosts(table: Table, map: ColumnMap): SheetRead {
         ? { description: title, group, year: null, amount: null, quantity: (fte as number | null) ?? 1, unitCost: (unit as number) * columnUnit(table, map.publishedCost!), funding }
         : { description: title, group, year: null, amount: published as number, quantity: null, unitCost: null, funding };
       if (cell.text('note')) cost.note = cell.text('note');
+      if (isDoNothing(cell.text('scenario'))) cost.doNothing = true;
       out.costs.push(cost);
       if (marks.length) marked.push({ line: cost, marks });
       continue;
@@ -230,6 +234,7 @@ export function readPosts(table: Table, map: ColumnMap): SheetRead {
     }
     const post: Post = { title, grade, fte: fte as number, team: cell.text('team'), group, ...period, funding };
     if (cell.text('note')) post.note = cell.text('note');
+    if (isDoNothing(cell.text('scenario'))) post.doNothing = true;
     if (published !== null) post.publishedCost = published as number;
     if (postAnnual !== null) post.publishedAnnualCost = postAnnual as number;
     out.posts.push(post);
@@ -292,6 +297,7 @@ export function readCosts(table: Table, map: ColumnMap): SheetRead {
     const unit = per ? columnUnit(table, map.amount!) : unitPer ? columnUnit(table, map.unitCost!) : 1;
     const base: Omit<Cost, 'year' | 'amount'> = { description, group, quantity: quantity as number | null, unitCost: unitCost === null ? null : (unitCost as number) * unit, funding };
     if (cell.text('note')) base.note = cell.text('note');
+    if (isDoNothing(cell.text('scenario'))) base.doNothing = true;
 
     if (years.length > 0) {
       // Costs laid out by year across the columns: one line per year with an amount.
@@ -381,7 +387,9 @@ export function readSavings(table: Table, map: ColumnMap): SheetRead {
     else if (!type) out.problems.push({ file: table.file, row, reason: `Type: “${cell.text('type')}” is neither Saving nor Target` });
     else if (!['', 'yes', 'no', 'y', 'n', 'true', 'false'].includes(recurring)) out.problems.push({ file: table.file, row, reason: `Recurring: “${cell.text('recurring')}” is neither Yes nor No` });
     else {
-      out.savings.push({ line, group: cell.text('group'), type, recurring: recurring.startsWith('y') || recurring === 'true', amounts });
+      const saving: Saving = { line, group: cell.text('group'), type, recurring: recurring.startsWith('y') || recurring === 'true', amounts };
+      if (isDoNothing(cell.text('scenario'))) saving.doNothing = true;
+      out.savings.push(saving);
       // A `3 year total` column is the report's own sum of the row.
       for (const { h, i } of totalColumns) {
         const published = readMoney(cells[i] ?? '', table.decimalComma);

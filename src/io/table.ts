@@ -94,7 +94,7 @@ export function columnsFor(table: Table, kind: SheetKind, override: ColumnMap = 
 export const FIELD_LABELS: Record<Field, string> = {
   grade: 'Grade', annualCost: 'Annual cost', title: 'Title', fte: 'FTE', team: 'Team', group: 'Group', start: 'Start', end: 'End',
   months: 'Months', period: 'Period', funding: 'Funding', publishedCost: 'Total cost', postAnnualCost: 'Full year cost',
-  description: 'Description', note: 'Note', year: 'Year', amount: 'Amount', quantity: 'Quantity', unitCost: 'Unit cost', line: 'Line', type: 'Type', recurring: 'Recurring',
+  description: 'Description', note: 'Note', scenario: 'Scenario', year: 'Year', amount: 'Amount', quantity: 'Quantity', unitCost: 'Unit cost', line: 'Line', type: 'Type', recurring: 'Recurring',
 };
 
 export const isMoneyField = (field: Field) => MONEY_FIELDS.includes(field);

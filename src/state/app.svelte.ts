@@ -1,7 +1,8 @@
 // The app's state: the open workbook, its figures, an import waiting for
 // confirmation, and whether the work is saved. The engine and the store are
 // passed in, so tests run this class with the engine in-process.
-import type { Engine } from '../engine/protocol';
+import type { Analysis, Engine } from '../engine/protocol';
+import type { Ranges } from '../model/sensitivity';
 import { costsCsv, gradesCsv, postsCsv, reconciliationCsv, savingsCsv, summaryCsv } from '../io/export';
 import { reconcile } from '../model/reconcile';
 import { applyImport, importedFiles, importedLines, previewImport, type FileInput, type ImportPreview, type ImportProgress } from '../io/import';
@@ -197,6 +198,11 @@ export class AppState {
     if (isUnreadable(value)) return value.problem;
     if (value !== this.workbook.assumptions[key]) await this.setAssumptions({ [key]: value });
     return null;
+  }
+
+  /** Switching values and sensitivity of a scenario, worked out beside the engine. */
+  analyse(scenario: string, ranges: Ranges): Promise<Analysis> {
+    return this.engine.analyse({ workbook: this.workbook, scenario, ranges, today: this.today().getTime() });
   }
 
   /** Replace the scenarios (an assumption moved, a line in or out, one added or deleted). */

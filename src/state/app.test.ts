@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { carePlanningWorkbook } from '../../test/care-planning';
 import { handle } from '../engine/handle';
 import type { Engine } from '../engine/protocol';
+import { inProcessEngine } from '../../test/in-process';
 import { WorkbookStore } from '../store/db';
 import { AppState } from './app.svelte';
 
-const inProcess: Engine = { send: async (request) => handle(request) };
+const inProcess: Engine = inProcessEngine;
 const bytes = (text: string) => new TextEncoder().encode(text);
 const implementation = (app: AppState) => {
   const p = app.results!.scenarios[1].totals;
@@ -39,7 +40,7 @@ describe('the app', () => {
     app.cancelImport();
     expect(app.workbook).toBe(before);
 
-    const failing: Engine = { send: async (r) => (r.type === 'load' && r.workbook !== before ? Promise.reject(new Error('engine down')) : handle(r)) };
+    const failing: Engine = { ...inProcessEngine, send: async (r) => (r.type === 'load' && r.workbook !== before ? Promise.reject(new Error('engine down')) : handle(r)) };
     const app2 = new AppState(failing, null);
     await app2.start(() => before);
     await app2.chooseFiles([{ name: 'g.csv', bytes: bytes('Grade,Annual cost\nBand E,1\n') }]);
@@ -68,7 +69,7 @@ describe('the app', () => {
 });
 
 it('keeps both of two quick assumption changes, in memory and in what is saved', async () => {
-  const slow: Engine = { send: (r) => new Promise((ok) => setTimeout(() => ok(handle(r)), 20)) };
+  const slow: Engine = { ...inProcessEngine, send: (r) => new Promise((ok) => setTimeout(() => ok(handle(r)), 20)) };
   const store = new WorkbookStore('quick');
   const app = new AppState(slow, store);
   await app.start(carePlanningWorkbook);

@@ -6,8 +6,8 @@ import { comparisonCsv, scenariosCsv, switchingCsv } from '../io/export';
 import { comparison } from '../model/comparison';
 import { minutesLine } from '../model/minutes';
 import { isBuiltIn, scenariosOf, type LineSheet } from '../model/scenarios';
-import { DEFAULT_RANGES, tornado, type Ranges } from '../model/sensitivity';
-import { switchingValues } from '../model/switching';
+import type { Analysis } from '../engine/protocol';
+import { DEFAULT_RANGES, type Ranges } from '../model/sensitivity';
 import { SCENARIO_PROPOSED, type Scenario, type ScenarioAssumption } from '../model/workbook';
 import { fileStem, type AppState, type Download } from './app.svelte';
 
@@ -22,9 +22,24 @@ export class ScenarioState {
   readonly list = $derived.by(() => scenariosOf(this.app.workbook));
   readonly figures = $derived.by(() => this.app.results?.scenarios.find((s) => s.name === this.open) ?? null);
   readonly comparison = $derived.by(() => this.app.results ? comparison(this.app.results) : []);
-  readonly switching = $derived.by(() => this.app.results ? switchingValues(this.app.workbook, this.open) : []);
-  readonly tornado = $derived.by(() => this.app.results ? tornado(this.app.workbook, this.open, this.ranges) : []);
+  /** The open scenario's switching values and tornado, once the worker has them. */
+  analysis = $state.raw<Analysis | null>(null);
+  readonly switching = $derived.by(() => (this.analysis?.scenario === this.open ? this.analysis.switching : []));
+  readonly tornado = $derived.by(() => (this.analysis?.scenario === this.open ? this.analysis.tornado : []));
+  private asked = 0;
   readonly minutes = $derived.by(() => this.app.results ? minutesLine(this.app.workbook, this.app.results, this.open) : '');
+
+  /**
+   * Works out switching values and the tornado off the page's thread; called
+   * whenever the workbook, the open scenario or the ranges change. Only the
+   * newest answer is kept.
+   */
+  async analyse(): Promise<void> {
+    if (!this.app.results) return;
+    const ask = ++this.asked;
+    const analysis = await this.app.analyse(this.open, $state.snapshot(this.ranges) as Ranges);
+    if (ask === this.asked) this.analysis = analysis;
+  }
 
   private get current(): Scenario {
     return this.list.find((s) => s.name === this.open) ?? this.list[1];

@@ -1,11 +1,11 @@
 import { expect, it } from 'vitest';
 import { carePlanningWorkbook } from '../../test/care-planning';
-import { handle } from '../engine/handle';
 import type { Engine } from '../engine/protocol';
+import { inProcessEngine } from '../../test/in-process';
 import { AppState } from './app.svelte';
 import { ScenarioState } from './scenarios.svelte';
 
-const inProcess: Engine = { send: async (request) => handle(request) };
+const inProcess: Engine = inProcessEngine;
 
 async function started() {
   const app = new AppState(inProcess, null);
@@ -49,5 +49,6 @@ it('offers the comparison, switching values and the Scenarios sheet as CSV', asy
   const comparison = scenarios.download('comparison')!.text;
   expect(comparison).toContain('Late,');
   expect(scenarios.download('scenarios')!.text).toContain('Savings delay (months),,,12');
+  await scenarios.analyse();
   expect(scenarios.switching.find((v) => v.key === 'savingsDelivery')!.sentence).toMatch(/still beats doing nothing while savings delivery stays above/);
 });

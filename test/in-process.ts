@@ -1,0 +1,8 @@
+// The engine on the test's own thread, as the worker runs it in the browser.
+import { analyse, handle } from '../src/engine/handle';
+import type { Engine } from '../src/engine/protocol';
+
+export const inProcessEngine: Engine = {
+  send: async (request) => handle(request),
+  analyse: async (request) => analyse(request),
+};
