@@ -91,7 +91,9 @@ describe('files from Excel and finance systems', () => {
     expect(await select.inputValue()).toBe('');
     await select.focus();
     await select.selectOption({ label: 'Cost per FTE 2024' });
+    await dialog.getByText('1 row from 1 file will be imported.').waitFor();
     await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Imported 1 row from 1 file.' }).waitFor({ state: 'attached' });
     const grades = table((await download(page, 'Download grades CSV')).rows);
     expect(grades).toEqual([{ Grade: 'Band A', 'Annual cost': '39820' }]);
     await close();
