@@ -107,3 +107,17 @@ describe('a savings delay', () => {
     expect(figures(wb, 'Late').years[0].target).toBe(1000);
   });
 });
+
+describe('deleting a line', () => {
+  it('renumbers the lines scenarios and printed totals refer to, and drops references to it', async () => {
+    const { deleteLine } = await import('./lines');
+    const wb = workbook([post({ title: 'A' }), post({ title: 'B' }), post({ title: 'C' })], { name: 'S', overrides: {}, toggled: { posts: [1, 2] } }, (w) => {
+      w.reported = [{ label: 'Total', file: 'f', row: 5, year: null, published: 1, posts: [0, 1, 2], costs: [], savings: [] }];
+    });
+    const next = deleteLine(wb, 'posts', 1);
+    expect(next.posts.map((p) => p.title)).toEqual(['A', 'C']);
+    expect(next.scenarios![0].toggled).toEqual({ posts: [1] });
+    expect(next.reported![0].posts).toEqual([0, 1]);
+    expect(wb.posts).toHaveLength(3); // the workbook it came from is untouched
+  });
+});

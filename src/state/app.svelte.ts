@@ -1,7 +1,7 @@
 // The app's state: the open workbook, its figures, an import waiting for
 // confirmation, and whether the work is saved. The engine and the store are
 // passed in, so tests run this class with the engine in-process.
-import type { Analysis, Engine } from '../engine/protocol';
+import type { Analysis, Engine, EngineRequest } from '../engine/protocol';
 import type { Ranges } from '../model/sensitivity';
 import { costsCsv, gradesCsv, postsCsv, reconciliationCsv, savingsCsv, summaryCsv } from '../io/export';
 import { reconcile } from '../model/reconcile';
@@ -57,6 +57,12 @@ export class AppState {
   message = $state('');
   saveState = $state<SaveState>('unsaved');
   private id = '';
+
+  /** Workbooks before and after the current one, for Ctrl+Z and Ctrl+Y. */
+  private past = $state.raw<Workbook[]>([]);
+  private future = $state.raw<Workbook[]>([]);
+  readonly canUndo = $derived(this.past.length > 0);
+  readonly canRedo = $derived(this.future.length > 0);
 
   /** How far a long import has got; null when none is under way. */
   importProgress = $state.raw<ImportProgress | null>(null);
@@ -114,7 +120,55 @@ export class AppState {
 
   async newWorkbook(name: string): Promise<void> {
     const title = name.trim() || 'Untitled workbook';
-    if (await this.run(() => this.open(newId(), emptyWorkbook(title), true))) this.message = `New workbook “${title}” is open.`;
+    if (await this.run(() => this.open(newId(), emptyWorkbook(title), true))) {
+      this.past = [];
+      this.future = [];
+      this.message = `New workbook “${title}” is open.`;
+    }
+  }
+
+  /** Keep the workbook a change replaces; a new change ends any redo. */
+  private remember(before: Workbook = this.workbook): void {
+    this.past = [...this.past.slice(-99), before];
+    this.future = [];
+  }
+
+  /**
+   * Make `next` the workbook, once the engine has costed it: by the request
+   * given (one post's row) or by loading it whole. Undoable.
+   */
+  async change(next: Workbook, request?: EngineRequest): Promise<boolean> {
+    return this.run(async () => {
+      const results = await this.engine.send(request ?? { type: 'load', workbook: next, today: this.today().getTime() });
+      this.remember();
+      this.workbook = next;
+      this.results = results;
+      await this.save();
+    });
+  }
+
+  /** Ctrl+Z: the workbook before the last change, whatever it was. */
+  async undo(): Promise<void> {
+    const previous = this.past.at(-1);
+    if (!previous) return;
+    const current = this.workbook;
+    if (await this.run(() => this.open(this.id, previous, true))) {
+      this.past = this.past.slice(0, -1);
+      this.future = [...this.future, current];
+      this.message = 'Undone.';
+    }
+  }
+
+  /** Ctrl+Y: the change last undone. */
+  async redo(): Promise<void> {
+    const next = this.future.at(-1);
+    if (!next) return;
+    const current = this.workbook;
+    if (await this.run(() => this.open(this.id, next, true))) {
+      this.future = this.future.slice(0, -1);
+      this.past = [...this.past, current];
+      this.message = 'Redone.';
+    }
   }
 
   private files: FileInput[] = [];
@@ -167,8 +221,10 @@ export class AppState {
     const preview = this.preview;
     if (!preview) return;
     this.preview = null;
+    const before = this.workbook;
     const next = applyImport(this.workbook, preview);
     const ok = await this.run(() => this.open(this.id, next, true), 'The import failed and your workbook is as it was: ');
+    if (ok) this.remember(before);
     if (ok) {
       const skipped = preview.problems.length ? `; ${count(preview.problems.length, 'row')} not imported` : '';
       this.message = `Imported ${count(importedLines(preview), 'row')} from ${count(importedFiles(preview), 'file')}${skipped}.`;
@@ -182,6 +238,7 @@ export class AppState {
   async setAssumptions(change: Partial<Assumptions>): Promise<void> {
     await this.run(async () => {
       const results = await this.engine.send({ type: 'assumptions', change });
+      this.remember();
       this.workbook = { ...this.workbook, assumptions: { ...this.workbook.assumptions, ...change } };
       this.results = results;
       await this.save();
@@ -209,6 +266,7 @@ export class AppState {
   async setScenarios(scenarios: Scenario[]): Promise<void> {
     await this.run(async () => {
       const results = await this.engine.send({ type: 'scenarios', scenarios });
+      this.remember();
       this.workbook = { ...this.workbook, scenarios };
       this.results = results;
       await this.save();

@@ -1,0 +1,174 @@
+// What each sheet's grid shows, and how a typed value becomes a line. A value
+// that cannot be read is refused with the reason, on the cell: never fixed
+// silently. Money, months and years are read as the importer reads them.
+import { isUnreadable, readMoney, readMonth, readNumber } from '../io/values';
+import { formatFinancialYear, formatMonth, parseFinancialYear } from '../model/periods';
+import type { Cost, Grade, Post, Saving, Workbook } from '../model/workbook';
+
+export type SheetName = 'Grades' | 'Posts' | 'Costs' | 'Savings';
+export const SHEETS: SheetName[] = ['Grades', 'Posts', 'Costs', 'Savings'];
+export const LINES = { Grades: 'grades', Posts: 'posts', Costs: 'costs', Savings: 'savings' } as const;
+
+/** A column the user edits: how a line shows it, and how typed text changes the line. */
+export interface Column<T> {
+  label: string;
+  show: (line: T) => string;
+  /** The changed line, or the reason the text cannot be used. */
+  read: (line: T, text: string, workbook: Workbook) => T | string;
+  align?: 'num';
+}
+
+const money = (v: number | null) => (v === null ? '' : String(v));
+const num = (v: number | null) => (v === null ? '' : String(v));
+
+function text<T>(label: string, key: keyof T & string, required = false): Column<T> {
+  return {
+    label,
+    show: (l) => String(l[key] ?? ''),
+    read: (l, t) => (required && t.trim() === '' ? `${label} cannot be blank` : { ...l, [key]: t.trim() }),
+  };
+}
+
+function moneyColumn<T>(label: string, key: keyof T & string, required = false): Column<T> {
+  return {
+    label,
+    align: 'num',
+    show: (l) => money(l[key] as number | null),
+    read: (l, t) => {
+      const v = readMoney(t);
+      if (isUnreadable(v)) return v.problem;
+      if (v === null && required) return `${label} cannot be blank`;
+      return { ...l, [key]: v };
+    },
+  };
+}
+
+function monthColumn(label: string, key: 'start' | 'end'): Column<Post> {
+  return {
+    label,
+    show: (p) => (p[key] === null ? '' : formatMonth(p[key]!)),
+    read: (p, t) => {
+      const v = readMonth(t);
+      if (isUnreadable(v)) return v.problem;
+      const next = { ...p, [key]: v };
+      if (next.start !== null && next.end !== null && next.months === null && next.end < next.start) return `${p.title || 'This post'} would end before it starts`;
+      return next;
+    },
+  };
+}
+
+export const GRADE_COLUMNS: Column<Grade>[] = [text('Grade', 'grade', true), moneyColumn('Annual cost', 'annualCost', true)];
+
+export const POST_COLUMNS: Column<Post>[] = [
+  text('Title', 'title', true),
+  {
+    label: 'Grade',
+    show: (p) => p.grade,
+    read: (p, t) => (t.trim() === '' ? 'Grade cannot be blank' : { ...p, grade: t.trim() }),
+  },
+  {
+    label: 'FTE',
+    align: 'num',
+    show: (p) => String(p.fte),
+    read: (p, t) => {
+      const v = readNumber(t);
+      if (isUnreadable(v)) return `FTE: ${v.problem}`;
+      return v === null ? 'FTE cannot be blank' : { ...p, fte: v };
+    },
+  },
+  text('Team', 'team'),
+  text('Group', 'group'),
+  monthColumn('Start', 'start'),
+  monthColumn('End', 'end'),
+  {
+    label: 'Months',
+    align: 'num',
+    show: (p) => num(p.months),
+    read: (p, t) => {
+      const v = readNumber(t);
+      if (isUnreadable(v)) return `Months: ${v.problem}`;
+      if (v !== null && (!Number.isInteger(v) || v < 1)) return 'Months must be a whole number of months';
+      return { ...p, months: v };
+    },
+  },
+  text('Funding', 'funding'),
+];
+
+export const COST_COLUMNS: Column<Cost>[] = [
+  text('Description', 'description', true),
+  text('Group', 'group'),
+  {
+    label: 'Year',
+    show: (c) => (c.year === null ? '' : formatFinancialYear(c.year)),
+    read: (c, t) => {
+      if (t.trim() === '') return { ...c, year: null };
+      const y = parseFinancialYear(t);
+      return y === null ? `“${t.trim()}” is not a financial year such as 2021/22` : { ...c, year: y };
+    },
+  },
+  moneyColumn('Amount', 'amount'),
+  {
+    label: 'Quantity',
+    align: 'num',
+    show: (c) => num(c.quantity),
+    read: (c, t) => {
+      const v = readNumber(t);
+      return isUnreadable(v) ? `Quantity: ${v.problem}` : { ...c, quantity: v };
+    },
+  },
+  moneyColumn('Unit cost', 'unitCost'),
+  text('Funding', 'funding'),
+];
+
+/** Savings: the fixed columns, then one per financial year any saving or the horizon names. */
+export function savingColumns(years: number[]): Column<Saving>[] {
+  return [
+    text('Line', 'line', true),
+    text('Group', 'group'),
+    {
+      label: 'Type',
+      show: (s) => s.type,
+      read: (s, t) => {
+        const v = t.trim().toLowerCase();
+        return v === 'saving' ? { ...s, type: 'Saving' } : v === 'target' ? { ...s, type: 'Target' } : 'Type is Saving or Target';
+      },
+    },
+    {
+      label: 'Recurring',
+      show: (s) => (s.recurring ? 'Yes' : 'No'),
+      read: (s, t) => {
+        const v = t.trim().toLowerCase();
+        return ['yes', 'y'].includes(v) ? { ...s, recurring: true } : ['no', 'n', ''].includes(v) ? { ...s, recurring: false } : 'Recurring is Yes or No';
+      },
+    },
+    ...years.map(
+      (year): Column<Saving> => ({
+        label: formatFinancialYear(year),
+        align: 'num',
+        show: (s) => money(s.amounts[year] ?? null),
+        read: (s, t) => {
+          const v = readMoney(t);
+          if (isUnreadable(v)) return v.problem;
+          const amounts = { ...s.amounts };
+          if (v === null) delete amounts[year];
+          else amounts[year] = v;
+          return { ...s, amounts };
+        },
+      }),
+    ),
+  ];
+}
+
+/** A new line, for the user to fill in: blank where blank is allowed. */
+export function blankLine(sheet: SheetName, workbook: Workbook): Grade | Post | Cost | Saving {
+  switch (sheet) {
+    case 'Grades':
+      return { grade: `Grade ${workbook.grades.length + 1}`, annualCost: 0 };
+    case 'Posts':
+      return { title: 'New post', grade: workbook.grades[0]?.grade ?? 'Grade 1', fte: 1, team: '', group: '', start: null, end: null, months: null, funding: '' };
+    case 'Costs':
+      return { description: 'New cost', group: '', year: null, amount: 0, quantity: null, unitCost: null, funding: '' };
+    case 'Savings':
+      return { line: 'New saving', group: '', type: 'Saving', recurring: false, amounts: {} };
+  }
+}

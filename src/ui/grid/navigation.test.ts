@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { move, startsTyping, visibleRows } from './navigation';
+
+const extent = { rows: 10, cols: 4, page: 5 };
+const at = { row: 3, col: 2 };
+
+describe('the grid’s keyboard model', () => {
+  it('moves a cell with the arrows, and stops at the edges', () => {
+    expect(move(at, { key: 'ArrowUp' }, extent)).toEqual({ row: 2, col: 2 });
+    expect(move(at, { key: 'ArrowRight' }, extent)).toEqual({ row: 3, col: 3 });
+    expect(move({ row: 0, col: 0 }, { key: 'ArrowUp' }, extent)).toEqual({ row: 0, col: 0 });
+    expect(move({ row: 9, col: 3 }, { key: 'ArrowRight' }, extent)).toEqual({ row: 9, col: 3 });
+  });
+
+  it('jumps to the edge with Ctrl and an arrow', () => {
+    expect(move(at, { key: 'ArrowDown', ctrl: true }, extent)).toEqual({ row: 9, col: 2 });
+    expect(move(at, { key: 'ArrowLeft', ctrl: true }, extent)).toEqual({ row: 3, col: 0 });
+  });
+
+  it('goes to the row’s ends with Home and End, the sheet’s with Ctrl', () => {
+    expect(move(at, { key: 'Home' }, extent)).toEqual({ row: 3, col: 0 });
+    expect(move(at, { key: 'End' }, extent)).toEqual({ row: 3, col: 3 });
+    expect(move(at, { key: 'Home', ctrl: true }, extent)).toEqual({ row: 0, col: 0 });
+    expect(move(at, { key: 'End', ctrl: true }, extent)).toEqual({ row: 9, col: 3 });
+  });
+
+  it('moves a page with Page Up and Page Down', () => {
+    expect(move(at, { key: 'PageDown' }, extent)).toEqual({ row: 8, col: 2 });
+    expect(move(at, { key: 'PageUp' }, extent)).toEqual({ row: 0, col: 2 });
+  });
+
+  it('moves along the row with Tab, wrapping to the next row, and back with Shift+Tab', () => {
+    expect(move({ row: 3, col: 3 }, { key: 'Tab' }, extent)).toEqual({ row: 4, col: 0 });
+    expect(move({ row: 3, col: 0 }, { key: 'Tab', shift: true }, extent)).toEqual({ row: 2, col: 3 });
+    // Tab out of the last cell leaves the grid (null: the browser moves focus on)
+    expect(move({ row: 9, col: 3 }, { key: 'Tab' }, extent)).toBeNull();
+    expect(move({ row: 0, col: 0 }, { key: 'Tab', shift: true }, extent)).toBeNull();
+  });
+
+  it('starts typing on a printable key, not on Ctrl+Z or a named key', () => {
+    expect(startsTyping({ key: '5' })).toBe(true);
+    expect(startsTyping({ key: '=' })).toBe(true);
+    expect(startsTyping({ key: 'z', ctrl: true })).toBe(false);
+    expect(startsTyping({ key: 'Enter' })).toBe(false);
+  });
+
+  it('renders the rows in view and a few either side, out of 10,000', () => {
+    expect(visibleRows(36 * 5000, 360, 36, 10_000)).toEqual({ first: 4992, last: 5018 });
+    expect(visibleRows(0, 360, 36, 3)).toEqual({ first: 0, last: 2 });
+  });
+});
