@@ -4,10 +4,11 @@ import { exampleWorkbook } from './io/example';
 import { WorkerImporter } from './io/import-client';
 import { AppState } from './state/app.svelte';
 import { ScenarioState } from './state/scenarios.svelte';
+import { SheetState } from './state/sheets.svelte';
 import { WorkbookStore } from './store/db';
 import App from './ui/App.svelte';
 import './ui/app.css';
 
 const app = new AppState(new WorkerEngine(), new WorkbookStore(), () => new Date(), new WorkerImporter());
-mount(App, { target: document.getElementById('app')!, props: { app, scenarios: new ScenarioState(app) } });
+mount(App, { target: document.getElementById('app')!, props: { app, scenarios: new ScenarioState(app), sheets: new SheetState(app) } });
 void app.start(exampleWorkbook);
