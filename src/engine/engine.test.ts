@@ -48,7 +48,8 @@ describe('the engine costs the care-planning report', () => {
   it('with each post’s cost per year as a formula a person can read', () => {
     // Commissioning Manager (row 3) in 2018/19 (column R): FTE x £62,186 x 11 months / 12;
     // pay award, recruitment and optimism bias multiply the sums in the Summary sheet.
-    expect(engine.formula('Posts', 2, 17)).toBe('=$C3*$K3*MAX(0,MIN($P3,Years!C$4)-MAX($O3,Years!C$3)+1)/12');
+    // (IFERROR: a formula in error costs nothing rather than breaking every sum)
+    expect(engine.formula('Posts', 2, 17)).toBe('=IFERROR($C3*$K3*MAX(0,MIN($P3,Years!C$4)-MAX($O3,Years!C$3)+1)/12,0)');
     expect(results.postCosts[1][1]).toBeCloseTo((62186 * 11) / 12, 2);
   });
 
@@ -182,4 +183,44 @@ it('follows a scenario edit made in place (overrides, lines in and out) as a reb
   expect(engine.results().scenarios[2].years[2].staff).toBe(0);
   engine.setScenarios([...edited, { name: 'Another', overrides: {} }]); // a new scenario reshapes the sheets
   expect(engine.results().scenarios.map((s) => s.name)).toEqual(['Do nothing', 'Proposed investment', 'Half', 'Another']);
+});
+
+describe('formulas the user typed', () => {
+  const wb = () => {
+    const w = carePlanningWorkbook();
+    w.userAssumptions = [
+      { name: 'ReferralsPerWeek', value: 40, unit: 'number', note: 'Front door, 2017' },
+      { name: 'CasesPerWorker', value: 10, unit: 'number', note: '' },
+    ];
+    w.posts[4] = { ...w.posts[4], formulas: { fte: '=ReferralsPerWeek/CasesPerWorker' } }; // 4 Community Care Officers
+    return w;
+  };
+
+  it('are worked out with the user’s own assumptions by name, and reported back', () => {
+    const engine = new WorkbookEngine(wb(), TODAY);
+    const r = engine.results();
+    expect(r.inputs).toEqual([
+      { sheet: 'posts', index: 4, field: 'fte', value: 4, error: null },
+      { sheet: 'assumptions', index: 0, field: 'value', value: 40, error: null },
+      { sheet: 'assumptions', index: 1, field: 'value', value: 10, error: null },
+    ]);
+    expect(r.postCosts[4][1]).toBe(4 * 32774);
+  });
+
+  it('in error cost nothing and leave every other figure standing', () => {
+    const w = wb();
+    w.userAssumptions![1].value = 0; // 40 / 0
+    const r = new WorkbookEngine(w, TODAY).results();
+    expect(r.inputs![0]).toMatchObject({ value: 0, error: expect.stringMatching(/^#DIV\/0!: it divides by zero/) });
+    expect(r.postCosts[4][1]).toBe(0);
+    expect(Math.round(r.scenarios[1].totals.staff)).toBe(578026 - 131096);
+  });
+
+  it('too big for the engine are refused, not built', () => {
+    const w = carePlanningWorkbook();
+    w.posts[0] = { ...w.posts[0], formulas: { fte: '=' + '('.repeat(130) + '1' + ')'.repeat(130) } };
+    const r = new WorkbookEngine(w, TODAY).results();
+    expect(r.inputs![0].error).toBe('Not worked out: This formula nests 130 brackets deep; the limit is 40');
+    expect(Math.round(r.scenarios[1].totals.staff)).toBe(578026 - 124372);
+  });
 });

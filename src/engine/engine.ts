@@ -2,7 +2,8 @@
 // applies edits in batches, and reads the figures back once per change. The
 // page shows and exports these figures, not the model's.
 import { HyperFormula, type CellValue } from 'hyperformula';
-import type { Results, ScenarioFigures, YearFigures } from '../model/costing';
+import type { InputValue, Results, ScenarioFigures, YearFigures } from '../model/costing';
+import { explainError, formulaProblem } from '../model/formulas';
 import { horizonOf, type Horizon } from '../model/horizon';
 import { ASSUMPTION_SPECS, includes, scenariosOf } from '../model/scenarios';
 import { SCENARIO_ASSUMPTIONS, type Assumptions, type Post, type Scenario, type ScenarioValues, type Workbook } from '../model/workbook';
@@ -23,6 +24,7 @@ import {
   startDelays,
   summarySheet,
   totalsSheet,
+  USER_ASSUMPTIONS_ROW,
   yearsSheet,
   type AssumptionName,
   type Layout,
@@ -45,6 +47,9 @@ function number(value: CellValue, where: string): number {
   const detail = typeof value === 'object' && 'type' in value ? `${value.type}${value.message ? `: ${value.message}` : ''}` : String(value);
   throw new EngineError(`${where} is not a number (${detail})`);
 }
+
+/** HyperFormula's error types as a spreadsheet shows them. */
+const ERROR_CODES: Record<string, string> = { DIV_BY_ZERO: '#DIV/0!', NAME: '#NAME?', VALUE: '#VALUE!', REF: '#REF!', NUM: '#NUM!', NA: '#N/A', CYCLE: '#CYCLE!', ERROR: '#ERROR!' };
 
 const sameHorizon = (a: Horizon, b: Horizon) => a.first === b.first && a.years.length === b.years.length;
 
@@ -77,7 +82,7 @@ export class WorkbookEngine {
         Totals: totalsSheet(this.layout),
       },
       CONFIG,
-      namedExpressions(),
+      namedExpressions(this.workbook),
     );
   }
 
@@ -205,7 +210,29 @@ export class WorkbookEngine {
         paybackYear: payback >= NO_PAYBACK ? null : years[payback],
       };
     });
-    return { years, scenarios, postCosts: this.postCosts(scenarios[1].values) };
+    return { years, scenarios, postCosts: this.postCosts(scenarios[1].values), inputs: this.inputs() };
+  }
+
+  /** What each formula the user typed works out to, and each user assumption. */
+  private inputs(): InputValue[] {
+    const out: InputValue[] = [];
+    const read = (sheet: InputValue['sheet'], name: string, index: number, field: string, row: number, col: number, formula?: string) => {
+      const refused = typeof formula === 'string' ? formulaProblem(formula) : null;
+      if (refused) return out.push({ sheet, index, field, value: 0, error: `Not worked out: ${refused}` });
+      const v = this.hf.getCellValue({ sheet: this.sheet(name), row, col });
+      if (typeof v === 'number') out.push({ sheet, index, field, value: v, error: null });
+      else if (v !== null && typeof v === 'object' && 'type' in v) out.push({ sheet, index, field, value: 0, error: explainError(ERROR_CODES[String(v.type)] ?? '#ERROR!', v.message) });
+      else out.push({ sheet, index, field, value: 0, error: explainError('#VALUE!', 'it gives text, not a number') });
+    };
+    const wb = this.workbook;
+    wb.grades.forEach((g, i) => g.formulas?.annualCost && read('grades', 'Grades', i, 'annualCost', i + 1, 1, g.formulas.annualCost));
+    wb.posts.forEach((p, i) => p.formulas?.fte && read('posts', 'Posts', i, 'fte', i + 1, 2, p.formulas.fte));
+    const costCols = { amount: 3, quantity: 4, unitCost: 5 } as const;
+    wb.costs.forEach((c, i) => {
+      for (const [field, col] of Object.entries(costCols)) if (c.formulas?.[field]) read('costs', 'Costs', i, field, i + 1, col, c.formulas[field]);
+    });
+    (wb.userAssumptions ?? []).forEach((u, i) => read('assumptions', 'Assumptions', i, 'value', USER_ASSUMPTIONS_ROW + i, 1, typeof u.value === 'string' ? u.value : undefined));
+    return out;
   }
 
   /** Each post's cost per year in Proposed investment: its block, x recruitment if new, x pay factor. */

@@ -14,6 +14,8 @@ import { PAYBACK_TOLERANCE, savedBefore } from '../model/costing';
 import type { Horizon } from '../model/horizon';
 import { firstMonthOf, formatFinancialYear, lastMonthOf, type Month } from '../model/periods';
 import { ASSUMPTION_SPECS, effectiveValues, includes } from '../model/scenarios';
+import { formulaProblem } from '../model/formulas';
+import { NAME_OF_ASSUMPTION } from '../model/scenario-names';
 import { isCouncilFunded, type Scenario, type ScenarioAssumption, type Workbook } from '../model/workbook';
 
 export type Cell = string | number | boolean | null;
@@ -35,15 +37,7 @@ export const NAMED_ASSUMPTIONS = [
 export type AssumptionName = (typeof NAMED_ASSUMPTIONS)[number]['name'];
 
 /** The workbook assumption behind each scenario assumption. */
-export const NAME_OF: Record<ScenarioAssumption, AssumptionName> = {
-  payAward: 'PayAward',
-  recruitment: 'Recruitment',
-  startDelay: 'StartDelay',
-  savingsDelivery: 'SavingsDelivery',
-  savingsDelay: 'SavingsDelay',
-  optimismBias: 'OptimismBias',
-  discountRate: 'DiscountRate',
-};
+export const NAME_OF = NAME_OF_ASSUMPTION as Record<ScenarioAssumption, AssumptionName>;
 
 /** Spreadsheet column letters: 0 is A, 26 is AA. */
 export function columnLetter(index: number): string {
@@ -170,11 +164,30 @@ export function assumptionsSheet(workbook: Workbook, horizon: Horizon): Grid {
     SavingsDelay: a.savingsDelay ?? 0,
     OptimismBias: a.optimismBias ?? 0,
   };
-  return NAMED_ASSUMPTIONS.map((n) => [text(n.label), values[n.name], text(n.unit), text(n.name)]);
+  return [
+    ...NAMED_ASSUMPTIONS.map((n) => [text(n.label), values[n.name], text(n.unit), text(n.name)]),
+    ...(workbook.userAssumptions ?? []).map((u) => [text(u.name), input(u.value), text(u.unit), text(u.note)]),
+  ];
 }
 
-export function namedExpressions() {
-  return NAMED_ASSUMPTIONS.map((n, row) => ({ name: n.name, expression: `=Assumptions!$B$${row + 1}` }));
+/** Row (0-based) of the first user assumption in the Assumptions sheet. */
+export const USER_ASSUMPTIONS_ROW = NAMED_ASSUMPTIONS.length;
+
+export function namedExpressions(workbook: Workbook) {
+  return [
+    ...NAMED_ASSUMPTIONS.map((n, row) => ({ name: n.name, expression: `=Assumptions!$B$${row + 1}` })),
+    ...(workbook.userAssumptions ?? []).map((u, i) => ({ name: u.name, expression: `=Assumptions!$B$${USER_ASSUMPTIONS_ROW + i + 1}` })),
+  ];
+}
+
+/**
+ * An input cell: the user's formula where they typed one and it passes the
+ * guards (too big a formula would abort the engine's build), else the value.
+ */
+export function input(value: number | string | null, formula?: string): Cell {
+  if (formula !== undefined) return formulaProblem(formula) === null ? formula : null;
+  if (typeof value === 'string') return formulaProblem(value) === null ? value : null;
+  return value;
 }
 
 /** A scenario's own value of an assumption, or the workbook's (by name) where it sets none. */
@@ -214,7 +227,7 @@ export function yearsSheet(layout: Layout): Grid {
 }
 
 export function gradesSheet(workbook: Workbook): Grid {
-  return [[text('Grade'), text('Annual cost')], ...workbook.grades.map((g) => [text(g.grade.trim()), g.annualCost])];
+  return [[text('Grade'), text('Annual cost')], ...workbook.grades.map((g) => [text(g.grade.trim()), input(g.annualCost, g.formulas?.annualCost)])];
 }
 
 const includeFlags = (layout: Layout, sheet: 'posts' | 'costs' | 'savings', index: number, doNothing: boolean) =>
@@ -228,7 +241,7 @@ export function postRow(workbook: Workbook, layout: Layout, index: number): Cell
   return [
     text(p.title),
     text(p.grade),
-    p.fte,
+    input(p.fte, p.formulas?.fte),
     text(p.team),
     text(p.group),
     p.start === null ? null : dateSerial(p.start),
@@ -243,7 +256,7 @@ export function postRow(workbook: Workbook, layout: Layout, index: number): Cell
     // To: a count wins over an end; no count and no end runs to the horizon's end.
     `=IF(ISBLANK(H${r}),IF(ISBLANK(G${r}),${yearsCell(lastYear, Y.last)},YEAR(G${r})*12+MONTH(G${r})-1),L${r}+H${r}-1)`,
     // A new post (FTE above 0): recruitment % and start delay apply to it; deletions stay as they are.
-    `=IF(C${r}>0,1,0)`,
+    `=IF(IFERROR(C${r}>0,FALSE()),1,0)`,
     ...layout.delays.flatMap((delay, b) => {
       const from = col(layout.postFromCol(b));
       const to = col(layout.postToCol(b));
@@ -252,8 +265,9 @@ export function postRow(workbook: Workbook, layout: Layout, index: number): Cell
         `=$L${r}+$N${r}*${delay}`,
         `=IF(ISBLANK($H${r}),$M${r},${from}${r}+$H${r}-1)`,
         // FTE x annual cost x months in the year / 12; pay award, recruitment and bias multiply the sums.
+        // A formula in error (FTE =x/0) costs nothing here, so it never breaks the other figures; the page flags it.
         ...Array.from({ length: layout.years }, (_, k) =>
-          `=$C${r}*$K${r}*MAX(0,MIN($${to}${r},${yearsCell(k, Y.last)})-MAX($${from}${r},${yearsCell(k, Y.first)})+1)/12`,
+          `=IFERROR($C${r}*$K${r}*MAX(0,MIN($${to}${r},${yearsCell(k, Y.last)})-MAX($${from}${r},${yearsCell(k, Y.first)})+1)/12,0)`,
         ),
       ];
     }),
@@ -268,12 +282,12 @@ export function costRow(workbook: Workbook, layout: Layout, index: number): Cell
     text(c.description),
     text(c.group),
     c.year === null ? null : text(formatFinancialYear(c.year)),
-    c.amount,
-    c.quantity,
-    c.unitCost,
+    input(c.amount, c.formulas?.amount),
+    input(c.quantity, c.formulas?.quantity),
+    input(c.unitCost, c.formulas?.unitCost),
     text(c.funding),
     isCouncilFunded(c.funding) ? 1 : 0,
-    `=IF(ISBLANK(D${r}),E${r}*F${r},D${r})`,
+    `=IFERROR(IF(ISBLANK(D${r}),E${r}*F${r},D${r}),0)`,
     `=IF(ISBLANK(C${r}),${yearsCell(0, Y.label)},C${r})`,
     ...Array.from({ length: layout.years }, (_, k) => `=IF($J${r}=${yearsCell(k, Y.label)},$I${r},0)`),
     ...includeFlags(layout, 'costs', index, c.doNothing ?? false),

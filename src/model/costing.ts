@@ -44,8 +44,21 @@ export interface ScenarioFigures {
   paybackYear: FinancialYear | null;
 }
 
+/** What a formula the user typed worked out to, as the engine has it. */
+export interface InputValue {
+  sheet: 'grades' | 'posts' | 'costs' | 'assumptions';
+  index: number;
+  field: string;
+  /** The value, or 0 where the formula gives an error (and so costs nothing). */
+  value: number;
+  /** The error in plain words, or null. */
+  error: string | null;
+}
+
 export interface Results {
   years: FinancialYear[];
+  /** Every formula the user typed, worked out (engine results only). */
+  inputs?: InputValue[];
   scenarios: ScenarioFigures[];
   /** Each post's cost in each year of the horizon, in Proposed investment. */
   postCosts: number[][];

@@ -6,6 +6,21 @@ export interface Grade {
   grade: string;
   /** Full-year cost of 1 FTE, on-costs included. */
   annualCost: number;
+  /** Formulas the user typed, by field (`annualCost`); the field holds the value last worked out. */
+  formulas?: Formulas;
+}
+
+/** A formula per numeric field, as typed (`=ReferralsPerWeek/CasesPerWorker`). */
+export type Formulas = Partial<Record<string, string>>;
+
+/** A named value of the user's own (`ReferralsPerWeek`), usable by name in any formula. */
+export interface UserAssumption {
+  name: string;
+  /** A number, or a formula as typed. */
+  value: number | string;
+  unit: '£' | '%' | 'months' | 'number';
+  /** Where the value comes from. */
+  note: string;
 }
 
 export interface Post {
@@ -31,6 +46,7 @@ export interface Post {
   note?: string;
   /** A cost of inaction: in Do nothing, not in the proposal. */
   doNothing?: boolean;
+  formulas?: Formulas;
 }
 
 export interface Cost {
@@ -45,6 +61,7 @@ export interface Cost {
   funding: string;
   note?: string;
   doNothing?: boolean;
+  formulas?: Formulas;
 }
 
 export type SavingType = 'Saving' | 'Target';
@@ -122,6 +139,8 @@ export interface Workbook {
   reported?: ReportedTotal[];
   /** Do nothing, Proposed investment and the user's own, with what each sets. */
   scenarios?: Scenario[];
+  /** The user's own named values, usable in any formula. */
+  userAssumptions?: UserAssumption[];
 }
 
 export const DEFAULT_ASSUMPTIONS: Assumptions = {

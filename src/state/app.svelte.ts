@@ -9,7 +9,7 @@ import { applyImport, importedFiles, importedLines, previewImport, type FileInpu
 import { ImportCancelled, type Importer } from '../io/import-protocol';
 import type { Field, SheetKind } from '../io/headers';
 import { isUnreadable, readPercent } from '../io/values';
-import type { Results } from '../model/costing';
+import type { InputValue, Results } from '../model/costing';
 import { emptyWorkbook, type Assumptions, type Scenario, type Workbook } from '../model/workbook';
 
 export interface Store {
@@ -91,7 +91,7 @@ export class AppState {
     const results = await this.engine.send({ type: 'load', workbook, today: this.today().getTime() });
     this.id = id;
     this.workbook = workbook;
-    this.results = results;
+    this.take(results);
     if (save) await this.save();
   }
 
@@ -127,6 +127,29 @@ export class AppState {
     }
   }
 
+  /** What each formula the user typed works out to, or why it does not, by `sheet:index:field`. */
+  formulaValues = $state.raw<Map<string, InputValue>>(new Map());
+
+  /**
+   * New figures from the engine. Formulas the user typed are worked out there;
+   * their values become the workbook's cached numbers (so every other
+   * calculation agrees with the engine), and their errors are shown.
+   */
+  private take(results: Results): void {
+    this.results = results;
+    const inputs = results.inputs ?? [];
+    this.formulaValues = new Map(inputs.map((v) => [`${v.sheet}:${v.index}:${v.field}`, v]));
+    let next = this.workbook;
+    for (const v of inputs) {
+      if (v.sheet === 'assumptions') continue;
+      const key = v.sheet;
+      const line = next[key][v.index] as unknown as Record<string, unknown> | undefined;
+      if (!line || line[v.field] === v.value) continue;
+      next = { ...next, [key]: next[key].map((l, i) => (i === v.index ? { ...l, [v.field]: v.value } : l)) };
+    }
+    this.workbook = next;
+  }
+
   /** Keep the workbook a change replaces; a new change ends any redo. */
   private remember(before: Workbook = this.workbook): void {
     this.past = [...this.past.slice(-99), before];
@@ -142,7 +165,7 @@ export class AppState {
       const results = await this.engine.send(request ?? { type: 'load', workbook: next, today: this.today().getTime() });
       this.remember();
       this.workbook = next;
-      this.results = results;
+      this.take(results);
       await this.save();
     });
   }
@@ -240,7 +263,7 @@ export class AppState {
       const results = await this.engine.send({ type: 'assumptions', change });
       this.remember();
       this.workbook = { ...this.workbook, assumptions: { ...this.workbook.assumptions, ...change } };
-      this.results = results;
+      this.take(results);
       await this.save();
     });
   }
@@ -268,7 +291,7 @@ export class AppState {
       const results = await this.engine.send({ type: 'scenarios', scenarios });
       this.remember();
       this.workbook = { ...this.workbook, scenarios };
-      this.results = results;
+      this.take(results);
       await this.save();
     });
   }

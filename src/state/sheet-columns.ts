@@ -5,9 +5,11 @@ import { isUnreadable, readMoney, readMonth, readNumber } from '../io/values';
 import { formatFinancialYear, formatMonth, parseFinancialYear } from '../model/periods';
 import type { Cost, Grade, Post, Saving, Workbook } from '../model/workbook';
 
-export type SheetName = 'Grades' | 'Posts' | 'Costs' | 'Savings';
-export const SHEETS: SheetName[] = ['Grades', 'Posts', 'Costs', 'Savings'];
+export type LineSheetName = 'Grades' | 'Posts' | 'Costs' | 'Savings';
+export type SheetName = LineSheetName | 'Assumptions';
+export const SHEETS: SheetName[] = ['Grades', 'Posts', 'Costs', 'Savings', 'Assumptions'];
 export const LINES = { Grades: 'grades', Posts: 'posts', Costs: 'costs', Savings: 'savings' } as const;
+export const ASSUMPTION_COLUMNS = ['Name', 'Value', 'Unit', 'Note'];
 
 /** A column the user edits: how a line shows it, and how typed text changes the line. */
 export interface Column<T> {
@@ -16,6 +18,8 @@ export interface Column<T> {
   /** The changed line, or the reason the text cannot be used. */
   read: (line: T, text: string, workbook: Workbook) => T | string;
   align?: 'num';
+  /** The numeric field a formula may stand in for (`fte`). */
+  formula?: string;
 }
 
 const money = (v: number | null) => (v === null ? '' : String(v));
@@ -29,10 +33,11 @@ function text<T>(label: string, key: keyof T & string, required = false): Column
   };
 }
 
-function moneyColumn<T>(label: string, key: keyof T & string, required = false): Column<T> {
+function moneyColumn<T>(label: string, key: keyof T & string, required = false, formula?: string): Column<T> {
   return {
     label,
     align: 'num',
+    formula,
     show: (l) => money(l[key] as number | null),
     read: (l, t) => {
       const v = readMoney(t);
@@ -57,7 +62,7 @@ function monthColumn(label: string, key: 'start' | 'end'): Column<Post> {
   };
 }
 
-export const GRADE_COLUMNS: Column<Grade>[] = [text('Grade', 'grade', true), moneyColumn('Annual cost', 'annualCost', true)];
+export const GRADE_COLUMNS: Column<Grade>[] = [text('Grade', 'grade', true), moneyColumn('Annual cost', 'annualCost', true, 'annualCost')];
 
 export const POST_COLUMNS: Column<Post>[] = [
   text('Title', 'title', true),
@@ -69,7 +74,8 @@ export const POST_COLUMNS: Column<Post>[] = [
   {
     label: 'FTE',
     align: 'num',
-    show: (p) => String(p.fte),
+    formula: 'fte',
+    show: (p) => String(Number(p.fte.toPrecision(12))),
     read: (p, t) => {
       const v = readNumber(t);
       if (isUnreadable(v)) return `FTE: ${v.problem}`;
@@ -106,17 +112,18 @@ export const COST_COLUMNS: Column<Cost>[] = [
       return y === null ? `“${t.trim()}” is not a financial year such as 2021/22` : { ...c, year: y };
     },
   },
-  moneyColumn('Amount', 'amount'),
+  moneyColumn('Amount', 'amount', false, 'amount'),
   {
     label: 'Quantity',
     align: 'num',
+    formula: 'quantity',
     show: (c) => num(c.quantity),
     read: (c, t) => {
       const v = readNumber(t);
       return isUnreadable(v) ? `Quantity: ${v.problem}` : { ...c, quantity: v };
     },
   },
-  moneyColumn('Unit cost', 'unitCost'),
+  moneyColumn('Unit cost', 'unitCost', false, 'unitCost'),
   text('Funding', 'funding'),
 ];
 
@@ -160,7 +167,7 @@ export function savingColumns(years: number[]): Column<Saving>[] {
 }
 
 /** A new line, for the user to fill in: blank where blank is allowed. */
-export function blankLine(sheet: SheetName, workbook: Workbook): Grade | Post | Cost | Saving {
+export function blankLine(sheet: LineSheetName, workbook: Workbook): Grade | Post | Cost | Saving {
   switch (sheet) {
     case 'Grades':
       return { grade: `Grade ${workbook.grades.length + 1}`, annualCost: 0 };

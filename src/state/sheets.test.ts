@@ -45,3 +45,41 @@ it('undoes and redoes every change: an edit, an added row, a deleted row', async
   expect(app.workbook.grades[3].annualCost).toBe(70000);
   expect(app.canRedo).toBe(true);
 });
+
+it('takes a formula with the user’s own assumptions, follows them, and follows a rename', async () => {
+  const { app, sheets } = await started();
+  await sheets.addRow('Assumptions');
+  await sheets.addRow('Assumptions');
+  const first = 7; // after the workbook's seven own assumptions
+  expect(await sheets.edit('Assumptions', first, 0, 'ReferralsPerWeek')).toBeNull();
+  expect(await sheets.edit('Assumptions', first, 1, '40')).toBeNull();
+  expect(await sheets.edit('Assumptions', first + 1, 0, 'CasesPerWorker')).toBeNull();
+  expect(await sheets.edit('Assumptions', first + 1, 1, '10')).toBeNull();
+  // Community Care Officer (row 4): FTE 4 -> =ReferralsPerWeek/CasesPerWorker = 4
+  expect(await sheets.edit('Posts', 4, 2, '=ReferralsPerWeek/CasesPerWorker')).toBeNull();
+  expect(app.workbook.posts[4].fte).toBe(4);
+  expect(sheets.editText('Posts', 4, 2)).toBe('=ReferralsPerWeek/CasesPerWorker');
+  // 50 referrals a week: 5 FTE, so one more Grade 5 officer for the year (+£32,774)
+  expect(await sheets.edit('Assumptions', first, 1, '50')).toBeNull();
+  expect(app.workbook.posts[4].fte).toBe(5);
+  expect(app.results!.scenarios[1].totals.staff).toBeCloseTo(578025.5 + 32774, 2);
+  // A rename follows through the formula
+  expect(await sheets.edit('Assumptions', first, 0, 'Referrals')).toBeNull();
+  expect(app.workbook.posts[4].formulas).toEqual({ fte: '=Referrals/CasesPerWorker' });
+  expect(app.workbook.posts[4].fte).toBe(5);
+});
+
+it('shows a formula’s error on its cell and costs it at nothing, leaving the rest standing', async () => {
+  const { app, sheets } = await started();
+  expect(await sheets.edit('Posts', 4, 2, '=Nobody/2')).toBeNull();
+  expect(sheets.show('Posts', 4, 2)).toBe('#NAME?');
+  expect(sheets.problem('Posts', 4, 2)).toMatch(/^#NAME\?: it uses a name that is not an assumption or a function/);
+  expect(app.results!.scenarios[1].totals.staff).toBeCloseTo(578025.5 - 131096, 2);
+  expect(await sheets.edit('Posts', 4, 2, '=' + '('.repeat(60) + '1' + ')'.repeat(60))).toBe('This formula nests 60 brackets deep; the limit is 40');
+  expect(await sheets.edit('Posts', 4, 0, '=HYPERLINK("x")')).toBeNull(); // text stays text
+  expect(app.workbook.posts[4].title).toBe('=HYPERLINK("x")');
+  expect(await sheets.edit('Posts', 4, 7, '=12')).toBe('Months takes a value here, not a formula');
+  await sheets.edit('Posts', 4, 2, '4'); // a value replaces the formula
+  expect(app.workbook.posts[4].formulas).toBeUndefined();
+  expect(Math.round(app.results!.scenarios[1].totals.staff)).toBe(578026);
+});
