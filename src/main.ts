@@ -5,10 +5,11 @@ import { WorkerImporter } from './io/import-client';
 import { AppState } from './state/app.svelte';
 import { ScenarioState } from './state/scenarios.svelte';
 import { SheetState } from './state/sheets.svelte';
+import { ExplainState } from './state/explain.svelte';
 import { WorkbookStore } from './store/db';
 import App from './ui/App.svelte';
 import './ui/app.css';
 
 const app = new AppState(new WorkerEngine(), new WorkbookStore(), () => new Date(), new WorkerImporter());
-mount(App, { target: document.getElementById('app')!, props: { app, scenarios: new ScenarioState(app), sheets: new SheetState(app) } });
+mount(App, { target: document.getElementById('app')!, props: { app, scenarios: new ScenarioState(app), sheets: new SheetState(app), explainer: new ExplainState(app) } });
 void app.start(exampleWorkbook);
