@@ -231,6 +231,12 @@ export class WorkbookEngine {
     wb.costs.forEach((c, i) => {
       for (const [field, col] of Object.entries(costCols)) if (c.formulas?.[field]) read('costs', 'Costs', i, field, i + 1, col, c.formulas[field]);
     });
+    wb.savings.forEach((sv, i) => {
+      this.layout.horizon.years.forEach((fy, k) => {
+        const f = sv.formulas?.[`y${fy}`];
+        if (f) read('savings', 'Savings', i, `y${fy}`, i + 1, this.layout.savingInputCol(k), f);
+      });
+    });
     (wb.userAssumptions ?? []).forEach((u, i) => read('assumptions', 'Assumptions', i, 'value', USER_ASSUMPTIONS_ROW + i, 1, typeof u.value === 'string' ? u.value : undefined));
     return out;
   }

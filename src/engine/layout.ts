@@ -101,6 +101,7 @@ export interface Layout {
   costYearCol: (k: number) => number;
   costIncludeCol: (s: number) => number;
   savingInputCol: (k: number) => number;
+  savingCleanCol: (k: number) => number;
   savingBaseCol: (k: number) => number;
   savingYearCol: (s: number, k: number) => number;
   savingBeyondCol: (s: number) => number;
@@ -136,10 +137,11 @@ export function layoutOf(workbook: Workbook, horizon: Horizon, scenarios: Scenar
     costYearCol: (k) => COST.firstYear + k,
     costIncludeCol: (s) => COST.firstYear + n + s,
     savingInputCol: (k) => SAVING.firstInput + k,
-    savingBaseCol: (k) => SAVING.firstInput + n + k,
-    savingYearCol: (s, k) => SAVING.firstInput + 2 * n + s * savingBlock + k,
-    savingBeyondCol: (s) => SAVING.firstInput + 2 * n + s * savingBlock + n,
-    savingIncludeCol: (s) => SAVING.firstInput + 2 * n + S * savingBlock + s,
+    savingCleanCol: (k) => SAVING.firstInput + n + k,
+    savingBaseCol: (k) => SAVING.firstInput + 2 * n + k,
+    savingYearCol: (s, k) => SAVING.firstInput + 3 * n + s * savingBlock + k,
+    savingBeyondCol: (s) => SAVING.firstInput + 3 * n + s * savingBlock + n,
+    savingIncludeCol: (s) => SAVING.firstInput + 3 * n + S * savingBlock + s,
     scenarioCol: (s) => 2 + s,
   };
 }
@@ -297,7 +299,7 @@ export function costRow(workbook: Workbook, layout: Layout, index: number): Cell
 export function savingRow(workbook: Workbook, layout: Layout, index: number): Cell[] {
   const sv = workbook.savings[index];
   const r = index + 2;
-  const firstInput = col(layout.savingInputCol(0));
+  const firstClean = col(layout.savingCleanCol(0));
   const base = `$${col(layout.savingBaseCol(0))}${r}:$${col(layout.savingBaseCol(layout.years - 1))}${r}`;
   return [
     text(sv.line),
@@ -306,11 +308,13 @@ export function savingRow(workbook: Workbook, layout: Layout, index: number): Ce
     text(sv.recurring ? 'Yes' : 'No'),
     // A recurring saving made before the horizon still recurs in it.
     savedBefore(sv, layout.horizon.first),
-    ...layout.horizon.years.map((fy) => sv.amounts[fy] ?? null),
+    ...layout.horizon.years.map((fy) => input(sv.amounts[fy] ?? null, sv.formulas?.[`y${fy}`])),
+    // Each year's figure as a number: a formula in error counts as nothing, so it never breaks a running sum.
+    ...Array.from({ length: layout.years }, (_, k) => `=IFERROR(N(${col(layout.savingInputCol(k))}${r}),0)`),
     // Each year's amount: recurring figures add up; the rest are that year's.
     ...Array.from({ length: layout.years }, (_, k) => {
-      const input = col(layout.savingInputCol(k));
-      return `=IF($D${r}="Yes",$E${r}+SUM($${firstInput}${r}:${input}${r}),N(${input}${r}))`;
+      const clean = col(layout.savingCleanCol(k));
+      return `=IF($D${r}="Yes",$E${r}+SUM($${firstClean}${r}:${clean}${r}),${clean}${r})`;
     }),
     ...layout.scenarios.flatMap((_, s) => {
       const W = scenarioCell(layout, s, DELAY_YEARS_ROW);
@@ -348,7 +352,7 @@ export function costsSheet(workbook: Workbook, layout: Layout): Grid {
 
 export function savingsSheet(workbook: Workbook, layout: Layout): Grid {
   const block = (name: string) => [...yearLabels(layout).map((y) => `${y}: ${name}`), `Beyond horizon: ${name}`];
-  const extra = [...yearLabels(layout), ...yearLabels(layout).map((y) => `Profile ${y}`)];
+  const extra = [...yearLabels(layout), ...yearLabels(layout).map((y) => `Figure ${y}`), ...yearLabels(layout).map((y) => `Profile ${y}`)];
   return [header(['Line', 'Group', 'Type', 'Recurring', 'Before horizon'], layout, block, extra), ...workbook.savings.map((_, i) => savingRow(workbook, layout, i))];
 }
 

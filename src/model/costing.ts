@@ -46,7 +46,7 @@ export interface ScenarioFigures {
 
 /** What a formula the user typed worked out to, as the engine has it. */
 export interface InputValue {
-  sheet: 'grades' | 'posts' | 'costs' | 'assumptions';
+  sheet: 'grades' | 'posts' | 'costs' | 'savings' | 'assumptions';
   index: number;
   field: string;
   /** The value, or 0 where the formula gives an error (and so costs nothing). */

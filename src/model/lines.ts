@@ -13,3 +13,15 @@ export function deleteLine(workbook: Workbook, sheet: LineSheet | 'grades', inde
   if (workbook.reported) next.reported = workbook.reported.map((t) => ({ ...t, [sheet]: renumber(t[sheet], index)! }));
   return next;
 }
+
+/** A line inserted at `index`; references to lines at or after it move down one. */
+export function insertLine<T>(workbook: Workbook, sheet: LineSheet | 'grades', index: number, line: T): Workbook {
+  const list = [...(workbook[sheet] as unknown[])];
+  list.splice(index, 0, line);
+  const next: Workbook = { ...workbook, [sheet]: list };
+  if (sheet === 'grades') return next;
+  const shift = (refs: number[] | undefined) => refs?.map((i) => (i >= index ? i + 1 : i));
+  if (workbook.scenarios) next.scenarios = workbook.scenarios.map((s) => (s.toggled?.[sheet] ? { ...s, toggled: { ...s.toggled, [sheet]: shift(s.toggled[sheet]) } } : s));
+  if (workbook.reported) next.reported = workbook.reported.map((t) => ({ ...t, [sheet]: shift(t[sheet])! }));
+  return next;
+}

@@ -75,6 +75,8 @@ export interface Saving {
   /** Amount by financial year, as the report gives it (positive = saving). */
   amounts: Record<FinancialYear, number>;
   doNothing?: boolean;
+  /** Formulas by year (`y2018`); each amount holds what its formula last worked out to. */
+  formulas?: Formulas;
 }
 
 /**

@@ -144,8 +144,13 @@ export class AppState {
       if (v.sheet === 'assumptions') continue;
       const key = v.sheet;
       const line = next[key][v.index] as unknown as Record<string, unknown> | undefined;
-      if (!line || line[v.field] === v.value) continue;
-      next = { ...next, [key]: next[key].map((l, i) => (i === v.index ? { ...l, [v.field]: v.value } : l)) };
+      if (!line) continue;
+      // A saving's formulas are by year (`y2018`): the value goes into its amounts.
+      const year = key === 'savings' ? Number(v.field.slice(1)) : null;
+      const amounts = line.amounts as Record<number, number> | undefined;
+      if (year !== null ? amounts?.[year] === v.value : line[v.field] === v.value) continue;
+      const updated = year !== null ? { ...line, amounts: { ...amounts, [year]: v.value } } : { ...line, [v.field]: v.value };
+      next = { ...next, [key]: next[key].map((l, i) => (i === v.index ? updated : l)) } as Workbook;
     }
     this.workbook = next;
   }
@@ -161,13 +166,34 @@ export class AppState {
    * given (one post's row) or by loading it whole. Undoable.
    */
   async change(next: Workbook, request?: EngineRequest): Promise<boolean> {
-    return this.run(async () => {
-      const results = await this.engine.send(request ?? { type: 'load', workbook: next, today: this.today().getTime() });
-      this.remember();
-      this.workbook = next;
-      this.take(results);
-      await this.save();
-    });
+    return (await this.changeWith(() => next, () => request)) === null;
+  }
+
+  /** Changes wait for the one before, so two quick clicks both count. */
+  private lane: Promise<unknown> = Promise.resolve();
+
+  /**
+   * A change worked out from the workbook as the change before it left it
+   * (not as it was when the user asked): the reason it cannot be made, or
+   * null once it is costed, saved and undoable.
+   */
+  changeWith(update: (current: Workbook) => Workbook | string, request?: (next: Workbook) => EngineRequest | undefined): Promise<string | null> {
+    const work = async (): Promise<string | null> => {
+      const next = update(this.workbook);
+      if (typeof next === 'string') return next;
+      if (next === this.workbook) return null;
+      const ok = await this.run(async () => {
+        const results = await this.engine.send(request?.(next) ?? { type: 'load', workbook: next, today: this.today().getTime() });
+        this.remember();
+        this.workbook = next;
+        this.take(results);
+        await this.save();
+      });
+      return ok ? null : (this.error ?? 'The change could not be made');
+    };
+    const run = this.lane.then(work, work);
+    this.lane = run.catch(() => undefined);
+    return run;
   }
 
   /** Ctrl+Z: the workbook before the last change, whatever it was. */

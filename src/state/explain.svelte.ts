@@ -1,6 +1,9 @@
 // Which figure is being explained, and the way back up: a scrutiny officer
 // opens a total, then a line of it, then a year of that line.
+import { layoutOf, postRow } from '../engine/layout';
 import { explain, type Explanation, type FigureRef } from '../model/explain';
+import { horizonOf } from '../model/horizon';
+import { scenariosOf } from '../model/scenarios';
 import type { AppState } from './app.svelte';
 
 export class ExplainState {
@@ -9,6 +12,23 @@ export class ExplainState {
   constructor(private readonly app: AppState) {}
 
   readonly current = $derived.by((): Explanation | null => (this.stack.length ? explain(this.app.workbook, this.stack[this.stack.length - 1]) : null));
+
+  /**
+   * A computed cell's own formula, as the engine holds it: a post's cost in a
+   * year (`=IFERROR($C3*$K3*MAX(0,MIN(...)-MAX(...)+1)/12,0)`), for the
+   * explanation to show beside the sentence.
+   */
+  readonly formula = $derived.by((): string | null => {
+    const ref = this.stack[this.stack.length - 1];
+    if (!ref || ref.kind !== 'post' || ref.year === null) return null;
+    const wb = this.app.workbook;
+    const horizon = horizonOf(wb);
+    const scenarios = scenariosOf(wb);
+    const layout = layoutOf(wb, horizon, scenarios);
+    const s = Math.max(0, scenarios.findIndex((x) => x.name === ref.scenario));
+    const cell = postRow(wb, layout, ref.index)[layout.postYearCol(layout.blockOf(s), horizon.years.indexOf(ref.year))];
+    return typeof cell === 'string' ? `${cell} (Posts sheet, row ${ref.index + 2}; the Summary sheet multiplies it by the pay award, recruitment and optimism bias of ${scenarios[s].name})` : null;
+  });
   readonly depth = $derived(this.stack.length);
 
   open(ref: FigureRef): void {

@@ -6,8 +6,8 @@ import { formatFinancialYear, formatMonth, parseFinancialYear } from '../model/p
 import type { Cost, Grade, Post, Saving, Workbook } from '../model/workbook';
 
 export type LineSheetName = 'Grades' | 'Posts' | 'Costs' | 'Savings';
-export type SheetName = LineSheetName | 'Assumptions';
-export const SHEETS: SheetName[] = ['Grades', 'Posts', 'Costs', 'Savings', 'Assumptions'];
+export type SheetName = LineSheetName | 'Assumptions' | 'Scenarios';
+export const SHEETS: SheetName[] = ['Grades', 'Posts', 'Costs', 'Savings', 'Assumptions', 'Scenarios'];
 export const LINES = { Grades: 'grades', Posts: 'posts', Costs: 'costs', Savings: 'savings' } as const;
 export const ASSUMPTION_COLUMNS = ['Name', 'Value', 'Unit', 'Note'];
 
@@ -152,6 +152,7 @@ export function savingColumns(years: number[]): Column<Saving>[] {
       (year): Column<Saving> => ({
         label: formatFinancialYear(year),
         align: 'num',
+        formula: `y${year}`,
         show: (s) => money(s.amounts[year] ?? null),
         read: (s, t) => {
           const v = readMoney(t);

@@ -3,8 +3,9 @@
 // engine, saved, and undoable. A cell that takes a number may take a formula
 // (`=ReferralsPerWeek/CasesPerWorker`); the engine works it out.
 import { formulaProblem, nameProblem, renameInFormula } from '../model/formulas';
-import { deleteLine } from '../model/lines';
-import { ASSUMPTION_SPECS } from '../model/scenarios';
+import { deleteLine, insertLine } from '../model/lines';
+import { ASSUMPTION_SPECS, scenariosOf } from '../model/scenarios';
+import { formatFinancialYear } from '../model/periods';
 import { NAME_OF_ASSUMPTION } from '../model/scenario-names';
 import type { Formulas, UserAssumption, Workbook } from '../model/workbook';
 import type { AppState } from './app.svelte';
@@ -31,25 +32,60 @@ export class SheetState {
 
   /** Column labels of any sheet. */
   labels(sheet: SheetName): string[] {
+    if (sheet === 'Scenarios') return ['Assumption', ...scenariosOf(this.app.workbook).map((s) => s.name)];
     return sheet === 'Assumptions' ? ASSUMPTION_COLUMNS : this.columns(sheet).map((c) => c.label);
   }
 
   rowCount(sheet: SheetName): number {
+    if (sheet === 'Scenarios') return ASSUMPTION_SPECS.length;
     return sheet === 'Assumptions' ? ASSUMPTION_SPECS.length + (this.app.workbook.userAssumptions?.length ?? 0) : this.app.workbook[LINES[sheet]].length;
+  }
+
+  /** The Scenarios sheet: a scenario's own value (in %, or months), blank where it uses the workbook's. */
+  private scenarioCell(row: number, col: number): string {
+    const spec = ASSUMPTION_SPECS[row];
+    if (col === 0) return spec.name;
+    const v = scenariosOf(this.app.workbook)[col - 1]?.overrides[spec.key];
+    return v === undefined ? '' : spec.unit === '%' ? String(Number((v * 100).toPrecision(10))) : String(v);
+  }
+
+  private async editScenario(row: number, col: number, text: string): Promise<string | null> {
+    const spec = ASSUMPTION_SPECS[row];
+    const scenario = scenariosOf(this.app.workbook)[col - 1];
+    if (!spec || col === 0 || !scenario) return 'The assumptions keep their names; change a scenario’s value';
+    const typed = text.trim().replace(/%$/, '');
+    const overrides = { ...scenario.overrides };
+    if (typed === '') delete overrides[spec.key];
+    else {
+      const v = Number(typed);
+      if (!Number.isFinite(v)) return `Enter a number of ${spec.unit === '%' ? 'percent' : 'months'}, or leave it blank for the workbook’s value`;
+      overrides[spec.key] = spec.unit === '%' ? v / 100 : v;
+    }
+    const own = this.app.workbook.scenarios ?? [];
+    const next = { ...scenario, overrides };
+    await this.app.setScenarios(own.some((s) => s.name === scenario.name) ? own.map((s) => (s.name === scenario.name ? next : s)) : [...own, next]);
+    return null;
   }
 
   /** What a cell shows: its value, or its formula's error code. */
   show(sheet: SheetName, row: number, col: number): string {
+    if (sheet === 'Scenarios') return this.scenarioCell(row, col);
     if (sheet === 'Assumptions') return this.assumptionCell(row, col);
     const column = this.columns(sheet)[col] as unknown as Column<unknown>;
     const line = this.app.workbook[LINES[sheet]][row] as { formulas?: Formulas } | undefined;
     if (!line || !column) return '';
     const error = column.formula && line.formulas?.[column.formula] ? this.app.formulaValues.get(`${LINES[sheet]}:${row}:${column.formula}`)?.error : null;
+    if (!error && column.formula && line.formulas?.[column.formula] && sheet === 'Savings') {
+      // A formula in a year outside the horizon is kept but not worked out.
+      const worked = this.app.formulaValues.get(`savings:${row}:${column.formula}`);
+      if (!worked) return '(not worked out)';
+    }
     return error ? error.split(':')[0] : column.show(line);
   }
 
   /** What editing a cell starts from: the formula the user typed, if any. */
   editText(sheet: SheetName, row: number, col: number): string {
+    if (sheet === 'Scenarios') return this.scenarioCell(row, col);
     if (sheet === 'Assumptions') {
       const user = this.app.workbook.userAssumptions?.[row - ASSUMPTION_SPECS.length];
       return user && col === 1 ? String(user.value) : this.assumptionCell(row, col);
@@ -61,6 +97,12 @@ export class SheetState {
 
   /** Why a cell needs a look (a formula in error, an unknown grade), or null. */
   problem(sheet: SheetName, row: number, col: number): string | null {
+    if (sheet === 'Scenarios') return null;
+    if (sheet === 'Costs' && col === 2) {
+      const cost = this.app.workbook.costs[row];
+      const years = this.app.results?.years ?? [];
+      if (cost?.year != null && years.length && !years.includes(cost.year)) return `${formatFinancialYear(cost.year)} is outside the horizon (${formatFinancialYear(years[0])} to ${formatFinancialYear(years[years.length - 1])}): this cost is not counted`;
+    }
     if (sheet === 'Assumptions') {
       const i = row - ASSUMPTION_SPECS.length;
       return i >= 0 && col === 1 ? (this.app.formulaValues.get(`assumptions:${i}:value`)?.error ?? null) : null;
@@ -84,36 +126,83 @@ export class SheetState {
 
   /** Typed text into a cell: the reason it cannot be used, or null once the workbook has it. */
   async edit(sheet: SheetName, row: number, col: number, text: string): Promise<string | null> {
+    if (sheet === 'Scenarios') return this.editScenario(row, col, text);
     if (sheet === 'Assumptions') return this.editAssumption(row, col, text);
+    // One post's row is one engine edit; any other sheet reshapes what it feeds.
+    return this.app.changeWith(
+      (wb) => this.applied(wb, sheet, row, col, text),
+      (next) => (sheet === 'Posts' ? { type: 'post', index: row, post: next.posts[row] } : undefined),
+    );
+  }
+
+  /**
+   * Many cells at once, as one change (one Ctrl+Z): a block pasted from Excel
+   * (rows past the end add lines) or a value filled down. If any cell cannot
+   * be read, nothing changes and every reason is given.
+   */
+  async editMany(sheet: SheetName, cells: { row: number; col: number; text: string }[]): Promise<string | null> {
+    if (sheet === 'Assumptions' || sheet === 'Scenarios') return 'Paste and fill work in Grades, Posts, Costs and Savings';
+    return this.app.changeWith((current) => this.appliedMany(current, sheet, cells));
+  }
+
+  private appliedMany(current: Workbook, sheet: LineSheetName, cells: { row: number; col: number; text: string }[]): Workbook | string {
+    let workbook = current;
+    const problems: string[] = [];
+    for (const { row, col, text } of cells) {
+      if (col >= this.columns(sheet).length) continue;
+      const key = LINES[sheet];
+      while (row >= workbook[key].length) workbook = { ...workbook, [key]: [...(workbook[key] as unknown[]), blankLine(sheet, workbook)] };
+      const next = this.applied(workbook, sheet, row, col, text);
+      const label = this.columns(sheet)[col].label;
+      if (typeof next === 'string') problems.push(`Row ${row + 1}, ${next.startsWith(label) ? next : `${label}: ${next}`}`);
+      else workbook = next;
+    }
+    if (problems.length) return `Nothing was changed. ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? `; and ${problems.length - 5} more` : ''}.`;
+    return workbook;
+  }
+
+  /** The workbook with one cell changed, the same workbook if nothing changes, or the reason it cannot be. */
+  private applied(workbook: Workbook, sheet: LineSheetName, row: number, col: number, text: string): Workbook | string {
     const column = this.columns(sheet)[col] as unknown as Column<{ formulas?: Formulas }>;
-    const line = this.app.workbook[LINES[sheet]][row] as { formulas?: Formulas } | undefined;
+    const key = LINES[sheet];
+    const line = workbook[key][row] as { formulas?: Formulas } | undefined;
     if (column === undefined || line === undefined) return 'There is no such cell';
     const typed = text.trim();
     const field = column.formula;
     let next: { formulas?: Formulas } | string;
     if (typed.startsWith('=') && !field) {
       // Text stays text: `=HYPERLINK(...)` typed as a title is a title.
-      next = column.read(line, text, this.app.workbook);
+      next = column.read(line, text, workbook);
       if (typeof next === 'string') return `${column.label} takes a value here, not a formula`;
     } else if (typed.startsWith('=') && field) {
       const problem = formulaProblem(typed);
       if (problem) return problem;
-      if (line.formulas?.[field] === typed) return null;
+      if (line.formulas?.[field] === typed) return workbook;
       next = { ...line, formulas: { ...line.formulas, [field]: typed } };
     } else {
-      next = column.read(line, text, this.app.workbook);
+      next = column.read(line, text, workbook);
       if (typeof next === 'string') return next;
       if (field && line.formulas?.[field]) {
         const { [field]: _dropped, ...rest } = line.formulas;
         next = { ...next, formulas: rest };
         if (Object.keys(rest).length === 0) delete next.formulas;
-      } else if (column.show(next) === column.show(line)) return null;
+      } else if (column.show(next) === column.show(line)) return workbook;
     }
-    const key = LINES[sheet];
-    const workbook: Workbook = { ...this.app.workbook, [key]: (this.app.workbook[key] as unknown[]).map((l, i) => (i === row ? next : l)) };
-    // One post's row is one engine edit; any other sheet reshapes what it feeds.
-    const ok = await this.app.change(workbook, sheet === 'Posts' ? { type: 'post', index: row, post: workbook.posts[row] } : undefined);
-    return ok ? null : (this.app.error ?? 'The change could not be made');
+    const changed = next;
+    return { ...workbook, [key]: (workbook[key] as unknown[]).map((l, i) => (i === row ? changed : l)) };
+  }
+
+  /** Ctrl+D: each column's top cell (its formula, if it has one) copied down the block. */
+  fill(sheet: SheetName, top: number, bottom: number, left: number, right: number): Promise<string | null> {
+    const cells = [];
+    for (let c = left; c <= right; c++) for (let r = top + 1; r <= bottom; r++) cells.push({ row: r, col: c, text: this.editText(sheet, top, c) });
+    return this.editMany(sheet, cells);
+  }
+
+  /** A blank row inserted below `row` (at the end if there are none). */
+  async insertRow(sheet: SheetName, row: number): Promise<void> {
+    if (sheet === 'Assumptions' || sheet === 'Scenarios') return this.addRow(sheet);
+    await this.app.changeWith((wb) => insertLine(wb, LINES[sheet], Math.min(row + 1, wb[LINES[sheet]].length), blankLine(sheet, wb)));
   }
 
   private async editAssumption(row: number, col: number, text: string): Promise<string | null> {
@@ -127,55 +216,55 @@ export class SheetState {
       return null;
     }
     const i = row - ASSUMPTION_SPECS.length;
-    const list = [...(this.app.workbook.userAssumptions ?? [])];
-    const user = list[i];
-    if (!user) return 'There is no such cell';
-    let workbook = this.app.workbook;
-    if (col === 0) {
-      const problem = nameProblem(typed, list.filter((_, j) => j !== i).map((u) => u.name));
-      if (problem) return problem;
-      workbook = renameEverywhere(workbook, user.name, typed);
-      return (await this.app.change(workbook)) ? null : this.app.error;
-    }
-    if (col === 1) {
-      if (typed.startsWith('=')) {
-        const problem = formulaProblem(typed);
-        if (problem) return problem;
-        list[i] = { ...user, value: typed };
-      } else {
-        const v = Number(typed.replace(/[£,%]/g, ''));
-        if (typed === '' || !Number.isFinite(v)) return `“${typed}” is not a number`;
-        list[i] = { ...user, value: v };
+    return this.app.changeWith((workbook) => {
+      const list = [...(workbook.userAssumptions ?? [])];
+      const user = list[i];
+      if (!user) return 'There is no such cell';
+      if (col === 0) {
+        const problem = nameProblem(typed, list.filter((_, j) => j !== i).map((u) => u.name));
+        return problem ?? (typed === user.name ? workbook : renameEverywhere(workbook, user.name, typed));
       }
-    } else if (col === 2) {
-      if (!UNITS.includes(typed as UserAssumption['unit'])) return `The unit is one of ${UNITS.join(', ')}`;
-      list[i] = { ...user, unit: typed as UserAssumption['unit'] };
-    } else list[i] = { ...user, note: typed };
-    return (await this.app.change({ ...workbook, userAssumptions: list })) ? null : this.app.error;
+      if (col === 1) {
+        if (typed.startsWith('=')) {
+          const problem = formulaProblem(typed);
+          if (problem) return problem;
+          list[i] = { ...user, value: typed };
+        } else {
+          const v = Number(typed.replace(/[£,%]/g, ''));
+          if (typed === '' || !Number.isFinite(v)) return `“${typed}” is not a number`;
+          list[i] = { ...user, value: v };
+        }
+      } else if (col === 2) {
+        if (!UNITS.includes(typed as UserAssumption['unit'])) return `The unit is one of ${UNITS.join(', ')}`;
+        list[i] = { ...user, unit: typed as UserAssumption['unit'] };
+      } else list[i] = { ...user, note: typed };
+      return { ...workbook, userAssumptions: list };
+    });
   }
 
   async addRow(sheet: SheetName): Promise<void> {
+    if (sheet === 'Scenarios') return;
     if (sheet === 'Assumptions') {
-      const taken = (this.app.workbook.userAssumptions ?? []).map((u) => u.name);
-      let n = taken.length + 1;
-      while (nameProblem(`Assumption_${n}`, taken)) n++;
-      await this.app.change({ ...this.app.workbook, userAssumptions: [...(this.app.workbook.userAssumptions ?? []), { name: `Assumption_${n}`, value: 0, unit: 'number', note: '' }] });
+      await this.app.changeWith((wb) => {
+        const taken = (wb.userAssumptions ?? []).map((u) => u.name);
+        let n = taken.length + 1;
+        while (nameProblem(`Assumption_${n}`, taken)) n++;
+        return { ...wb, userAssumptions: [...(wb.userAssumptions ?? []), { name: `Assumption_${n}`, value: 0, unit: 'number', note: '' }] };
+      });
       return;
     }
     const key = LINES[sheet];
-    await this.app.change({ ...this.app.workbook, [key]: [...(this.app.workbook[key] as unknown[]), blankLine(sheet, this.app.workbook)] });
+    await this.app.changeWith((wb) => ({ ...wb, [key]: [...(wb[key] as unknown[]), blankLine(sheet, wb)] }));
   }
 
   async deleteRow(sheet: SheetName, row: number): Promise<string | null> {
+    if (sheet === 'Scenarios') return 'Scenarios are added and deleted under Scenarios above; their assumptions stay';
     if (sheet === 'Assumptions') {
       const i = row - ASSUMPTION_SPECS.length;
       if (i < 0) return 'The workbook’s own assumptions cannot be deleted';
-      await this.app.change({ ...this.app.workbook, userAssumptions: (this.app.workbook.userAssumptions ?? []).filter((_, j) => j !== i) });
-      return null;
+      return this.app.changeWith((wb) => ({ ...wb, userAssumptions: (wb.userAssumptions ?? []).filter((_, j) => j !== i) }));
     }
-    if (row < 0 || row >= this.rowCount(sheet)) return null;
-    await this.app.change(deleteLine(this.app.workbook, LINES[sheet], row));
-    return null;
+    return this.app.changeWith((wb) => (row >= 0 && row < wb[LINES[sheet]].length ? deleteLine(wb, LINES[sheet], row) : wb));
   }
 }
 

@@ -83,3 +83,88 @@ it('shows a formula’s error on its cell and costs it at nothing, leaving the r
   expect(app.workbook.posts[4].formulas).toBeUndefined();
   expect(Math.round(app.results!.scenarios[1].totals.staff)).toBe(578026);
 });
+
+it('pastes a block from Excel as one change, adding rows past the end, or refuses it whole with reasons', async () => {
+  const { app, sheets } = await started();
+  // Title, Grade, FTE of two rows: the last post's row and a new one
+  expect(await sheets.editMany('Posts', [
+    { row: 7, col: 0, text: 'Occupational Therapist' }, { row: 7, col: 1, text: 'Band B' }, { row: 7, col: 2, text: '1' },
+    { row: 8, col: 0, text: 'Reviewer' }, { row: 8, col: 1, text: 'Band A' }, { row: 8, col: 2, text: '2' },
+  ])).toBeNull();
+  expect(app.workbook.posts).toHaveLength(9);
+  expect(app.workbook.posts[8]).toMatchObject({ title: 'Reviewer', grade: 'Band A', fte: 2 });
+  const before = app.workbook;
+  expect(await sheets.editMany('Posts', [{ row: 0, col: 2, text: 'lots' }, { row: 1, col: 2, text: '2' }])).toBe('Nothing was changed. Row 1, FTE: “lots” is not a number.');
+  expect(app.workbook).toBe(before);
+  await app.undo();
+  expect(app.workbook.posts).toHaveLength(8); // the paste was one change
+});
+
+it('inserts a row below the active one, keeping scenario references right', async () => {
+  const { app, sheets } = await started();
+  await app.setScenarios([{ name: 'Without the manager', overrides: {}, toggled: { posts: [1] } }]);
+  await sheets.insertRow('Posts', 0);
+  expect(app.workbook.posts[1].title).toBe('New post');
+  expect(app.workbook.scenarios![0].toggled).toEqual({ posts: [2] });
+  expect(app.workbook.posts[2].title).toBe('Commissioning Manager');
+});
+
+it('edits a scenario’s assumptions in the Scenarios grid: 50 is 50%, blank is the workbook’s value', async () => {
+  const { app, sheets } = await started();
+  await app.setScenarios([{ name: 'Half', overrides: {} }]);
+  expect(sheets.labels('Scenarios')).toEqual(['Assumption', 'Do nothing', 'Proposed investment', 'Half']);
+  expect(await sheets.edit('Scenarios', 1, 3, '50')).toBeNull(); // Recruitment %
+  expect(app.workbook.scenarios!.find((s) => s.name === 'Half')!.overrides).toEqual({ recruitment: 0.5 });
+  expect(app.results!.scenarios[2].totals.staff).toBeCloseTo(578025.5 / 2, 2);
+  expect(sheets.show('Scenarios', 1, 3)).toBe('50');
+  expect(await sheets.edit('Scenarios', 1, 3, '')).toBeNull();
+  expect(app.workbook.scenarios!.find((s) => s.name === 'Half')!.overrides).toEqual({});
+});
+
+it('flags a cost dated outside the horizon, which is not counted', async () => {
+  const { app, sheets } = await started();
+  await sheets.addRow('Costs');
+  await sheets.edit('Costs', 0, 3, '1000');
+  expect(await sheets.edit('Costs', 0, 2, '2030/31')).toBeNull();
+  // a horizon set by the data grows to take the cost in...
+  expect(sheets.problem('Costs', 0, 2)).toBeNull();
+  expect(app.results!.years.at(-1)).toBe(2030);
+  // ...one set by hand does not, and the cell says the cost is left out
+  await app.setAssumptions({ firstYear: 2017, horizonYears: 4 });
+  expect(sheets.problem('Costs', 0, 2)).toBe('2030/31 is outside the horizon (2017/18 to 2020/21): this cost is not counted');
+  expect(app.results!.scenarios[1].totals.other).toBe(0);
+});
+
+it('counts both of two quick changes: each works on the workbook the one before left', async () => {
+  const { app, sheets } = await started();
+  await Promise.all([sheets.addRow('Assumptions'), sheets.addRow('Assumptions'), sheets.edit('Posts', 2, 2, '0.5')]);
+  expect(app.workbook.userAssumptions!.map((u) => u.name)).toEqual(['Assumption_1', 'Assumption_2']);
+  expect(app.workbook.posts[2].fte).toBe(0.5);
+  await app.undo();
+  expect(app.workbook.posts[2].fte).toBe(1); // three changes, undone one at a time
+  expect(app.workbook.userAssumptions).toHaveLength(2);
+});
+
+it('fills the top cell down a block, formula and all, as one change', async () => {
+  const { app, sheets } = await started();
+  await sheets.edit('Posts', 2, 2, '=2/4'); // Commissioning Officer: 0.5 FTE
+  expect(await sheets.fill('Posts', 2, 3, 2, 2)).toBeNull(); // down to the Assistant Accountant
+  expect(app.workbook.posts[3].formulas).toEqual({ fte: '=2/4' });
+  expect(app.workbook.posts[3].fte).toBe(0.5);
+  await app.undo();
+  expect(app.workbook.posts[3].formulas).toBeUndefined();
+});
+
+it('takes a formula in a saving’s year, and an error there counts as nothing without breaking a recurring sum', async () => {
+  const { app, sheets } = await started();
+  // Younger adults, 2018/19 (column 4 is 2017/18, 5 is 2018/19): 1,500,000 -> =3*500000
+  expect(sheets.labels('Savings')[5]).toBe('2018/19');
+  expect(await sheets.edit('Savings', 0, 5, '=3*500000')).toBeNull();
+  expect(app.workbook.savings[0].amounts[2018]).toBe(1500000);
+  expect(app.results!.scenarios[1].totals.savings).toBe(2808000);
+  await sheets.edit('Savings', 0, 3, 'Yes'); // recurring: 1.5m, then 1.5m + 749k, then + 100k
+  expect(await sheets.edit('Savings', 0, 6, '=1/0')).toBeNull(); // 2019/20 in error
+  expect(sheets.show('Savings', 0, 6)).toBe('#DIV/0!');
+  // Younger adults now save 1.5m in 2018/19, 1.5m in 2019/20 (+0), 1.6m in 2020/21 (+100k)
+  expect(app.results!.scenarios[1].years.map((y) => y.savings)).toEqual([0, 1630000, 1500000 + 130000, 1600000 + 199000]);
+});

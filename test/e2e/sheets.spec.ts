@@ -77,3 +77,110 @@ describe('a finance officer in the Posts grid', () => {
     await context.close();
   });
 });
+
+describe('formulas, paste and explanations', () => {
+  it('an FTE of =ReferralsPerWeek/CasesPerWorker follows either assumption, all by keyboard', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(served.url);
+    const headline = page.getByRole('region', { name: 'Proposed investment at a glance' });
+    await headline.getByText('£578,026', { exact: true }).waitFor();
+
+    await page.getByRole('tab', { name: 'Assumptions' }).click();
+    await page.getByRole('button', { name: 'Add a row to Assumptions' }).click();
+    await page.getByRole('button', { name: 'Add a row to Assumptions' }).click();
+    const grid = page.getByRole('grid', { name: 'Assumptions' });
+    await grid.getByRole('row').nth(8).waitFor(); // header + 7 of the workbook's + the first of ours
+    await grid.getByRole('row').nth(8).getByRole('gridcell').first().click();
+    for (const text of ['ReferralsPerWeek', '40']) {
+      await page.keyboard.type(text);
+      await page.keyboard.press('Tab');
+    }
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Home');
+    for (const text of ['CasesPerWorker', '10']) {
+      await page.keyboard.type(text);
+      await page.keyboard.press('Tab');
+    }
+    await grid.getByRole('gridcell', { name: 'CasesPerWorker' }).waitFor();
+
+    await page.getByRole('tab', { name: 'Posts' }).click();
+    const posts = page.getByRole('grid', { name: 'Posts' });
+    await posts.getByRole('row', { name: /^Community Care Officer Grade 5/ }).getByRole('gridcell').nth(2).click();
+    await page.keyboard.type('=ReferralsPerWeek/CasesPerWorker');
+    await page.keyboard.press('Enter');
+    await headline.getByText('£578,026', { exact: true }).waitFor(); // 40 / 10 = 4 FTE, as before
+
+    await page.getByRole('tab', { name: 'Assumptions' }).click();
+    await page.getByRole('grid', { name: 'Assumptions' }).getByRole('gridcell', { name: '40', exact: true }).click();
+    await page.keyboard.type('50');
+    await page.keyboard.press('Enter');
+    // 50 / 10 = 5 FTE: one more Grade 5 officer for 2018/19, 578,025.50 + 32,774 = 610,799.50
+    await headline.getByText('£610,800', { exact: true }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('pastes a block from Excel into Grades, and undoes it in one step', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(served.url);
+    await page.getByText('£578,026', { exact: true }).first().waitFor();
+    await page.getByRole('tab', { name: 'Grades' }).click();
+    const grid = page.getByRole('grid', { name: 'Grades' });
+    await grid.getByRole('gridcell', { name: 'Grade 5' }).click(); // the last grade: rows pasted past it are added
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', 'Grade 5\t32774\r\nBand D\t58,000\r\nBand F\t£70,000\r\n');
+      document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true }));
+    });
+    await grid.getByRole('gridcell', { name: 'Band F' }).waitFor();
+    expect(await grid.getByRole('row').count()).toBe(1 + 7);
+    await page.keyboard.press('Control+z');
+    await grid.getByRole('gridcell', { name: 'Band F' }).waitFor({ state: 'detached' });
+    expect(await grid.getByRole('row').count()).toBe(1 + 5);
+    await context.close();
+  });
+
+  it('explains a figure down to the line it comes from, with the cell’s formula', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(served.url);
+    await page.getByText('£578,026', { exact: true }).first().waitFor();
+    const table = page.getByRole('table', { name: 'Proposed investment', exact: true });
+    await table.getByRole('row', { name: /^Staff cost/ }).getByRole('button', { name: '£495,111' }).click();
+    const dialog = page.getByRole('dialog', { name: 'How this figure is made' });
+    await dialog.getByText('Staff cost, Proposed investment, 2018/19: the council-funded posts below = £495,110.83.').waitFor();
+    await dialog.getByRole('button', { name: 'Explain Commissioning Manager' }).click();
+    await dialog.getByText('Commissioning Manager, 2018/19: 1 FTE x £62,186 (Band E) x 11 months / 12 = £57,004.').waitFor();
+    expect(await dialog.getByText(/^=IFERROR\(\$C3\*\$K3\*MAX/).count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await context.close();
+  });
+
+  it('keeps 10,000 rows to hand by keyboard while drawing only those in view', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(served.url);
+    await page.getByText('£578,026', { exact: true }).first().waitFor();
+    const grades = Array.from({ length: 10_000 }, (_, i) => `Grade ${i + 1},${30000 + i}`).join('\n');
+    await page.getByRole('button', { name: 'New workbook' }).click();
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.getByRole('heading', { name: 'Untitled workbook' }).waitFor();
+    await page.getByLabel('Import CSV files').setInputFiles([{ name: 'pay-scales.csv', mimeType: 'text/csv', buffer: Buffer.from(`Grade,Annual cost\n${grades}\n`) }]);
+    await page.getByRole('dialog').getByText('10,000 rows from 1 file will be imported.').waitFor();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Imported 10,000 rows from 1 file.' }).waitFor({ state: 'attached', timeout: 30_000 });
+    await page.getByRole('tab', { name: 'Grades' }).click();
+    const grid = page.getByRole('grid', { name: 'Grades' });
+    expect(await grid.getAttribute('aria-rowcount')).toBe('10001');
+    await grid.getByRole('gridcell', { name: 'Grade 1', exact: true }).click();
+    await page.keyboard.press('Control+End');
+    await grid.getByRole('gridcell', { name: '39999', exact: true }).waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe('9999:1');
+    expect(await grid.getByRole('row').count()).toBeLessThan(60);
+    await context.close();
+  });
+});
