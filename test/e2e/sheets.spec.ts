@@ -136,6 +136,16 @@ describe('formulas, paste and explanations', () => {
     });
     await grid.getByRole('gridcell', { name: 'Band F' }).waitFor();
     expect(await grid.getByRole('row').count()).toBe(1 + 7);
+    // Shift and the arrows select a block; copying it gives Excel's tab separated text.
+    await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('Shift+ArrowRight');
+    const copied = await page.evaluate(() => {
+      const data = new DataTransfer();
+      document.activeElement!.dispatchEvent(new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true }));
+      return data.getData('text/plain');
+    });
+    expect(copied).toBe('Grade 5\t32774\r\nBand D\t58000');
+    await page.getByRole('heading', { name: 'The workbook’s sheets' }).click(); // focus off the grid: Ctrl+Z still undoes
     await page.keyboard.press('Control+z');
     await grid.getByRole('gridcell', { name: 'Band F' }).waitFor({ state: 'detached' });
     expect(await grid.getByRole('row').count()).toBe(1 + 5);
