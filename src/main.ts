@@ -12,4 +12,4 @@ import './ui/app.css';
 
 const app = new AppState(new WorkerEngine(), new WorkbookStore(), () => new Date(), new WorkerImporter());
 mount(App, { target: document.getElementById('app')!, props: { app, scenarios: new ScenarioState(app), sheets: new SheetState(app), explainer: new ExplainState(app) } });
-void app.start(exampleWorkbook);
+void app.start(exampleWorkbook).then(() => app.askToPersist(navigator.storage?.persist?.bind(navigator.storage)));

@@ -9,6 +9,7 @@ import { applyImport, importedFiles, importedLines, previewImport, type FileInpu
 import { ImportCancelled, type Importer } from '../io/import-protocol';
 import type { Field, SheetKind } from '../io/headers';
 import { isUnreadable, readPercent } from '../io/values';
+import { backupFile, isRefused, readBackup } from '../io/backup';
 import type { InputValue, Results } from '../model/costing';
 import { emptyWorkbook, type Assumptions, type Scenario, type Workbook } from '../model/workbook';
 
@@ -106,15 +107,54 @@ export class AppState {
     }
   }
 
-  private async save(): Promise<void> {
+  /**
+   * "Saved" shows only once the browser has committed the write. A failure
+   * (storage full, private mode) is said at once and tried again a few times;
+   * the work stays open here, and the workbook file is offered as a copy.
+   */
+  private async save(attempt = 0): Promise<void> {
     if (!this.store) return;
     this.saveState = 'saving';
+    const workbook = this.workbook;
     try {
-      await this.store.save(this.id, this.workbook);
-      this.saveState = 'saved';
+      await this.store.save(this.id, workbook);
+      if (this.workbook === workbook) this.saveState = 'saved';
     } catch (e) {
       this.saveState = 'failed';
-      this.error = `Your work could not be saved in this browser (${message(e)}). It is still open here: download the CSV files to keep a copy.`;
+      this.error = `Your work could not be saved in this browser (${message(e)}). It is still open here: use “Download workbook file” to keep a copy.`;
+      if (attempt < 3) setTimeout(() => void this.save(attempt + 1), 1000 * 2 ** attempt);
+    }
+  }
+
+  /** What the browser said about keeping this site's storage. */
+  persistence = $state<'kept' | 'may be cleared' | 'unknown'>('unknown');
+
+  /** Asks the browser to keep saved work even when space runs low. */
+  async askToPersist(ask: (() => Promise<boolean>) | undefined): Promise<void> {
+    if (!ask) return;
+    try {
+      this.persistence = (await ask()) ? 'kept' : 'may be cleared';
+    } catch {
+      this.persistence = 'may be cleared';
+    }
+  }
+
+  /** The whole workbook as one file, to keep or to send. */
+  backupDownload(): Download {
+    return { name: `${fileStem(this.workbook.name)}.workbook.json`, text: backupFile(this.workbook) };
+  }
+
+  /** Opens a workbook file; a damaged or newer one is refused and nothing changes. */
+  async openBackup(text: string): Promise<void> {
+    const workbook = readBackup(text);
+    if (isRefused(workbook)) {
+      this.error = workbook.problem;
+      return;
+    }
+    if (await this.run(() => this.open(newId(), workbook, true), 'The workbook file could not be opened, and nothing changed: ')) {
+      this.past = [];
+      this.future = [];
+      this.message = `Workbook “${workbook.name}” is open.`;
     }
   }
 

@@ -125,3 +125,32 @@ it('reports progress through a long read, and a cancelled read changes nothing',
   expect(app.preview).toBeNull();
   expect(app.workbook).toBe(before);
 });
+
+it('opens a workbook file, and refuses a damaged one changing nothing', async () => {
+  const app = new AppState(inProcess, null);
+  await app.start(carePlanningWorkbook);
+  const file = app.backupDownload();
+  expect(file.name).toBe('care-and-support-planning-october-2017.workbook.json');
+  await app.newWorkbook('Empty');
+  await app.openBackup(file.text);
+  expect(app.workbook.posts).toHaveLength(8);
+  expect(Math.round(app.results!.scenarios[1].totals.staff)).toBe(578026);
+  const before = app.workbook;
+  await app.openBackup('{"format":"council-scenario-explorer-workbook","version":9,"workbook":{}}');
+  expect(app.workbook).toBe(before);
+  expect(app.error).toMatch(/newer version of the app/);
+});
+
+it('says so when saving fails, keeps the work open, and tries again', async () => {
+  let fail = true;
+  const store = { save: async () => { if (fail) throw new Error('QuotaExceededError'); }, lastOpen: async () => null };
+  const app = new AppState(inProcess, store);
+  await app.start(carePlanningWorkbook);
+  await app.setAssumptions({ payAward: 0.02 });
+  expect(app.saveState).toBe('failed');
+  expect(app.error).toMatch(/could not be saved in this browser \(QuotaExceededError\)/);
+  expect(app.workbook.assumptions.payAward).toBe(0.02);
+  fail = false;
+  await new Promise((r) => setTimeout(r, 1100)); // the first retry, after a second
+  expect(app.saveState).toBe('saved');
+});

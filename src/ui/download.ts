@@ -2,7 +2,8 @@ import type { Download } from '../state/app.svelte';
 
 /** Hands a file to the browser's downloads; nothing is sent anywhere. */
 export function saveFile(file: Download): void {
-  const url = URL.createObjectURL(new Blob([file.text], { type: 'text/csv;charset=utf-8' }));
+  const type = file.name.endsWith('.json') ? 'application/json' : 'text/csv;charset=utf-8';
+  const url = URL.createObjectURL(new Blob([file.text], { type }));
   const link = document.createElement('a');
   link.href = url;
   link.download = file.name;
