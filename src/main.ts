@@ -1,4 +1,5 @@
 import { mount } from 'svelte';
+import { registerSW } from 'virtual:pwa-register';
 import { WorkerEngine } from './engine/client';
 import { exampleWorkbook } from './io/example';
 import { WorkerImporter } from './io/import-client';
@@ -12,4 +13,9 @@ import './ui/app.css';
 
 const app = new AppState(new WorkerEngine(), new WorkbookStore(), () => new Date(), new WorkerImporter());
 mount(App, { target: document.getElementById('app')!, props: { app, scenarios: new ScenarioState(app), sheets: new SheetState(app), explainer: new ExplainState(app) } });
+// The service worker keeps the app for offline use; a new version waits for the user.
+if ('serviceWorker' in navigator) {
+  const update = registerSW({ onNeedRefresh: () => (app.update = () => update(true)) });
+}
+
 void app.start(exampleWorkbook).then(() => app.askToPersist(navigator.storage?.persist?.bind(navigator.storage)));

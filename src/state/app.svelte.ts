@@ -126,6 +126,9 @@ export class AppState {
     }
   }
 
+  /** Set when a new version of the app is ready: calling it reloads into it, when the user chooses. */
+  update = $state<(() => Promise<void>) | null>(null);
+
   /** What the browser said about keeping this site's storage. */
   persistence = $state<'kept' | 'may be cleared' | 'unknown'>('unknown');
 

@@ -51,3 +51,25 @@ describe('under a strict Content-Security-Policy', () => {
     await context.close();
   });
 });
+
+describe('with no network', () => {
+  it('opens again after one visit, from the sub-path, with the work that was saved', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(served.url);
+    await page.getByText('£578,026', { exact: true }).first().waitFor();
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await page.getByRole('spinbutton', { name: 'Recruitment %' }).fill('50');
+    await page.getByRole('spinbutton', { name: 'Recruitment %' }).press('Tab');
+    await page.getByText('£289,013', { exact: true }).first().waitFor();
+    await page.getByText('Saved in this browser').waitFor();
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByText('£289,013', { exact: true }).first().waitFor();
+    await page.getByRole('heading', { name: 'Care and support planning (October 2017)' }).waitFor();
+    await context.close();
+  });
+});
