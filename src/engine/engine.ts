@@ -15,6 +15,7 @@ import {
   NAMED_ASSUMPTIONS,
   namedExpressions,
   NO_PAYBACK,
+  POST,
   postRow,
   postsSheet,
   savingsSheet,
@@ -86,6 +87,11 @@ export class WorkbookEngine {
     );
   }
 
+  /** The workbook as the engine holds it now. */
+  get current(): Workbook {
+    return this.workbook;
+  }
+
   get horizon(): Horizon {
     return this.layout.horizon;
   }
@@ -108,7 +114,9 @@ export class WorkbookEngine {
    */
   setAssumptions(change: Partial<Assumptions>): void {
     this.workbook = { ...this.workbook, assumptions: { ...this.workbook.assumptions, ...change } };
+    // The horizon reshapes every sheet; a start delay is built into the post blocks.
     if ('firstYear' in change || 'horizonYears' in change) return this.build();
+    if (startDelays(this.workbook, this.layout.scenarios).some((d, s) => this.layout.delays[this.layout.blockOf(s)] !== d)) return this.build();
     const values: Partial<Record<AssumptionName, number | undefined>> = {
       PayAward: change.payAward,
       DiscountRate: change.discountRate,
@@ -251,8 +259,10 @@ export class WorkbookEngine {
       start: { sheet, row: 1, col: first },
       end: { sheet, row: count, col: first + this.layout.years - 1 },
     });
+    // Whether recruitment applies is the engine's own New post flag (an FTE may be a formula).
+    const isNew = this.hf.getRangeValues({ start: { sheet, row: 1, col: POST.isNew }, end: { sheet, row: count, col: POST.isNew } });
     return cells.map((row, i) => {
-      const scale = this.workbook.posts[i].fte > 0 ? values.recruitment : 1;
+      const scale = isNew[i][0] === 1 ? values.recruitment : 1;
       return row.map((v, k) => number(v, `${this.workbook.posts[i].title} cost in year ${k + 1}`) * scale * (1 + values.payAward) ** k);
     });
   }

@@ -2,7 +2,7 @@
 // `Assumption`, then one column per scenario; one row per assumption. A blank
 // cell means the workbook's value; in a row named with `%`, `5` and `5%` both
 // mean five percent. Rows this app does not know are kept as written.
-import { ASSUMPTION_SPECS } from '../model/scenarios';
+import { ASSUMPTION_SPECS, valueProblem } from '../model/scenarios';
 import type { Scenario, ScenarioAssumption } from '../model/workbook';
 import { writeCsv, type OutCell } from './csv';
 import { headerKey } from './headers';
@@ -51,7 +51,13 @@ export function readScenarios(table: Table): ScenariosRead {
         out.problems.push({ file: table.file, row, reason: `${name}, ${label}: “${raw}” is not a number` });
         return;
       }
-      scenarios[i].overrides[spec.key] = spec.unit === '%' || percent ? value / 100 : value;
+      const v = spec.unit === '%' || percent ? value / 100 : value;
+      const problem = valueProblem(spec.key, v);
+      if (problem) {
+        out.problems.push({ file: table.file, row, reason: `${name}: ${problem}` });
+        return;
+      }
+      scenarios[i].overrides[spec.key] = v;
     });
     if (!spec && label) out.notes.push(`${table.file}: row “${label}” is kept with the scenarios but not used in the figures yet.`);
   }

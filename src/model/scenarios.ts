@@ -2,11 +2,11 @@
 // scenario says which lines are in and which assumptions it sets; any it does
 // not set come from the workbook.
 import {
+  type ScenarioAssumption,
   SCENARIO_DO_NOTHING,
   SCENARIO_PROPOSED,
   type Assumptions,
   type Scenario,
-  type ScenarioAssumption,
   type ScenarioValues,
   type Workbook,
 } from './workbook';
@@ -80,4 +80,13 @@ export function includes(scenario: Scenario, sheet: LineSheet, index: number, do
   const byDefault = scenario.name.toLowerCase() === SCENARIO_DO_NOTHING.toLowerCase() ? doNothingLine : !doNothingLine;
   const flipped = scenario.toggled?.[sheet]?.includes(index) ?? false;
   return byDefault !== flipped;
+}
+
+/** Why a scenario value cannot be used (in the assumption's own units: fractions, months), or null. */
+export function valueProblem(key: ScenarioAssumption, value: number): string | null {
+  const spec = ASSUMPTION_SPECS.find((a) => a.key === key)!;
+  if (!Number.isFinite(value)) return `${spec.name} must be a number`;
+  if (spec.unit === 'months') return value < 0 || value > 600 ? `${spec.name} is from 0 to 600 months` : null;
+  if (key === 'payAward' || key === 'discountRate') return value <= -1 || value > 1 ? `${spec.name} is above -100% and at most 100%` : null;
+  return value < 0 || value > 10 ? `${spec.name} is from 0% to 1,000%` : null;
 }

@@ -234,33 +234,42 @@ export class AppState {
       });
       return ok ? null : (this.error ?? 'The change could not be made');
     };
-    const run = this.lane.then(work, work);
-    this.lane = run.catch(() => undefined);
-    return run;
+    return this.enqueue(work);
   }
 
-  /** Ctrl+Z: the workbook before the last change, whatever it was. */
-  async undo(): Promise<void> {
-    const previous = this.past.at(-1);
-    if (!previous) return;
-    const current = this.workbook;
-    if (await this.run(() => this.open(this.id, previous, true))) {
-      this.past = this.past.slice(0, -1);
-      this.future = [...this.future, current];
-      this.message = 'Undone.';
-    }
+  /** Ctrl+Z: the workbook before the last change, whatever it was; after any change still on its way. */
+  undo(): Promise<void> {
+    return this.enqueue(async () => {
+      const previous = this.past.at(-1);
+      if (!previous) return;
+      const current = this.workbook;
+      if (await this.run(() => this.open(this.id, previous, true))) {
+        this.past = this.past.slice(0, -1);
+        this.future = [...this.future, current];
+        this.message = 'Undone.';
+      }
+    });
   }
 
   /** Ctrl+Y: the change last undone. */
-  async redo(): Promise<void> {
-    const next = this.future.at(-1);
-    if (!next) return;
-    const current = this.workbook;
-    if (await this.run(() => this.open(this.id, next, true))) {
-      this.future = this.future.slice(0, -1);
-      this.past = [...this.past, current];
-      this.message = 'Redone.';
-    }
+  redo(): Promise<void> {
+    return this.enqueue(async () => {
+      const next = this.future.at(-1);
+      if (!next) return;
+      const current = this.workbook;
+      if (await this.run(() => this.open(this.id, next, true))) {
+        this.future = this.future.slice(0, -1);
+        this.past = [...this.past, current];
+        this.message = 'Redone.';
+      }
+    });
+  }
+
+  /** Work that must wait for the changes before it. */
+  private enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.lane.then(work, work);
+    this.lane = run.catch(() => undefined);
+    return run;
   }
 
   private files: FileInput[] = [];
@@ -323,18 +332,9 @@ export class AppState {
     }
   }
 
-  /**
-   * The engine answers requests in order; each change is applied to the
-   * workbook as it is when its answer arrives, so two quick edits both stay.
-   */
-  async setAssumptions(change: Partial<Assumptions>): Promise<void> {
-    await this.run(async () => {
-      const results = await this.engine.send({ type: 'assumptions', change });
-      this.remember();
-      this.workbook = { ...this.workbook, assumptions: { ...this.workbook.assumptions, ...change } };
-      this.take(results);
-      await this.save();
-    });
+  /** Change workbook assumptions: queued like every change, and undoable. */
+  async setAssumptions(change: Partial<Assumptions>): Promise<boolean> {
+    return (await this.changeWith((wb) => ({ ...wb, assumptions: { ...wb.assumptions, ...change } }), () => ({ type: 'assumptions', change }))) === null;
   }
 
   /**
@@ -345,7 +345,7 @@ export class AppState {
     const { min, max } = PERCENT_RANGES[key];
     const value = readPercent(typed, min, max);
     if (isUnreadable(value)) return value.problem;
-    if (value !== this.workbook.assumptions[key]) await this.setAssumptions({ [key]: value });
+    if (value !== this.workbook.assumptions[key] && !(await this.setAssumptions({ [key]: value }))) return this.error ?? 'The change could not be made';
     return null;
   }
 
@@ -354,15 +354,18 @@ export class AppState {
     return this.engine.analyse({ workbook: this.workbook, scenario, ranges, today: this.today().getTime() });
   }
 
-  /** Replace the scenarios (an assumption moved, a line in or out, one added or deleted). */
-  async setScenarios(scenarios: Scenario[]): Promise<void> {
-    await this.run(async () => {
-      const results = await this.engine.send({ type: 'scenarios', scenarios });
-      this.remember();
-      this.workbook = { ...this.workbook, scenarios };
-      this.take(results);
-      await this.save();
-    });
+  /**
+   * Replace the scenarios (an assumption moved, a line in or out, one added
+   * or deleted): given whole, or as a change to the scenarios as the change
+   * before left them. Queued like every change, and undoable.
+   */
+  async setScenarios(scenarios: Scenario[] | ((current: Scenario[]) => Scenario[])): Promise<boolean> {
+    return (
+      (await this.changeWith(
+        (wb) => ({ ...wb, scenarios: typeof scenarios === 'function' ? scenarios(wb.scenarios ?? []) : scenarios }),
+        (next) => ({ type: 'scenarios', scenarios: next.scenarios ?? [] }),
+      )) === null
+    );
   }
 
   /** The printed figures against the app's own, recomputed only when the workbook changes. */

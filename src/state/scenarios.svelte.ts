@@ -5,10 +5,10 @@
 import { comparisonCsv, scenariosCsv, switchingCsv } from '../io/export';
 import { comparison } from '../model/comparison';
 import { minutesLine } from '../model/minutes';
-import { isBuiltIn, scenariosOf, type LineSheet } from '../model/scenarios';
+import { isBuiltIn, scenariosOf, valueProblem, type LineSheet } from '../model/scenarios';
 import type { Analysis } from '../engine/protocol';
 import { DEFAULT_RANGES, type Ranges } from '../model/sensitivity';
-import { SCENARIO_PROPOSED, type Scenario, type ScenarioAssumption } from '../model/workbook';
+import { SCENARIO_PROPOSED, type Scenario, type ScenarioAssumption, type Workbook } from '../model/workbook';
 import { fileStem, type AppState, type Download } from './app.svelte';
 
 export class ScenarioState {
@@ -45,11 +45,17 @@ export class ScenarioState {
     return this.list.find((s) => s.name === this.open) ?? this.list[1];
   }
 
-  /** The workbook's own list with one scenario replaced (built-ins are stored once they change). */
-  private replaced(next: Scenario): Scenario[] {
-    const own = this.app.workbook.scenarios ?? [];
-    const at = own.findIndex((s) => s.name === next.name);
-    return at >= 0 ? own.map((s, i) => (i === at ? next : s)) : [...own, next];
+  /**
+   * One scenario changed, worked out from the scenarios as the change before
+   * left them (two quick clicks both count). Built-ins are stored once they change.
+   */
+  private update(name: string, change: (s: Scenario) => Scenario): Promise<boolean> {
+    return this.app.setScenarios((own) => {
+      const current = scenariosOf({ scenarios: own } as Workbook).find((s) => s.name === name);
+      if (!current) return own;
+      const next = change(current);
+      return own.some((s) => s.name === name) ? own.map((s) => (s.name === name ? next : s)) : [...own, next];
+    });
   }
 
   choose(name: string): void {
@@ -57,19 +63,26 @@ export class ScenarioState {
   }
 
   /** Set the open scenario's value of an assumption; null goes back to the workbook's. */
-  async setValue(key: ScenarioAssumption, value: number | null): Promise<void> {
-    const overrides = { ...this.current.overrides };
-    if (value === null) delete overrides[key];
-    else overrides[key] = value;
-    await this.app.setScenarios(this.replaced({ ...this.current, overrides }));
+  async setValue(key: ScenarioAssumption, value: number | null): Promise<string | null> {
+    const problem = value === null ? null : valueProblem(key, value);
+    if (problem) return problem;
+    const ok = await this.update(this.open, (s) => {
+      const overrides = { ...s.overrides };
+      if (value === null) delete overrides[key];
+      else overrides[key] = value;
+      return { ...s, overrides };
+    });
+    return ok ? null : (this.app.error ?? 'The change could not be made');
   }
 
   /** Put a line in or take it out of the open scenario. */
   async toggleLine(sheet: LineSheet, index: number): Promise<void> {
-    const toggled = { ...this.current.toggled };
-    const list = toggled[sheet] ?? [];
-    toggled[sheet] = list.includes(index) ? list.filter((i) => i !== index) : [...list, index].sort((a, b) => a - b);
-    await this.app.setScenarios(this.replaced({ ...this.current, toggled }));
+    await this.update(this.open, (s) => {
+      const toggled = { ...s.toggled };
+      const list = toggled[sheet] ?? [];
+      toggled[sheet] = list.includes(index) ? list.filter((i) => i !== index) : [...list, index].sort((a, b) => a - b);
+      return { ...s, toggled };
+    });
   }
 
   /** Why a name cannot be used, or null. */
@@ -84,26 +97,33 @@ export class ScenarioState {
   async create(name: string): Promise<string | null> {
     const problem = this.nameProblem(name);
     if (problem) return problem;
-    const proposal = this.list[1];
-    await this.app.setScenarios([...(this.app.workbook.scenarios ?? []), { name: name.trim(), overrides: { ...proposal.overrides }, toggled: structuredClone(proposal.toggled ?? {}) }]);
-    this.open = name.trim();
+    const clean = name.trim();
+    await this.app.setScenarios((own) => {
+      if (own.some((s) => s.name.toLowerCase() === clean.toLowerCase())) return own;
+      const proposal = scenariosOf({ scenarios: own } as Workbook)[1];
+      return [...own, { name: clean, overrides: { ...proposal.overrides }, toggled: structuredClone($state.snapshot(proposal.toggled) ?? {}) }];
+    });
+    this.open = clean;
     return null;
   }
 
   async duplicate(): Promise<void> {
-    let name = `${this.current.name} (copy)`;
-    for (let n = 2; this.nameProblem(name); n++) name = `${this.current.name} (copy ${n})`;
-    const copy = structuredClone($state.snapshot(this.current)) as Scenario;
-    await this.app.setScenarios([...(this.app.workbook.scenarios ?? []), { ...copy, name }]);
+    const source = this.open;
+    let name = `${source} (copy)`;
+    for (let n = 2; this.nameProblem(name); n++) name = `${source} (copy ${n})`;
+    await this.app.setScenarios((own) => {
+      const from = scenariosOf({ scenarios: own } as Workbook).find((s) => s.name === source);
+      return from && !own.some((s) => s.name === name) ? [...own, { ...(structuredClone($state.snapshot(from)) as Scenario), name }] : own;
+    });
     this.open = name;
   }
 
   async rename(name: string): Promise<string | null> {
-    if (isBuiltIn(this.current.name)) return `${this.current.name} cannot be renamed`;
-    const problem = this.nameProblem(name, this.current.name);
+    const from = this.open;
+    if (isBuiltIn(from)) return `${from} cannot be renamed`;
+    const problem = this.nameProblem(name, from);
     if (problem) return problem;
-    const own = this.app.workbook.scenarios ?? [];
-    await this.app.setScenarios(own.map((s) => (s.name === this.current.name ? { ...s, name: name.trim() } : s)));
+    await this.app.setScenarios((own) => own.map((s) => (s.name === from ? { ...s, name: name.trim() } : s)));
     this.open = name.trim();
     return null;
   }
@@ -111,21 +131,24 @@ export class ScenarioState {
   async remove(): Promise<void> {
     const scenario = this.current;
     if (isBuiltIn(scenario.name)) return;
-    const own = this.app.workbook.scenarios ?? [];
-    const index = own.findIndex((s) => s.name === scenario.name);
-    await this.app.setScenarios(own.filter((s) => s.name !== scenario.name));
+    const index = (this.app.workbook.scenarios ?? []).findIndex((s) => s.name === scenario.name);
+    await this.app.setScenarios((own) => own.filter((s) => s.name !== scenario.name));
     this.deleted = { scenario, index };
     this.open = SCENARIO_PROPOSED;
     this.app.message = `Scenario “${scenario.name}” deleted.`;
   }
 
+  /** Puts back the scenario last deleted, unless one of that name is there again (Ctrl+Z got there first). */
   async undoRemove(): Promise<void> {
     const deleted = this.deleted;
     if (!deleted) return;
-    const own = [...(this.app.workbook.scenarios ?? [])];
-    own.splice(Math.min(deleted.index, own.length), 0, deleted.scenario);
-    await this.app.setScenarios(own);
     this.deleted = null;
+    await this.app.setScenarios((own) => {
+      if (own.some((s) => s.name.toLowerCase() === deleted.scenario.name.toLowerCase())) return own;
+      const next = [...own];
+      next.splice(Math.min(deleted.index, next.length), 0, deleted.scenario);
+      return next;
+    });
     this.open = deleted.scenario.name;
     this.app.message = `Scenario “${deleted.scenario.name}” restored.`;
   }

@@ -4,7 +4,7 @@
 // (`=ReferralsPerWeek/CasesPerWorker`); the engine works it out.
 import { formulaProblem, nameProblem, renameInFormula } from '../model/formulas';
 import { deleteLine, insertLine } from '../model/lines';
-import { ASSUMPTION_SPECS, scenariosOf } from '../model/scenarios';
+import { ASSUMPTION_SPECS, scenariosOf, valueProblem } from '../model/scenarios';
 import { formatFinancialYear } from '../model/periods';
 import { NAME_OF_ASSUMPTION } from '../model/scenario-names';
 import type { Formulas, UserAssumption, Workbook } from '../model/workbook';
@@ -59,12 +59,18 @@ export class SheetState {
     else {
       const v = Number(typed);
       if (!Number.isFinite(v)) return `Enter a number of ${spec.unit === '%' ? 'percent' : 'months'}, or leave it blank for the workbook’s value`;
-      overrides[spec.key] = spec.unit === '%' ? v / 100 : v;
+      const value = spec.unit === '%' ? v / 100 : v;
+      const problem = valueProblem(spec.key, value);
+      if (problem) return problem;
+      overrides[spec.key] = value;
     }
-    const own = this.app.workbook.scenarios ?? [];
-    const next = { ...scenario, overrides };
-    await this.app.setScenarios(own.some((s) => s.name === scenario.name) ? own.map((s) => (s.name === scenario.name ? next : s)) : [...own, next]);
-    return null;
+    const name = scenario.name;
+    const ok = await this.app.setScenarios((own) => {
+      const current = scenariosOf({ scenarios: own } as Workbook).find((s) => s.name === name) ?? scenario;
+      const next = { ...current, overrides: { ...overrides } };
+      return own.some((s) => s.name === name) ? own.map((s) => (s.name === name ? next : s)) : [...own, next];
+    });
+    return ok ? null : (this.app.error ?? 'The change could not be made');
   }
 
   /** What a cell shows: its value, or its formula's error code. */
@@ -212,8 +218,10 @@ export class SheetState {
       if (col !== 1) return 'The workbook’s own assumptions keep their names; change the value';
       const v = Number(typed.replace(/%$/, ''));
       if (typed === '' || !Number.isFinite(v)) return `Enter a number of ${spec.unit === '%' ? 'percent' : 'months'}`;
-      await this.app.setAssumptions({ [spec.key]: spec.unit === '%' ? v / 100 : v });
-      return null;
+      const value = spec.unit === '%' ? v / 100 : v;
+      const problem = valueProblem(spec.key, value);
+      if (problem) return problem;
+      return (await this.app.setAssumptions({ [spec.key]: value })) ? null : (this.app.error ?? 'The change could not be made');
     }
     const i = row - ASSUMPTION_SPECS.length;
     return this.app.changeWith((workbook) => {
@@ -277,6 +285,7 @@ function renameEverywhere(workbook: Workbook, from: string, to: string): Workboo
     grades: workbook.grades.map(follow),
     posts: workbook.posts.map(follow),
     costs: workbook.costs.map(follow),
+    savings: workbook.savings.map(follow),
     userAssumptions: (workbook.userAssumptions ?? []).map((u) => ({
       ...u,
       name: u.name === from ? to : u.name,

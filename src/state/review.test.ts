@@ -1,0 +1,75 @@
+// The second review's repros, each now a test.
+import { expect, it } from 'vitest';
+import { carePlanningWorkbook } from '../../test/care-planning';
+import { inProcessEngine } from '../../test/in-process';
+import type { Engine } from '../engine/protocol';
+import { costWorkbook } from '../model/costing';
+import { AppState } from './app.svelte';
+import { ScenarioState } from './scenarios.svelte';
+import { SheetState } from './sheets.svelte';
+
+/** Answers after a moment, as the worker does. */
+const late: Engine = { send: (r) => new Promise((ok, no) => setTimeout(() => inProcessEngine.send(r).then(ok, no), 10)), analyse: inProcessEngine.analyse };
+
+async function started(engine: Engine = inProcessEngine) {
+  const app = new AppState(engine, null);
+  await app.start(carePlanningWorkbook);
+  return { app, sheets: new SheetState(app), scenarios: new ScenarioState(app) };
+}
+
+it('a start delay set on the Assumptions sheet moves the posts at once, as a reload would', async () => {
+  const { app, sheets } = await started();
+  expect(await sheets.edit('Assumptions', 2, 1, '6')).toBeNull(); // Start delay (months)
+  expect(app.results!.scenarios[1].totals.staff).toBeCloseTo(costWorkbook(app.workbook).scenarios[1].totals.staff, 2);
+  expect(Math.round(app.results!.scenarios[1].totals.staff)).toBe(358972);
+});
+
+it('refuses a value out of range on the cell, and the engine stays sound', async () => {
+  const { app, sheets } = await started();
+  expect(await sheets.edit('Assumptions', 6, 1, '-100')).toBe('Discount rate % is above -100% and at most 100%');
+  expect(await sheets.edit('Scenarios', 4, 2, '-6')).toBe('Savings delay (months) is from 0 to 600 months');
+  expect(await sheets.edit('Posts', 2, 2, '0.5')).toBeNull();
+  expect(app.results!.postCosts[2][1]).toBeCloseTo(26038, 2);
+});
+
+it('keeps quick changes of every kind, in order: an assumption with a cell edit, two line toggles, an undo', async () => {
+  const { app, sheets, scenarios } = await started(late);
+  await Promise.all([app.setAssumptions({ payAward: 0.05 }), sheets.edit('Posts', 2, 2, '0.5')]);
+  expect(app.workbook.assumptions.payAward).toBe(0.05);
+  expect(app.workbook.posts[2].fte).toBe(0.5);
+  await scenarios.create('Lean');
+  await Promise.all([scenarios.toggleLine('posts', 0), scenarios.toggleLine('posts', 1)]);
+  expect(app.workbook.scenarios!.find((s) => s.name === 'Lean')!.toggled).toEqual({ posts: [0, 1] });
+  const edit = sheets.edit('Posts', 3, 2, '2');
+  await app.undo(); // waits for the edit, then undoes it
+  await edit;
+  expect(app.workbook.posts[3].fte).toBe(0.5);
+  expect(app.results!.scenarios[1].totals.staff).toBeCloseTo(costWorkbook(app.workbook).scenarios[1].totals.staff, 2);
+});
+
+it('renaming an assumption renames it in savings formulas too', async () => {
+  const { app, sheets } = await started();
+  await sheets.addRow('Assumptions');
+  await sheets.edit('Assumptions', 7, 1, '1000');
+  await sheets.edit('Savings', 0, 5, '=Assumption_1*2');
+  await sheets.edit('Assumptions', 7, 0, 'Referrals');
+  expect(app.workbook.savings[0].formulas).toEqual({ y2018: '=Referrals*2' });
+  expect(app.workbook.savings[0].amounts[2018]).toBe(2000);
+});
+
+it('costs each post as the summary does when its FTE is a formula', async () => {
+  const { app, sheets } = await started();
+  await app.setAssumptions({ recruitment: 0.5 });
+  await sheets.edit('Posts', 2, 2, '=-1');
+  const sum = app.results!.postCosts.flat().reduce((a, b) => a + b, 0);
+  expect(sum).toBeCloseTo(app.results!.scenarios[1].totals.staff, 2);
+});
+
+it('does not bring a scenario back twice when Ctrl+Z got there first', async () => {
+  const { app, scenarios } = await started();
+  await scenarios.create('Half');
+  await scenarios.remove();
+  await app.undo();
+  await scenarios.undoRemove();
+  expect(scenarios.list.map((s) => s.name)).toEqual(['Do nothing', 'Proposed investment', 'Half']);
+});
