@@ -194,3 +194,25 @@ describe('formulas, paste and explanations', () => {
     await context.close();
   });
 });
+
+describe('leaving a cell being edited', () => {
+  it('keeps what was typed, by a click on another cell or on another sheet’s tab', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    await page.goto(served.url);
+    const headline = page.getByRole('region', { name: 'Proposed investment at a glance' });
+    await headline.getByText('£578,026', { exact: true }).waitFor();
+    await page.getByRole('tab', { name: 'Grades' }).click();
+    const grid = page.getByRole('grid', { name: 'Grades' });
+    await grid.getByRole('gridcell', { name: '62186' }).click(); // Band E
+    await page.keyboard.type('62000');
+    await grid.getByRole('gridcell', { name: 'Band A' }).click(); // leaves the cell: 62,000 is kept
+    await headline.getByText('£577,421', { exact: true }).waitFor(); // 578,025.50 - 186 x 39 / 12
+    await grid.getByRole('gridcell', { name: '39820' }).click();
+    await page.keyboard.type('40000');
+    await page.getByRole('tab', { name: 'Costs' }).click(); // another sheet: 40,000 is kept
+    // Band A: the Assistant Accountant, 0.5 FTE for a year: + 0.5 x 180 = 90
+    await headline.getByText('£577,511', { exact: true }).waitFor();
+    await context.close();
+  });
+});
