@@ -8,6 +8,7 @@ import { ScenarioState } from './state/scenarios.svelte';
 import { SheetState } from './state/sheets.svelte';
 import { ExplainState } from './state/explain.svelte';
 import { WorkbookStore } from './store/db';
+import { BrowserTabs } from './store/tabs';
 import App from './ui/App.svelte';
 import './ui/app.css';
 
@@ -18,4 +19,6 @@ if ('serviceWorker' in navigator) {
   const update = registerSW({ onNeedRefresh: () => (app.update = () => update(true)) });
 }
 
-void app.start(exampleWorkbook).then(() => app.askToPersist(navigator.storage?.persist?.bind(navigator.storage)));
+void app
+  .coordinate(new BrowserTabs())
+  .then(() => app.start(exampleWorkbook)).then(() => app.askToPersist(navigator.storage?.persist?.bind(navigator.storage)));

@@ -3,6 +3,7 @@
 // passed in, so tests run this class with the engine in-process.
 import type { Analysis, Engine, EngineRequest } from '../engine/protocol';
 import type { Ranges } from '../model/sensitivity';
+import type { Tabs } from '../store/tabs';
 import { costsCsv, gradesCsv, postsCsv, reconciliationCsv, savingsCsv, summaryCsv } from '../io/export';
 import { reconcile } from '../model/reconcile';
 import { applyImport, importedFiles, importedLines, previewImport, type FileInput, type ImportPreview, type ImportProgress } from '../io/import';
@@ -34,6 +35,8 @@ export interface Download {
   name: string;
   text: string;
 }
+
+export const READ_ONLY = 'This workbook is open in another tab, which is the one that saves changes. Make changes there, or close it: this tab then takes over.';
 
 /** Reads files on the calling thread: for tests, and wherever no worker is wanted. */
 export const inProcessImporter: Importer = {
@@ -113,17 +116,49 @@ export class AppState {
    * the work stays open here, and the workbook file is offered as a copy.
    */
   private async save(attempt = 0): Promise<void> {
-    if (!this.store) return;
+    if (!this.store || this.readOnly) return;
     this.saveState = 'saving';
     const workbook = this.workbook;
     try {
       await this.store.save(this.id, workbook);
       if (this.workbook === workbook) this.saveState = 'saved';
+      this.tabs?.announce();
     } catch (e) {
       this.saveState = 'failed';
       this.error = `Your work could not be saved in this browser (${message(e)}). It is still open here: use “Download workbook file” to keep a copy.`;
       if (attempt < 3) setTimeout(() => void this.save(attempt + 1), 1000 * 2 ** attempt);
     }
+  }
+
+  /** True while another tab has the workbook open for writing: this one only shows it. */
+  readOnly = $state(false);
+  private tabs: Tabs | null = null;
+
+  /**
+   * One tab writes at a time. A read-only tab follows the writer's saves and
+   * takes over when the writer's tab closes, reopening what was saved.
+   */
+  async coordinate(tabs: Tabs): Promise<void> {
+    this.tabs = tabs;
+    const writer = await tabs.start(
+      () => {
+        this.readOnly = false;
+        void this.reloadSaved('This tab can now make changes.');
+      },
+      () => {
+        if (this.readOnly) void this.reloadSaved('');
+      },
+    );
+    this.readOnly = !writer;
+  }
+
+  /** The workbook as it was last saved (by this tab or another). */
+  private async reloadSaved(message: string): Promise<void> {
+    const stored = await this.store?.lastOpen().catch(() => null);
+    if (!stored) return;
+    await this.enqueue(() => this.run(() => this.open(stored.id, stored.workbook, false)));
+    this.saveState = 'saved';
+    if (message) this.message = message;
   }
 
   /** Set when a new version of the app is ready: calling it reloads into it, when the user chooses. */
@@ -149,6 +184,7 @@ export class AppState {
 
   /** Opens a workbook file; a damaged or newer one is refused and nothing changes. */
   async openBackup(text: string): Promise<void> {
+    if (this.readOnly) return void (this.error = READ_ONLY);
     const workbook = readBackup(text);
     if (isRefused(workbook)) {
       this.error = workbook.problem;
@@ -162,6 +198,7 @@ export class AppState {
   }
 
   async newWorkbook(name: string): Promise<void> {
+    if (this.readOnly) return void (this.error = READ_ONLY);
     const title = name.trim() || 'Untitled workbook';
     if (await this.run(() => this.open(newId(), emptyWorkbook(title), true))) {
       this.past = [];
@@ -222,6 +259,7 @@ export class AppState {
    */
   changeWith(update: (current: Workbook) => Workbook | string, request?: (next: Workbook) => EngineRequest | undefined): Promise<string | null> {
     const work = async (): Promise<string | null> => {
+      if (this.readOnly) return (this.error = READ_ONLY);
       const next = update(this.workbook);
       if (typeof next === 'string') return next;
       if (next === this.workbook) return null;
@@ -240,6 +278,7 @@ export class AppState {
   /** Ctrl+Z: the workbook before the last change, whatever it was; after any change still on its way. */
   undo(): Promise<void> {
     return this.enqueue(async () => {
+      if (this.readOnly) return void (this.error = READ_ONLY);
       const previous = this.past.at(-1);
       if (!previous) return;
       const current = this.workbook;
@@ -254,6 +293,7 @@ export class AppState {
   /** Ctrl+Y: the change last undone. */
   redo(): Promise<void> {
     return this.enqueue(async () => {
+      if (this.readOnly) return void (this.error = READ_ONLY);
       const next = this.future.at(-1);
       if (!next) return;
       const current = this.workbook;
@@ -321,6 +361,7 @@ export class AppState {
   async confirmImport(): Promise<void> {
     const preview = this.preview;
     if (!preview) return;
+    if (this.readOnly) return void ((this.preview = null), (this.error = READ_ONLY));
     this.preview = null;
     const before = this.workbook;
     const next = applyImport(this.workbook, preview);

@@ -154,3 +154,36 @@ it('says so when saving fails, keeps the work open, and tries again', async () =
   await new Promise((r) => setTimeout(r, 1100)); // the first retry, after a second
   expect(app.saveState).toBe('saved');
 });
+
+it('a second tab is read-only: it saves nothing, refuses changes, follows the writer and takes over when it closes', async () => {
+  const store = new WorkbookStore('two-tabs');
+  const listeners: { becameWriter: () => void; changed: () => void }[] = [];
+  let holder: number | null = null;
+  const tabsFor = (tab: number) => ({
+    start: async (becameWriter: () => void, changed: () => void) => {
+      listeners[tab] = { becameWriter, changed };
+      if (holder === null) holder = tab;
+      return holder === tab;
+    },
+    announce: () => listeners.forEach((l, i) => i !== tab && l?.changed()),
+  });
+  const first = new AppState(inProcess, store);
+  await first.coordinate(tabsFor(0));
+  await first.start(carePlanningWorkbook);
+  const second = new AppState(inProcess, store);
+  await second.coordinate(tabsFor(1));
+  await second.start(carePlanningWorkbook);
+  expect([first.readOnly, second.readOnly]).toEqual([false, true]);
+
+  expect(await second.setAssumptions({ payAward: 0.09 })).toBe(false);
+  expect(second.error).toMatch(/open in another tab/);
+  await first.setAssumptions({ payAward: 0.02 });
+  await new Promise((r) => setTimeout(r, 20)); // the second tab reloads what was saved
+  expect(second.workbook.assumptions.payAward).toBe(0.02);
+  expect((await store.lastOpen())!.workbook.assumptions.payAward).toBe(0.02);
+
+  listeners[1].becameWriter(); // the first tab closed
+  await new Promise((r) => setTimeout(r, 20));
+  expect(second.readOnly).toBe(false);
+  expect(await second.setAssumptions({ payAward: 0.03 })).toBe(true);
+});

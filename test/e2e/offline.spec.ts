@@ -73,3 +73,35 @@ describe('with no network', () => {
     await context.close();
   });
 });
+
+describe('two tabs', () => {
+  it('never overwrite each other: the second is read-only, follows the first, and takes over when it closes', async () => {
+    const context = await newContext(browser);
+    const first = await context.newPage();
+    await first.goto(served.url);
+    await first.getByText('£578,026', { exact: true }).first().waitFor();
+    const second = await context.newPage();
+    await second.goto(served.url);
+    await second.getByText('Open in another tab.').waitFor();
+
+    // The second tab refuses a change and says why; the first tab's work stands.
+    await second.getByRole('spinbutton', { name: 'Recruitment %' }).fill('10');
+    await second.getByRole('spinbutton', { name: 'Recruitment %' }).press('Tab');
+    await second.getByRole('alert').filter({ hasText: 'open in another tab' }).first().waitFor();
+
+    // The first tab's change reaches the second.
+    await first.getByRole('spinbutton', { name: 'Recruitment %' }).fill('50');
+    await first.getByRole('spinbutton', { name: 'Recruitment %' }).press('Tab');
+    await first.getByText('Saved in this browser').waitFor();
+    await second.getByText('£289,013', { exact: true }).first().waitFor();
+
+    // Closing the first tab hands over: the second can now change the workbook.
+    await first.close();
+    await second.getByText('Open in another tab.').waitFor({ state: 'detached' });
+    await second.getByRole('spinbutton', { name: 'Recruitment %' }).fill('100');
+    await second.getByRole('spinbutton', { name: 'Recruitment %' }).press('Tab');
+    await second.getByText('£578,026', { exact: true }).first().waitFor();
+    await second.getByText('Saved in this browser').waitFor();
+    await context.close();
+  });
+});
