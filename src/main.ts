@@ -14,6 +14,10 @@ import './ui/app.css';
 
 const app = new AppState(new WorkerEngine(), new WorkbookStore(), () => new Date(), new WorkerImporter());
 mount(App, { target: document.getElementById('app')!, props: { app, scenarios: new ScenarioState(app), sheets: new SheetState(app), explainer: new ExplainState(app) } });
+// Closing or hiding the tab keeps a change still on its way to the engine.
+addEventListener('pagehide', () => app.flush());
+document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && app.flush());
+
 // The service worker keeps the app for offline use; a new version waits for the user.
 if ('serviceWorker' in navigator) {
   const update = registerSW({ onNeedRefresh: () => (app.update = () => update(true)) });

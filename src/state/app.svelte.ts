@@ -4,6 +4,7 @@
 import type { Analysis, Engine, EngineRequest } from '../engine/protocol';
 import type { Ranges } from '../model/sensitivity';
 import type { Tabs } from '../store/tabs';
+import type { StoredWorkbook } from '../store/db';
 import { costsCsv, gradesCsv, postsCsv, reconciliationCsv, savingsCsv, summaryCsv } from '../io/export';
 import { reconcile } from '../model/reconcile';
 import { applyImport, importedFiles, importedLines, previewImport, type FileInput, type ImportPreview, type ImportProgress } from '../io/import';
@@ -17,6 +18,10 @@ import { emptyWorkbook, type Assumptions, type Scenario, type Workbook } from '.
 export interface Store {
   save(id: string, workbook: Workbook): Promise<void>;
   lastOpen(): Promise<{ id: string; workbook: Workbook } | null>;
+  list?(): Promise<{ id: string; name: string; savedAt: number }[]>;
+  get?(id: string): Promise<StoredWorkbook | null>;
+  restore?(stored: StoredWorkbook): Promise<void>;
+  remove?(id: string): Promise<void>;
 }
 
 export type PercentAssumption = 'payAward' | 'discountRate' | 'savingsDelivery';
@@ -88,6 +93,7 @@ export class AppState {
     }
     await this.run(() => (stored ? this.open(stored.id, stored.workbook, false) : this.open(newId(), example(), false)));
     if (stored) this.saveState = 'saved';
+    await this.refreshList();
   }
 
   /** The engine costs the workbook first; only if that works does it become the open one. */
@@ -123,11 +129,79 @@ export class AppState {
       await this.store.save(this.id, workbook);
       if (this.workbook === workbook) this.saveState = 'saved';
       this.tabs?.announce();
+      await this.refreshList();
     } catch (e) {
       this.saveState = 'failed';
       this.error = `Your work could not be saved in this browser (${message(e)}). It is still open here: use “Download workbook file” to keep a copy.`;
       if (attempt < 3) setTimeout(() => void this.save(attempt + 1), 1000 * 2 ** attempt);
     }
+  }
+
+  /** The workbooks kept in this browser, most recently saved first. */
+  workbooks = $state.raw<{ id: string; name: string; savedAt: number }[]>([]);
+  /** The workbook last deleted from the list, for undo. */
+  deletedWorkbook = $state.raw<StoredWorkbook | null>(null);
+  get openId(): string {
+    return this.id;
+  }
+
+  private async refreshList(): Promise<void> {
+    this.workbooks = (await this.store?.list?.().catch(() => [])) ?? [];
+  }
+
+  /** Opens a workbook kept in this browser; its undo history starts afresh. */
+  async openStored(id: string): Promise<void> {
+    if (this.readOnly) return void (this.error = READ_ONLY);
+    const stored = await this.store?.get?.(id);
+    if (!stored) return;
+    await this.enqueue(async () => {
+      if (await this.run(() => this.open(stored.id, stored.workbook, true))) {
+        this.past = [];
+        this.future = [];
+        this.message = `Workbook “${stored.workbook.name}” is open.`;
+      }
+    });
+  }
+
+  /** Renames the open workbook (undoable). */
+  renameWorkbook(name: string): Promise<string | null> {
+    const clean = name.trim();
+    if (!clean) return Promise.resolve('Enter a name for the workbook');
+    return this.changeWith((wb) => ({ ...wb, name: clean }));
+  }
+
+  /** A copy of the open workbook, kept and opened as a workbook of its own. */
+  async duplicateWorkbook(): Promise<void> {
+    if (this.readOnly) return void (this.error = READ_ONLY);
+    const copy = { ...this.workbook, name: `${this.workbook.name} (copy)` };
+    await this.enqueue(async () => {
+      if (await this.run(() => this.open(newId(), copy, true))) {
+        this.past = [];
+        this.future = [];
+        this.message = `Workbook “${copy.name}” is open.`;
+      }
+    });
+  }
+
+  /** Deletes a kept workbook other than the open one; undo puts it back. */
+  async deleteWorkbook(id: string): Promise<void> {
+    if (this.readOnly) return void (this.error = READ_ONLY);
+    if (id === this.id) return void (this.error = 'This workbook is open: open another before deleting it.');
+    const stored = await this.store?.get?.(id);
+    if (!stored) return;
+    await this.store?.remove?.(id);
+    this.deletedWorkbook = stored;
+    this.message = `Workbook “${stored.workbook.name}” deleted.`;
+    await this.refreshList();
+  }
+
+  async undoDeleteWorkbook(): Promise<void> {
+    const stored = this.deletedWorkbook;
+    if (!stored) return;
+    await this.store?.restore?.(stored);
+    this.deletedWorkbook = null;
+    this.message = `Workbook “${stored.workbook.name}” restored.`;
+    await this.refreshList();
   }
 
   /** True while another tab has the workbook open for writing: this one only shows it. */
@@ -263,6 +337,7 @@ export class AppState {
       const next = update(this.workbook);
       if (typeof next === 'string') return next;
       if (next === this.workbook) return null;
+      this.unsaved = next;
       const ok = await this.run(async () => {
         const results = await this.engine.send(request?.(next) ?? { type: 'load', workbook: next, today: this.today().getTime() });
         this.remember();
@@ -270,6 +345,7 @@ export class AppState {
         this.take(results);
         await this.save();
       });
+      this.unsaved = null;
       return ok ? null : (this.error ?? 'The change could not be made');
     };
     return this.enqueue(work);
@@ -303,6 +379,17 @@ export class AppState {
         this.message = 'Redone.';
       }
     });
+  }
+
+  /** A change on its way to the engine, not yet saved. */
+  private unsaved: Workbook | null = null;
+
+  /**
+   * The tab is closing or hidden with a change still with the engine: keep
+   * what the user wrote now (the engine costs it again on the next visit).
+   */
+  flush(): void {
+    if (this.unsaved && this.store && !this.readOnly) void this.store.save(this.id, this.unsaved);
   }
 
   /** Work that must wait for the changes before it. */

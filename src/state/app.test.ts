@@ -187,3 +187,26 @@ it('a second tab is read-only: it saves nothing, refuses changes, follows the wr
   expect(second.readOnly).toBe(false);
   expect(await second.setAssumptions({ payAward: 0.03 })).toBe(true);
 });
+
+it('keeps a list of workbooks: open, rename, duplicate, delete with undo; the last open reopens', async () => {
+  const store = new WorkbookStore('list');
+  const app = new AppState(inProcess, store);
+  await app.start(carePlanningWorkbook);
+  await app.renameWorkbook('Care planning');
+  await app.duplicateWorkbook();
+  expect(app.workbook.name).toBe('Care planning (copy)');
+  expect(app.workbooks.map((w) => w.name)).toEqual(['Care planning (copy)', 'Care planning']);
+  const original = app.workbooks[1].id;
+  await app.openStored(original);
+  expect(app.workbook.name).toBe('Care planning');
+  const copy = app.workbooks.find((w) => w.name === 'Care planning (copy)')!.id;
+  await app.deleteWorkbook(copy);
+  expect(app.workbooks.map((w) => w.name)).toEqual(['Care planning']);
+  await app.undoDeleteWorkbook();
+  expect(app.workbooks.map((w) => w.name).sort()).toEqual(['Care planning', 'Care planning (copy)']);
+  await app.deleteWorkbook(original);
+  expect(app.error).toBe('This workbook is open: open another before deleting it.');
+  const again = new AppState(inProcess, store);
+  await again.start(carePlanningWorkbook);
+  expect(again.workbook.name).toBe('Care planning');
+});

@@ -43,6 +43,29 @@ export class WorkbookStore {
     await Promise.all([tx.objectStore('workbooks').put({ id, savedAt: Date.now(), workbook }), tx.objectStore('meta').put(id, 'lastOpen'), tx.done]);
   }
 
+  /** Every workbook kept in this browser, most recently saved first. */
+  async list(): Promise<{ id: string; name: string; savedAt: number }[]> {
+    const db = await this.db;
+    const all = await db.getAll('workbooks');
+    return all.map((w) => ({ id: w.id, name: w.workbook.name, savedAt: w.savedAt })).sort((a, b) => b.savedAt - a.savedAt);
+  }
+
+  async get(id: string): Promise<StoredWorkbook | null> {
+    const db = await this.db;
+    return (await db.get('workbooks', id)) ?? null;
+  }
+
+  /** Puts a workbook back as it was (undoing a delete), without making it the one last open. */
+  async restore(stored: StoredWorkbook): Promise<void> {
+    const db = await this.db;
+    await db.put('workbooks', stored);
+  }
+
+  async remove(id: string): Promise<void> {
+    const db = await this.db;
+    await db.delete('workbooks', id);
+  }
+
   async lastOpen(): Promise<StoredWorkbook | null> {
     const db = await this.db;
     const id = await db.get('meta', 'lastOpen');

@@ -10,14 +10,17 @@ import { serve } from '../../scripts/serve.js';
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const BASE = '/finance/scenarios/';
 
+// This machine's network is closed: stop Chromium reaching for Google's services.
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
 export async function launch(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not at ${CHROMIUM}: apt-get install -y chromium`);
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    // This machine's network is closed: stop Chromium reaching for Google's services.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-  });
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+}
+
+/** A browser with a profile on disk, to close and open again as a person would. */
+export function launchProfile(dir: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(dir, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1366, height: 900 }, acceptDownloads: true });
 }
 
 export interface Served {
@@ -26,7 +29,10 @@ export interface Served {
   close: () => Promise<void>;
 }
 
-export async function serveDist(headers: Record<string, string> = {}): Promise<Served> {
+/** The policy the README recommends: every spec is served under it, so any violation (a console error) fails it. */
+export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; worker-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'; frame-ancestors 'none'";
+
+export async function serveDist(headers: Record<string, string> = { 'content-security-policy': STRICT_CSP }): Promise<Served> {
   if (!existsSync(new URL('../../dist/index.html', import.meta.url))) throw new Error('dist/ is missing: run `npm run build` first');
   const { server, url } = await serve({ base: BASE, headers });
   return { url, origin: new URL(url).origin, close: () => new Promise<void>((ok) => server.close(() => ok())) };
@@ -37,6 +43,7 @@ export function watch(page: Page, origin: string) {
   const consoleErrors: string[] = [];
   const foreignRequests: string[] = [];
   page.on('console', (m) => {
+    // A Content-Security-Policy violation is reported here too ("Refused to ...").
     if (m.type() === 'error') consoleErrors.push(m.text());
   });
   page.on('pageerror', (e) => consoleErrors.push(String(e)));
@@ -66,7 +73,8 @@ export function table(rows: string[][]) {
 }
 
 export async function seriousViolations(page: Page) {
-  await page.addScriptTag({ content: AXE });
+  // Evaluated, not added as an inline <script>: the page's strict CSP (rightly) refuses those.
+  await page.evaluate(AXE);
   return page.evaluate(async () => {
     // @ts-expect-error axe is injected above
     const result = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });

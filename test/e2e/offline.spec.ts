@@ -2,9 +2,7 @@
 // the README recommends; any violation fails the test.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { download, launch, newContext, serveDist, watch, type Served } from './harness';
-
-export const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; worker-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'; frame-ancestors 'none'";
+import { download, launch, newContext, serveDist, STRICT_CSP, watch, type Served } from './harness';
 
 let browser: Browser;
 let served: Served;
@@ -102,6 +100,33 @@ describe('two tabs', () => {
     await second.getByRole('spinbutton', { name: 'Recruitment %' }).press('Tab');
     await second.getByText('£578,026', { exact: true }).first().waitFor();
     await second.getByText('Saved in this browser').waitFor();
+    await context.close();
+  });
+});
+
+describe('closing the browser', () => {
+  it('50 ms after an edit keeps the edit: the same profile reopens on it', async () => {
+    const { mkdtempSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { launchProfile } = await import('./harness');
+    const dir = mkdtempSync(join(tmpdir(), 'profile-'));
+    let context = await launchProfile(dir);
+    let page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(served.url);
+    await page.getByText('£578,026', { exact: true }).first().waitFor();
+    await page.getByRole('tab', { name: 'Posts' }).click();
+    await page.getByRole('grid', { name: 'Posts' }).getByRole('row', { name: /^Commissioning Officer/ }).getByRole('gridcell').nth(2).click();
+    await page.keyboard.type('0.5');
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(50);
+    await context.close();
+
+    context = await launchProfile(dir);
+    page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(served.url);
+    // 578,025.50 - 26,038 = 551,987.50
+    await page.getByRole('region', { name: 'Proposed investment at a glance' }).getByText('£551,988', { exact: true }).waitFor();
     await context.close();
   });
 });
