@@ -1,5 +1,4 @@
 import { mount } from 'svelte';
-import { registerSW } from 'virtual:pwa-register';
 import { WorkerEngine } from './engine/client';
 import { exampleWorkbook } from './io/example';
 import { WorkerImporter } from './io/import-client';
@@ -19,8 +18,27 @@ addEventListener('pagehide', () => app.flush());
 document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && app.flush());
 
 // The service worker keeps the app for offline use; a new version waits for the user.
-if ('serviceWorker' in navigator) {
-  const update = registerSW({ onNeedRefresh: () => (app.update = () => update(true)) });
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  let chosen = false;
+  const offer = (waiting: ServiceWorker | null) => {
+    if (!waiting || !navigator.serviceWorker.controller) return; // the first install needs no offer
+    app.update = async () => {
+      chosen = true;
+      waiting.postMessage('use-new-version');
+    };
+  };
+  navigator.serviceWorker
+    .register('./sw.js', { scope: './' })
+    .then((registration) => {
+      offer(registration.waiting);
+      registration.addEventListener('updatefound', () => {
+        const installing = registration.installing;
+        installing?.addEventListener('statechange', () => installing.state === 'installed' && offer(installing));
+      });
+    })
+    .catch(() => undefined); // no service worker: the app still works, online
+  // Reload into the new version only when the user chose it.
+  navigator.serviceWorker.addEventListener('controllerchange', () => chosen && location.reload());
 }
 
 void app
