@@ -2,7 +2,7 @@
 // problem naming the file, the row and the reason; it is never dropped
 // silently. Totals a report printed are kept to reconcile against.
 import { financialYearOf, parseFinancialYear, type FinancialYear } from '../model/periods';
-import type { Cost, Grade, Post, Saving, SavingType } from '../model/workbook';
+import type { Cost, Grade, Post, ReportedTotal, Saving, SavingType } from '../model/workbook';
 import { yearColumns, type ColumnMap, type Field, type SheetKind } from './headers';
 import { readPeriod } from './period';
 import { classifyRow, columnUnit, GRADE_IN_TITLE, rowsOf, type Table } from './table';
@@ -15,17 +15,8 @@ export interface RowProblem {
   reason: string;
 }
 
-/** A printed total, before its lines have their places in the workbook. */
-export interface PendingTotal {
-  label: string;
-  file: string;
-  row: number;
-  year: FinancialYear | null;
-  published: number;
-  posts: number[];
-  costs: number[];
-  savings: number[];
-}
+/** A printed total, with its lines' places in the sheet this file reads (offset on import). */
+export type PendingTotal = ReportedTotal;
 
 export interface SheetRead {
   grades: Grade[];

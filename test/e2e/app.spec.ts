@@ -1,10 +1,9 @@
 // The built app, served from a sub-path, driven as a person would: by role
 // and accessible name (CONTRACT.md), through import, edit, reload and export.
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import expected from '../care-planning-2017.expected.json';
-import { download, launch, newContext, seriousViolations, serveDist, table, watch, type Served } from './harness';
+import { download, newContext, seriousViolations, table, useBrowser, watch } from './harness';
 
 const FIXTURE = new URL('../../src/example/care-planning-2017/', import.meta.url);
 const fixtureFiles = ['Grades.csv', 'Posts.csv', 'Savings.csv'].map((name) => ({
@@ -13,22 +12,13 @@ const fixtureFiles = ['Grades.csv', 'Posts.csv', 'Savings.csv'].map((name) => ({
   buffer: readFileSync(new URL(name, FIXTURE)),
 }));
 
-let browser: Browser;
-let served: Served;
-
-beforeAll(async () => {
-  [browser, served] = await Promise.all([launch(), serveDist()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+const env = useBrowser();
 
 async function open(width = 1366, height = 900) {
-  const context = await newContext(browser, width, height);
+  const context = await newContext(env.browser, width, height);
   const page = await context.newPage();
-  const seen = watch(page, served.origin);
-  await page.goto(served.url);
+  const seen = watch(page, env.served.origin);
+  await page.goto(env.served.url);
   return { context, page, seen };
 }
 

@@ -1,6 +1,7 @@
 // Launches Debian's Chromium (no browser downloads work here) and serves the
 // built dist/ from a sub-path, as a council web server would.
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parseCsv } from '../../src/io/csv';
@@ -85,3 +86,16 @@ export async function seriousViolations(page: Page) {
   });
 }
 
+
+/** One browser and one server for a spec file, started before its tests and stopped after. */
+export function useBrowser(headers?: Record<string, string>): { browser: Browser; served: Served } {
+  const shared = {} as { browser: Browser; served: Served };
+  beforeAll(async () => {
+    [shared.browser, shared.served] = await Promise.all([launch(), serveDist(headers)]);
+  });
+  afterAll(async () => {
+    await shared.browser?.close();
+    await shared.served?.close();
+  });
+  return shared;
+}

@@ -2,9 +2,9 @@
 // tables pasted as printed, Windows-1252 and semicolon files, a column the
 // user re-points, and every sheet downloaded and imported back.
 import { readFileSync, readdirSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { download, launch, newContext, seriousViolations, serveDist, table, watch, type Served } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { download, newContext, seriousViolations, table, watch, useBrowser } from './harness';
 
 const CORPUS = new URL('../corpus/', import.meta.url);
 const corpusFiles = (name: string) => {
@@ -12,21 +12,13 @@ const corpusFiles = (name: string) => {
   return readdirSync(dir).filter((f) => f.endsWith('.csv')).map((f) => ({ name: f, mimeType: 'text/csv', buffer: readFileSync(new URL(f, dir)) }));
 };
 
-let browser: Browser;
-let served: Served;
-beforeAll(async () => {
-  [browser, served] = await Promise.all([launch(), serveDist()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+const env = useBrowser();
 
 async function newWorkbook(): Promise<{ page: Page; close: () => Promise<void>; errors: string[] }> {
-  const context = await newContext(browser);
+  const context = await newContext(env.browser);
   const page = await context.newPage();
-  const seen = watch(page, served.origin);
-  await page.goto(served.url);
+  const seen = watch(page, env.served.origin);
+  await page.goto(env.served.url);
   await page.getByText('£578,026', { exact: true }).first().waitFor();
   await page.getByRole('button', { name: 'New workbook' }).click();
   await page.getByRole('button', { name: 'Create' }).click();
@@ -125,9 +117,9 @@ describe('every sheet', () => {
 
 describe('a whole establishment', () => {
   it('reads 100,000 rows off the page’s thread, showing progress, and can be cancelled', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(env.browser);
     const page = await context.newPage();
-    await page.goto(served.url);
+    await page.goto(env.served.url);
     await page.getByText('£578,026', { exact: true }).first().waitFor();
     const rows = Array.from({ length: 100_000 }, (_, i) => `Post ${i},Band ${'ABCE'[i % 4]},1,Team ${i % 50},Group,2018-04,2019-03,,Council`).join('\n');
     await page.getByLabel('Import CSV files').setInputFiles([{ name: 'establishment.csv', mimeType: 'text/csv', buffer: Buffer.from(`Title,Grade,FTE,Team,Group,Start,End,Months,Funding\n${rows}\n`) }]);

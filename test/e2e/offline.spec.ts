@@ -1,29 +1,20 @@
 // Keeping work: the workbook file, under the strict Content-Security-Policy
 // the README recommends; any violation fails the test.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { download, launch, newContext, serveDist, STRICT_CSP, watch, type Served } from './harness';
+import { describe, expect, it } from 'vitest';
+import { download, newContext, STRICT_CSP, watch, useBrowser } from './harness';
 
-let browser: Browser;
-let served: Served;
-beforeAll(async () => {
-  [browser, served] = await Promise.all([launch(), serveDist({ 'content-security-policy': STRICT_CSP })]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+const env = useBrowser({ 'content-security-policy': STRICT_CSP });
 
 describe('under a strict Content-Security-Policy', () => {
   it('the app works, draws its charts, and nothing is refused', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(env.browser);
     const page = await context.newPage();
-    const seen = watch(page, served.origin);
+    const seen = watch(page, env.served.origin);
     await page.addInitScript(() => {
       (window as unknown as { violations: string[] }).violations = [];
       document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { violations: string[] }).violations.push(`${e.violatedDirective} ${e.blockedURI}`));
     });
-    await page.goto(served.url);
+    await page.goto(env.served.url);
     await page.getByText('£578,026', { exact: true }).first().waitFor();
     await expect
       .poll(() => page.locator('canvas').first().evaluate((c: HTMLCanvasElement) => c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data.some((v, i) => i % 4 === 3 && v > 0)))
@@ -52,9 +43,9 @@ describe('under a strict Content-Security-Policy', () => {
 
 describe('with no network', () => {
   it('opens again after one visit, from the sub-path, with the work that was saved', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(env.browser);
     const page = await context.newPage();
-    await page.goto(served.url);
+    await page.goto(env.served.url);
     await page.getByText('£578,026', { exact: true }).first().waitFor();
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
@@ -74,12 +65,12 @@ describe('with no network', () => {
 
 describe('two tabs', () => {
   it('never overwrite each other: the second is read-only, follows the first, and takes over when it closes', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(env.browser);
     const first = await context.newPage();
-    await first.goto(served.url);
+    await first.goto(env.served.url);
     await first.getByText('£578,026', { exact: true }).first().waitFor();
     const second = await context.newPage();
-    await second.goto(served.url);
+    await second.goto(env.served.url);
     await second.getByText('Open in another tab.').waitFor();
 
     // The second tab refuses a change and says why; the first tab's work stands.
@@ -113,7 +104,7 @@ describe('closing the browser', () => {
     const dir = mkdtempSync(join(tmpdir(), 'profile-'));
     let context = await launchProfile(dir);
     let page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(served.url);
+    await page.goto(env.served.url);
     await page.getByText('£578,026', { exact: true }).first().waitFor();
     await page.getByRole('tab', { name: 'Posts' }).click();
     await page.getByRole('grid', { name: 'Posts' }).getByRole('row', { name: /^Commissioning Officer/ }).getByRole('gridcell').nth(2).click();
@@ -124,7 +115,7 @@ describe('closing the browser', () => {
 
     context = await launchProfile(dir);
     page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(served.url);
+    await page.goto(env.served.url);
     // 578,025.50 - 26,038 = 551,987.50
     await page.getByRole('region', { name: 'Proposed investment at a glance' }).getByText('£551,988', { exact: true }).waitFor();
     await context.close();

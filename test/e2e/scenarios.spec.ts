@@ -1,24 +1,16 @@
 // Scenarios through the built page: a councillor's what-ifs by keyboard, a
 // Scenarios sheet imported on top of the report, and the Green Book answers.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { download, launch, newContext, seriousViolations, serveDist, table, watch, type Served } from './harness';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { download, newContext, seriousViolations, table, watch, useBrowser } from './harness';
 
-let browser: Browser;
-let served: Served;
-beforeAll(async () => {
-  [browser, served] = await Promise.all([launch(), serveDist()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+const env = useBrowser();
 
 async function example(): Promise<{ page: Page; close: () => Promise<void>; errors: string[] }> {
-  const context = await newContext(browser);
+  const context = await newContext(env.browser);
   const page = await context.newPage();
-  const seen = watch(page, served.origin);
-  await page.goto(served.url);
+  const seen = watch(page, env.served.origin);
+  await page.goto(env.served.url);
   await page.getByText('£578,026', { exact: true }).first().waitFor();
   return { page, close: () => context.close(), errors: seen.consoleErrors };
 }

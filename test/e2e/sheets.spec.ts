@@ -1,26 +1,17 @@
 // The sheets as grids, driven as CONTRACT.md names them: a tab named after the
 // sheet, role grid, column headers, gridcells; click selects, typing replaces,
 // Enter commits, Escape cancels, Ctrl+Z and Ctrl+Y from any cell.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, newContext, seriousViolations, serveDist, watch, type Served } from './harness';
+import { describe, expect, it } from 'vitest';
+import { newContext, seriousViolations, watch, useBrowser } from './harness';
 
-let browser: Browser;
-let served: Served;
-beforeAll(async () => {
-  [browser, served] = await Promise.all([launch(), serveDist()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await served?.close();
-});
+const env = useBrowser();
 
 describe('a finance officer in the Posts grid', () => {
   it('edits an FTE by keyboard, sees every figure follow, and undoes and redoes it', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(env.browser);
     const page = await context.newPage();
-    const seen = watch(page, served.origin);
-    await page.goto(served.url);
+    const seen = watch(page, env.served.origin);
+    await page.goto(env.served.url);
     const headline = page.getByRole('region', { name: 'Proposed investment at a glance' });
     await headline.getByText('£578,026', { exact: true }).waitFor();
 
@@ -56,9 +47,9 @@ describe('a finance officer in the Posts grid', () => {
   });
 
   it('moves with Home, End and the arrows, and edits a grade’s cost with F2', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(env.browser);
     const page = await context.newPage();
-    await page.goto(served.url);
+    await page.goto(env.served.url);
     const headline = page.getByRole('region', { name: 'Proposed investment at a glance' });
     await headline.getByText('£578,026', { exact: true }).waitFor();
     await page.getByRole('tab', { name: 'Posts' }).focus();
@@ -80,9 +71,9 @@ describe('a finance officer in the Posts grid', () => {
 
 describe('formulas, paste and explanations', () => {
   it('an FTE of =ReferralsPerWeek/CasesPerWorker follows either assumption, all by keyboard', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(env.browser);
     const page = await context.newPage();
-    await page.goto(served.url);
+    await page.goto(env.served.url);
     const headline = page.getByRole('region', { name: 'Proposed investment at a glance' });
     await headline.getByText('£578,026', { exact: true }).waitFor();
 
@@ -122,9 +113,9 @@ describe('formulas, paste and explanations', () => {
   });
 
   it('pastes a block from Excel into Grades, and undoes it in one step', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(env.browser);
     const page = await context.newPage();
-    await page.goto(served.url);
+    await page.goto(env.served.url);
     await page.getByText('£578,026', { exact: true }).first().waitFor();
     await page.getByRole('tab', { name: 'Grades' }).click();
     const grid = page.getByRole('grid', { name: 'Grades' });
@@ -153,9 +144,9 @@ describe('formulas, paste and explanations', () => {
   });
 
   it('explains a figure down to the line it comes from, with the cell’s formula', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(env.browser);
     const page = await context.newPage();
-    await page.goto(served.url);
+    await page.goto(env.served.url);
     await page.getByText('£578,026', { exact: true }).first().waitFor();
     const table = page.getByRole('table', { name: 'Proposed investment', exact: true });
     await table.getByRole('row', { name: /^Staff cost/ }).getByRole('button', { name: '£495,111' }).click();
@@ -171,9 +162,9 @@ describe('formulas, paste and explanations', () => {
   });
 
   it('keeps 10,000 rows to hand by keyboard while drawing only those in view', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(env.browser);
     const page = await context.newPage();
-    await page.goto(served.url);
+    await page.goto(env.served.url);
     await page.getByText('£578,026', { exact: true }).first().waitFor();
     const grades = Array.from({ length: 10_000 }, (_, i) => `Grade ${i + 1},${30000 + i}`).join('\n');
     await page.getByRole('button', { name: 'New workbook' }).click();
@@ -197,9 +188,9 @@ describe('formulas, paste and explanations', () => {
 
 describe('leaving a cell being edited', () => {
   it('keeps what was typed, by a click on another cell or on another sheet’s tab', async () => {
-    const context = await newContext(browser);
+    const context = await newContext(env.browser);
     const page = await context.newPage();
-    await page.goto(served.url);
+    await page.goto(env.served.url);
     const headline = page.getByRole('region', { name: 'Proposed investment at a glance' });
     await headline.getByText('£578,026', { exact: true }).waitFor();
     await page.getByRole('tab', { name: 'Grades' }).click();
