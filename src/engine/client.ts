@@ -7,8 +7,6 @@ export class WorkerEngine implements Engine {
   private worker: Worker | null = null;
   private next = 1;
   private pending = new Map<number, { resolve: (r: never) => void; reject: (e: Error) => void }>();
-  /** Milliseconds the engine spent on the last request, for the status line. */
-  lastMs = 0;
 
   private start(): Worker {
     const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
@@ -18,7 +16,6 @@ export class WorkerEngine implements Engine {
       this.pending.delete(reply.id);
       if (!waiting) return;
       if (!reply.ok) return waiting.reject(new Error(reply.error));
-      this.lastMs = reply.ms;
       waiting.resolve(('results' in reply ? reply.results : reply.analysis) as never);
     };
     worker.onerror = (event) => {

@@ -2,7 +2,7 @@
 // `Assumption`, then one column per scenario; one row per assumption. A blank
 // cell means the workbook's value; in a row named with `%`, `5` and `5%` both
 // mean five percent. Rows this app does not know are kept as written.
-import { ASSUMPTION_SPECS, valueProblem } from '../model/scenarios';
+import { ASSUMPTION_SPECS, shownValue, valueProblem } from '../model/scenarios';
 import type { Scenario, ScenarioAssumption } from '../model/workbook';
 import { writeCsv, type OutCell } from './csv';
 import { headerKey } from './headers';
@@ -88,7 +88,7 @@ export function scenariosCsv(scenarios: Scenario[]): string {
       spec.name,
       ...scenarios.map((s) => {
         const v = s.overrides[spec.key];
-        return v === undefined ? null : spec.unit === '%' ? Number((v * 100).toPrecision(12)) : v;
+        return v === undefined ? null : shownValue(spec, v, 12);
       }),
     ]),
     ...other.map((label) => [label, ...scenarios.map((s) => s.other?.[label] ?? null)]),

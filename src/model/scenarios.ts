@@ -35,6 +35,18 @@ export const ASSUMPTION_SPECS: AssumptionSpec[] = [
   { key: 'discountRate', name: 'Discount rate %', unit: '%', min: 0, max: 10, step: 0.5, help: 'HM Treasury Green Book: 3.5%.' },
 ];
 
+/**
+ * A fraction as a number of percent, as people type and read it: 0.035 is
+ * 3.5 (rounded to `digits` significant digits, so 0.07 is 7, not 7.000000000000001).
+ */
+export const shownPercent = (fraction: number, digits = 10) => Number((fraction * 100).toPrecision(digits));
+
+/** An assumption's value as the page shows it: percentages as numbers of percent, months as months. */
+export const shownValue = (spec: AssumptionSpec, value: number, digits = 10) => (spec.unit === '%' ? shownPercent(value, digits) : value);
+
+/** What the user typed for an assumption, as the workbook keeps it: percentages as fractions. */
+export const storedValue = (spec: AssumptionSpec, shown: number) => (spec.unit === '%' ? shown / 100 : shown);
+
 export function workbookValues(a: Assumptions): ScenarioValues {
   return {
     payAward: a.payAward,

@@ -353,30 +353,25 @@ export class AppState {
 
   /** Ctrl+Z: the workbook before the last change, whatever it was; after any change still on its way. */
   undo(): Promise<void> {
-    return this.enqueue(async () => {
-      if (this.readOnly) return void (this.error = READ_ONLY);
-      const previous = this.past.at(-1);
-      if (!previous) return;
-      const current = this.workbook;
-      if (await this.run(() => this.open(this.id, previous, true))) {
-        this.past = this.past.slice(0, -1);
-        this.future = [...this.future, current];
-        this.message = 'Undone.';
-      }
-    });
+    return this.travel('past', 'future', 'Undone.');
   }
 
   /** Ctrl+Y: the change last undone. */
   redo(): Promise<void> {
+    return this.travel('future', 'past', 'Redone.');
+  }
+
+  /** Opens the last workbook of one history (past or future), keeping the current one in the other. */
+  private travel(from: 'past' | 'future', to: 'past' | 'future', message: string): Promise<void> {
     return this.enqueue(async () => {
       if (this.readOnly) return void (this.error = READ_ONLY);
-      const next = this.future.at(-1);
-      if (!next) return;
+      const target = this[from].at(-1);
+      if (!target) return;
       const current = this.workbook;
-      if (await this.run(() => this.open(this.id, next, true))) {
-        this.future = this.future.slice(0, -1);
-        this.past = [...this.past, current];
-        this.message = 'Redone.';
+      if (await this.run(() => this.open(this.id, target, true))) {
+        this[from] = this[from].slice(0, -1);
+        this[to] = [...this[to], current];
+        this.message = message;
       }
     });
   }

@@ -4,7 +4,7 @@
 // (`=ReferralsPerWeek/CasesPerWorker`); the engine works it out.
 import { formulaProblem, nameProblem, renameInFormula } from '../model/formulas';
 import { deleteLine, insertLine } from '../model/lines';
-import { ASSUMPTION_SPECS, scenariosOf, valueProblem } from '../model/scenarios';
+import { ASSUMPTION_SPECS, scenariosOf, shownValue, storedValue, valueProblem } from '../model/scenarios';
 import { formatFinancialYear } from '../model/periods';
 import { NAME_OF_ASSUMPTION } from '../model/scenario-names';
 import type { Formulas, UserAssumption, Workbook } from '../model/workbook';
@@ -25,8 +25,11 @@ export class SheetState {
     return [...years].sort((a, b) => a - b);
   });
 
+  /** The Savings columns, made once per change of years rather than for every cell drawn. */
+  private readonly savingCols = $derived(savingColumns(this.savingYears));
+
   columns(sheet: LineSheetName): Column<never>[] {
-    const all = { Grades: GRADE_COLUMNS, Posts: POST_COLUMNS, Costs: COST_COLUMNS, Savings: savingColumns(this.savingYears) };
+    const all = { Grades: GRADE_COLUMNS, Posts: POST_COLUMNS, Costs: COST_COLUMNS, Savings: this.savingCols };
     return all[sheet] as unknown as Column<never>[];
   }
 
@@ -46,7 +49,7 @@ export class SheetState {
     const spec = ASSUMPTION_SPECS[row];
     if (col === 0) return spec.name;
     const v = scenariosOf(this.app.workbook)[col - 1]?.overrides[spec.key];
-    return v === undefined ? '' : spec.unit === '%' ? String(Number((v * 100).toPrecision(10))) : String(v);
+    return v === undefined ? '' : String(shownValue(spec, v));
   }
 
   private async editScenario(row: number, col: number, text: string): Promise<string | null> {
@@ -59,7 +62,7 @@ export class SheetState {
     else {
       const v = Number(typed);
       if (!Number.isFinite(v)) return `Enter a number of ${spec.unit === '%' ? 'percent' : 'months'}, or leave it blank for the workbook’s value`;
-      const value = spec.unit === '%' ? v / 100 : v;
+      const value = storedValue(spec, v);
       const problem = valueProblem(spec.key, value);
       if (problem) return problem;
       overrides[spec.key] = value;
@@ -121,7 +124,7 @@ export class SheetState {
     const spec = ASSUMPTION_SPECS[row];
     if (spec) {
       const v = { ...this.app.workbook.assumptions }[spec.key] ?? (spec.key === 'recruitment' ? 1 : 0);
-      return [NAME_OF_ASSUMPTION[spec.key], spec.unit === '%' ? String(Number((v * 100).toPrecision(10))) : String(v), spec.unit, 'The workbook’s own; every scenario uses it unless it sets its own'][col];
+      return [NAME_OF_ASSUMPTION[spec.key], String(shownValue(spec, v)), spec.unit, 'The workbook’s own; every scenario uses it unless it sets its own'][col];
     }
     const user = this.app.workbook.userAssumptions?.[row - ASSUMPTION_SPECS.length];
     if (!user) return '';
@@ -218,7 +221,7 @@ export class SheetState {
       if (col !== 1) return 'The workbook’s own assumptions keep their names; change the value';
       const v = Number(typed.replace(/%$/, ''));
       if (typed === '' || !Number.isFinite(v)) return `Enter a number of ${spec.unit === '%' ? 'percent' : 'months'}`;
-      const value = spec.unit === '%' ? v / 100 : v;
+      const value = storedValue(spec, v);
       const problem = valueProblem(spec.key, value);
       if (problem) return problem;
       return (await this.app.setAssumptions({ [spec.key]: value })) ? null : (this.app.error ?? 'The change could not be made');
