@@ -46,10 +46,13 @@ describe('the engine costs the care-planning report', () => {
   });
 
   it('with each post’s cost per year as a formula a person can read', () => {
-    // Commissioning Manager (row 3) in 2018/19 (column R): FTE x £62,186 x 11 months / 12;
+    // Commissioning Manager (row 3) in 2018/19 (column Q): FTE x annual cost (column O) x 11 months / 12;
     // pay award, recruitment and optimism bias multiply the sums in the Summary sheet.
-    // (IFERROR: a formula in error costs nothing rather than breaking every sum)
-    expect(engine.formula('Posts', 2, 17)).toBe('=IFERROR($C3*$K3*MAX(0,MIN($P3,Years!C$4)-MAX($O3,Years!C$3)+1)/12,0)');
+    // (IFERROR in O: a formula in error costs nothing rather than breaking every sum)
+    expect(engine.formula('Posts', 2, 14)).toBe('=IFERROR(C3*K3,0)');
+    expect(engine.formula('Posts', 2, 16)).toBe('=$O3*MAX(0,MIN($M3,Years!C$4)-MAX($L3,Years!C$3)+1)/12');
+    // The Summary adds up chunks of posts (PostSums): each chunk's included posts of one kind, by year.
+    expect(engine.formula('PostSums', 1, 1)).toBe('=ARRAYFORMULA(MMULT(TRANSPOSE(Posts!$J$2:$J$9*Posts!$N$2:$N$9*Posts!$T$2:$T$9),Posts!$P$2:$S$9))');
     expect(results.postCosts[1][1]).toBeCloseTo((62186 * 11) / 12, 2);
   });
 

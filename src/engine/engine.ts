@@ -18,6 +18,10 @@ import {
   POST,
   postRow,
   postsSheet,
+  postSums,
+  costSums,
+  savingSums,
+  sumsSheet,
   savingsSheet,
   SCENARIO_ROWS,
   scenarioValueCell,
@@ -37,6 +41,8 @@ const CONFIG = {
   smartRounding: false,
   useColumnIndex: true,
   maxRows: 200_000,
+  // The app keeps its own undo; the engine's would hold a copy of every edit.
+  undoLimit: 0,
 } as const;
 
 /** A cell error the engine returned where a number was expected. */
@@ -79,6 +85,9 @@ export class WorkbookEngine {
         Posts: postsSheet(this.workbook, this.layout),
         Costs: costsSheet(this.workbook, this.layout),
         Savings: savingsSheet(this.workbook, this.layout),
+        PostSums: sumsSheet(this.layout, postSums(this.layout)),
+        CostSums: sumsSheet(this.layout, costSums(this.layout)),
+        SavingSums: sumsSheet(this.layout, savingSums(this.layout)),
         Summary: summarySheet(this.layout),
         Totals: totalsSheet(this.layout),
       },

@@ -61,7 +61,14 @@ export function dateSerial(m: Month): number {
 }
 
 // Fixed columns of the line sheets (0-based).
-export const POST = { title: 0, grade: 1, fte: 2, team: 3, group: 4, start: 5, end: 6, months: 7, funding: 8, council: 9, annualCost: 10, from: 11, to: 12, isNew: 13, first: 14 } as const;
+export const POST = { title: 0, grade: 1, fte: 2, team: 3, group: 4, start: 5, end: 6, months: 7, funding: 8, council: 9, annualCost: 10, from: 11, to: 12, isNew: 13, fteCost: 14, first: 15 } as const;
+/**
+ * Lines are summed in chunks of this many rows (the PostSums, CostSums and
+ * SavingSums sheets), then the chunks are summed: an edit to one post
+ * recomputes its chunk's subtotals and a sum over the chunks, not a sum over
+ * every post (docs/PERFORMANCE.md).
+ */
+export const LINE_CHUNK = 200;
 export const COST = { description: 0, group: 1, year: 2, amount: 3, quantity: 4, unitCost: 5, funding: 6, council: 7, total: 8, yearUsed: 9, firstYear: 10 } as const;
 export const SAVING = { line: 0, group: 1, type: 2, recurring: 3, before: 4, firstInput: 5 } as const;
 // Years sheet rows (1-based); each scenario adds a pay row and a discount row.
@@ -90,21 +97,19 @@ export interface Layout {
   delays: number[];
   /** Which block scenario s reads. */
   blockOf: (s: number) => number;
-  /** Last data row (1-based) of each line sheet's ranges: at least row 2. */
-  postRows: number;
-  costRows: number;
-  savingRows: number;
   postFromCol: (b: number) => number;
   postToCol: (b: number) => number;
   postYearCol: (b: number, k: number) => number;
   postIncludeCol: (s: number) => number;
+  /** Chunks of lines summed on the PostSums, CostSums and SavingSums sheets, each rows [first, last] (1-based). */
+  postChunks: [number, number][];
+  costChunks: [number, number][];
+  savingChunks: [number, number][];
   costYearCol: (k: number) => number;
   costIncludeCol: (s: number) => number;
   savingInputCol: (k: number) => number;
   savingCleanCol: (k: number) => number;
   savingBaseCol: (k: number) => number;
-  savingYearCol: (s: number, k: number) => number;
-  savingBeyondCol: (s: number) => number;
   savingIncludeCol: (s: number) => number;
   /** Scenarios!{column} of scenario s. */
   scenarioCol: (s: number) => number;
@@ -113,35 +118,37 @@ export interface Layout {
 /** Each scenario's start delay, as it will be costed. */
 export const startDelays = (workbook: Workbook, scenarios: Scenario[]) => scenarios.map((s) => effectiveValues(s, workbook).startDelay);
 
+/** Rows [first, last] (1-based, after the header) of each chunk of `count` lines. */
+const chunksOf = (count: number): [number, number][] =>
+  Array.from({ length: Math.ceil(count / LINE_CHUNK) }, (_, j) => [2 + j * LINE_CHUNK, Math.min(1 + count, 1 + (j + 1) * LINE_CHUNK)]);
+
 export function layoutOf(workbook: Workbook, horizon: Horizon, scenarios: Scenario[]): Layout {
   const n = horizon.years.length;
-  const S = scenarios.length;
-  const postBlock = n + 2;
-  const savingBlock = n + 1;
   const perScenario = startDelays(workbook, scenarios);
   const delays = [...new Set(perScenario)].sort((a, b) => a - b);
-  const B = delays.length;
+  // A block's own From and To columns, only where the delay moves them; a block with no delay reads L and M.
+  const moved = (b: number) => (delays[b] === 0 ? 0 : 2);
+  const blockStart = delays.map((_, b) => POST.first + delays.slice(0, b).reduce((sum, _d, i) => sum + moved(i) + n, 0));
+  const postEnd = POST.first + delays.reduce((sum, _d, b) => sum + moved(b) + n, 0);
   return {
     horizon,
     years: n,
     scenarios,
     delays,
     blockOf: (s) => delays.indexOf(perScenario[s]),
-    postRows: Math.max(workbook.posts.length, 1) + 1,
-    costRows: Math.max(workbook.costs.length, 1) + 1,
-    savingRows: Math.max(workbook.savings.length, 1) + 1,
-    postFromCol: (b) => POST.first + b * postBlock,
-    postToCol: (b) => POST.first + b * postBlock + 1,
-    postYearCol: (b, k) => POST.first + b * postBlock + 2 + k,
-    postIncludeCol: (s) => POST.first + B * postBlock + s,
+    postFromCol: (b) => (moved(b) ? blockStart[b] : POST.from),
+    postToCol: (b) => (moved(b) ? blockStart[b] + 1 : POST.to),
+    postYearCol: (b, k) => blockStart[b] + moved(b) + k,
+    postIncludeCol: (s) => postEnd + s,
+    postChunks: chunksOf(workbook.posts.length),
+    costChunks: chunksOf(workbook.costs.length),
+    savingChunks: chunksOf(workbook.savings.length),
     costYearCol: (k) => COST.firstYear + k,
     costIncludeCol: (s) => COST.firstYear + n + s,
     savingInputCol: (k) => SAVING.firstInput + k,
     savingCleanCol: (k) => SAVING.firstInput + n + k,
     savingBaseCol: (k) => SAVING.firstInput + 2 * n + k,
-    savingYearCol: (s, k) => SAVING.firstInput + 3 * n + s * savingBlock + k,
-    savingBeyondCol: (s) => SAVING.firstInput + 3 * n + s * savingBlock + n,
-    savingIncludeCol: (s) => SAVING.firstInput + 3 * n + S * savingBlock + s,
+    savingIncludeCol: (s) => SAVING.firstInput + 3 * n + s,
     scenarioCol: (s) => 2 + s,
   };
 }
@@ -259,18 +266,16 @@ export function postRow(workbook: Workbook, layout: Layout, index: number): Cell
     `=IF(ISBLANK(H${r}),IF(ISBLANK(G${r}),${yearsCell(lastYear, Y.last)},YEAR(G${r})*12+MONTH(G${r})-1),L${r}+H${r}-1)`,
     // A new post (FTE above 0): recruitment % and start delay apply to it; deletions stay as they are.
     `=IF(IFERROR(C${r}>0,FALSE()),1,0)`,
+    // FTE x annual cost. A formula in error (FTE =x/0) costs nothing here, so it never breaks the other figures; the page flags it.
+    `=IFERROR(C${r}*K${r},0)`,
     ...layout.delays.flatMap((delay, b) => {
       const from = col(layout.postFromCol(b));
       const to = col(layout.postToCol(b));
       return [
         // A start delay moves each new post; a Months count moves with it, an End stays.
-        `=$L${r}+$N${r}*${delay}`,
-        `=IF(ISBLANK($H${r}),$M${r},${from}${r}+$H${r}-1)`,
+        ...(delay === 0 ? [] : [`=$L${r}+$N${r}*${delay}`, `=IF(ISBLANK($H${r}),$M${r},${from}${r}+$H${r}-1)`]),
         // FTE x annual cost x months in the year / 12; pay award, recruitment and bias multiply the sums.
-        // A formula in error (FTE =x/0) costs nothing here, so it never breaks the other figures; the page flags it.
-        ...Array.from({ length: layout.years }, (_, k) =>
-          `=IFERROR($C${r}*$K${r}*MAX(0,MIN($${to}${r},${yearsCell(k, Y.last)})-MAX($${from}${r},${yearsCell(k, Y.first)})+1)/12,0)`,
-        ),
+        ...Array.from({ length: layout.years }, (_, k) => `=$O${r}*MAX(0,MIN($${to}${r},${yearsCell(k, Y.last)})-MAX($${from}${r},${yearsCell(k, Y.first)})+1)/12`),
       ];
     }),
     ...includeFlags(layout, 'posts', index, p.doNothing ?? false),
@@ -300,7 +305,6 @@ export function savingRow(workbook: Workbook, layout: Layout, index: number): Ce
   const sv = workbook.savings[index];
   const r = index + 2;
   const firstClean = col(layout.savingCleanCol(0));
-  const base = `$${col(layout.savingBaseCol(0))}${r}:$${col(layout.savingBaseCol(layout.years - 1))}${r}`;
   return [
     text(sv.line),
     text(sv.group),
@@ -316,19 +320,6 @@ export function savingRow(workbook: Workbook, layout: Layout, index: number): Ce
       const clean = col(layout.savingCleanCol(k));
       return `=IF($D${r}="Yes",$E${r}+SUM($${firstClean}${r}:${clean}${r}),${clean}${r})`;
     }),
-    ...layout.scenarios.flatMap((_, s) => {
-      const W = scenarioCell(layout, s, DELAY_YEARS_ROW);
-      const F = scenarioCell(layout, s, DELAY_PART_ROW);
-      const delivery = value(layout, s, 'savingsDelivery');
-      // A delay of d months moves d/12 of each year's saving into the next; targets do not move.
-      const at = (offset: string) => `IF(${offset}>=1,INDEX(${base},1,${offset}),0)`;
-      const years = Array.from({ length: layout.years }, (_, k) =>
-        `=IF($C${r}="Target",${col(layout.savingBaseCol(k))}${r},${delivery}*((1-${F})*${at(`${k + 1}-${W}`)}+${F}*${at(`${k}-${W}`)}))`,
-      );
-      const first = col(layout.savingYearCol(s, 0));
-      const last = col(layout.savingYearCol(s, layout.years - 1));
-      return [...years, `=IF($C${r}="Target",0,${delivery}*SUM(${base})-SUM(${first}${r}:${last}${r}))`];
-    }),
     ...includeFlags(layout, 'savings', index, sv.doNothing ?? false),
   ];
 }
@@ -340,8 +331,8 @@ function header(fixed: string[], layout: Layout, perScenario: (name: string) => 
 const yearLabels = (layout: Layout) => layout.horizon.years.map(formatFinancialYear);
 
 export function postsSheet(workbook: Workbook, layout: Layout): Grid {
-  const fixed = ['Title', 'Grade', 'FTE', 'Team', 'Group', 'Start', 'End', 'Months', 'Funding', 'Council funded', 'Annual cost', 'From month', 'To month', 'New post'];
-  const blocks = layout.delays.flatMap((d) => [`From: ${d} months late`, `To: ${d} months late`, ...yearLabels(layout).map((y) => `${y}: ${d} months late`)]);
+  const fixed = ['Title', 'Grade', 'FTE', 'Team', 'Group', 'Start', 'End', 'Months', 'Funding', 'Council funded', 'Annual cost', 'From month', 'To month', 'New post', 'FTE x annual cost'];
+  const blocks = layout.delays.flatMap((d) => [...(d === 0 ? [] : [`From: ${d} months late`, `To: ${d} months late`]), ...yearLabels(layout).map((y) => (d === 0 ? y : `${y}: ${d} months late`))]);
   return [header(fixed, layout, () => [], blocks), ...workbook.posts.map((_, i) => postRow(workbook, layout, i))];
 }
 
@@ -351,15 +342,83 @@ export function costsSheet(workbook: Workbook, layout: Layout): Grid {
 }
 
 export function savingsSheet(workbook: Workbook, layout: Layout): Grid {
-  const block = (name: string) => [...yearLabels(layout).map((y) => `${y}: ${name}`), `Beyond horizon: ${name}`];
   const extra = [...yearLabels(layout), ...yearLabels(layout).map((y) => `Figure ${y}`), ...yearLabels(layout).map((y) => `Profile ${y}`)];
-  return [header(['Line', 'Group', 'Type', 'Recurring', 'Before horizon'], layout, block, extra), ...workbook.savings.map((_, i) => savingRow(workbook, layout, i))];
+  return [header(['Line', 'Group', 'Type', 'Recurring', 'Before horizon'], layout, () => [], extra), ...workbook.savings.map((_, i) => savingRow(workbook, layout, i))];
 }
 
-/** SUMIFS over rows 2..last of a line sheet. */
-function sumifs(sheet: string, sumCol: number, last: number, criteria: [number, string | number][]): string {
-  const range = (c: number) => `${sheet}!$${col(c)}$2:$${col(c)}$${last}`;
-  return `SUMIFS(${range(sumCol)},${criteria.map(([c, v]) => `${range(c)},${typeof v === 'string' ? `"${v}"` : v}`).join(',')})`;
+
+/** One kind of line a Summary figure sums: its label, and the 1s and 0s that pick it out of a chunk. */
+interface SumKind {
+  label: string;
+  weight: (range: (c: number) => string) => string;
+}
+
+const flag = (c: number, on: boolean) => (range: (c: number) => string) => (on ? range(c) : `(1-${range(c)})`);
+const POST_KINDS: SumKind[] = [
+  { label: 'council-funded new posts', weight: (r) => `${flag(POST.council, true)(r)}*${flag(POST.isNew, true)(r)}` },
+  { label: 'council-funded existing posts', weight: (r) => `${flag(POST.council, true)(r)}*${flag(POST.isNew, false)(r)}` },
+  { label: 'externally funded new posts', weight: (r) => `${flag(POST.council, false)(r)}*${flag(POST.isNew, true)(r)}` },
+  { label: 'externally funded existing posts', weight: (r) => `${flag(POST.council, false)(r)}*${flag(POST.isNew, false)(r)}` },
+];
+const COST_KINDS: SumKind[] = [
+  { label: 'council-funded costs', weight: flag(COST.council, true) },
+  { label: 'externally funded costs', weight: flag(COST.council, false) },
+];
+const SAVING_KINDS: SumKind[] = [
+  { label: 'savings', weight: (r) => `(${r(SAVING.type)}="Saving")` },
+  { label: 'savings targets', weight: (r) => `(${r(SAVING.type)}="Target")` },
+];
+
+export interface Sums {
+  sheet: 'PostSums' | 'CostSums' | 'SavingSums';
+  lines: 'Posts' | 'Costs' | 'Savings';
+  kinds: SumKind[];
+  chunks: [number, number][];
+  includeCol: (s: number) => number;
+  /** First of the line sheet's year columns scenario s reads. */
+  yearCol: (s: number) => number;
+}
+
+export const postSums = (layout: Layout): Sums => ({ sheet: 'PostSums', lines: 'Posts', kinds: POST_KINDS, chunks: layout.postChunks, includeCol: layout.postIncludeCol, yearCol: (s) => layout.postYearCol(layout.blockOf(s), 0) });
+export const costSums = (layout: Layout): Sums => ({ sheet: 'CostSums', lines: 'Costs', kinds: COST_KINDS, chunks: layout.costChunks, includeCol: layout.costIncludeCol, yearCol: () => layout.costYearCol(0) });
+export const savingSums = (layout: Layout): Sums => ({ sheet: 'SavingSums', lines: 'Savings', kinds: SAVING_KINDS, chunks: layout.savingChunks, includeCol: layout.savingIncludeCol, yearCol: () => layout.savingBaseCol(0) });
+
+/** Column of scenario s, kind q, year k in a sums sheet. */
+export const sumCol = (layout: Layout, sums: Sums, s: number, q: number, k: number) => 1 + (s * sums.kinds.length + q) * layout.years + k;
+/** Row (1-based) of a sums sheet's totals: one row per chunk (or a row of noughts), then the totals. */
+export const sumTotalRow = (sums: Sums) => Math.max(1, sums.chunks.length) + 2;
+/** The total of scenario s, kind q, year k over every line. */
+const sumTotal = (layout: Layout, sums: Sums, s: number, q: number, k: number) => `${sums.sheet}!$${col(sumCol(layout, sums, s, q, k))}$${sumTotalRow(sums)}`;
+/** The totals of scenario s, kind q over every year, as one row. */
+const sumTotals = (layout: Layout, sums: Sums, s: number, q: number) => `${sumTotal(layout, sums, s, q, 0)}:$${col(sumCol(layout, sums, s, q, layout.years - 1))}$${sumTotalRow(sums)}`;
+
+/**
+ * Each chunk of lines' sums per scenario, kind and year: the included lines
+ * of that kind, by year, summed with MMULT (a row of 1s and 0s times the
+ * chunk's year columns), which the engine computes far faster than SUMIFS
+ * (docs/PERFORMANCE.md). The last row adds up the chunks.
+ */
+export function sumsSheet(layout: Layout, sums: Sums): Grid {
+  const head: Cell[] = [text('Rows')];
+  layout.scenarios.forEach((sc) => sums.kinds.forEach((q) => yearLabels(layout).forEach((y) => head.push(text(`${sc.name}: ${q.label} ${y}`)))));
+  const rows: Grid = [head];
+  // No lines: one row of noughts, so the totals have something to add.
+  if (sums.chunks.length === 0) rows.push([text('None'), ...head.slice(1).map(() => 0)]);
+  for (const [first, last] of sums.chunks) {
+    const row: Cell[] = [text(`${sums.lines} rows ${first} to ${last}`)];
+    const range = (c: number) => `${sums.lines}!$${col(c)}$${first}:$${col(c)}$${last}`;
+    layout.scenarios.forEach((_, s) => {
+      const years = `${sums.lines}!$${col(sums.yearCol(s))}$${first}:$${col(sums.yearCol(s) + layout.years - 1)}$${last}`;
+      sums.kinds.forEach((q) => {
+        // Spills across the years: the first cell holds the formula.
+        row.push(`=ARRAYFORMULA(MMULT(TRANSPOSE(${q.weight(range)}*${range(sums.includeCol(s))}),${years}))`, ...Array.from({ length: layout.years - 1 }, () => null));
+      });
+    });
+    rows.push(row);
+  }
+  const last = rows.length;
+  rows.push([text('All rows'), ...head.slice(1).map((_, i) => `=SUM(${col(i + 1)}2:${col(i + 1)}${last})`)]);
+  return rows;
 }
 
 /** One row per scenario and year, then (in Totals) one row per scenario. */
@@ -369,27 +428,30 @@ export function summarySheet(layout: Layout): Grid {
     const bias = `(1+${value(layout, s, 'optimismBias')})`;
     const pay = (k: number) => yearsCell(k, payRow(s));
     const recruitment = value(layout, s, 'recruitment');
+    const posts = postSums(layout);
+    const costs = costSums(layout);
+    const savings = savingSums(layout);
+    // A delay of d months moves d/12 of each year's savings into the next; targets do not move.
+    const W = scenarioCell(layout, s, DELAY_YEARS_ROW);
+    const F = scenarioCell(layout, s, DELAY_PART_ROW);
+    const at = (offset: string) => `IF(${offset}>=1,INDEX(${sumTotals(layout, savings, s, 0)},1,${offset}),0)`;
+    const delivery = value(layout, s, 'savingsDelivery');
     layout.horizon.years.forEach((fy, k) => {
       const r = rows.length + 1;
       // Recruitment scales new posts only; the pay award compounds on every post.
-      const posts = (council: number) => {
-        const sum = (isNew: number) => sumifs('Posts', layout.postYearCol(layout.blockOf(s), k), layout.postRows, [[POST.council, council], [layout.postIncludeCol(s), 1], [POST.isNew, isNew]]);
-        return `(${recruitment}*${sum(1)}+${sum(0)})*${pay(k)}`;
-      };
-      const costs = (council: number) => sumifs('Costs', layout.costYearCol(k), layout.costRows, [[COST.council, council], [layout.costIncludeCol(s), 1]]);
-      const savings = (type: string) => sumifs('Savings', layout.savingYearCol(s, k), layout.savingRows, [[SAVING.type, type], [layout.savingIncludeCol(s), 1]]);
+      const staff = (q: number) => `(${recruitment}*${sumTotal(layout, posts, s, q, k)}+${sumTotal(layout, posts, s, q + 1, k)})*${pay(k)}`;
       rows.push([
         text(scenario.name),
         text(formatFinancialYear(fy)),
         // Optimism bias lifts council-funded costs only.
-        `=${posts(1)}*${bias}`,
-        `=${costs(1)}*${bias}`,
-        `=${savings('Saving')}`,
-        `=${savings('Target')}`,
+        `=${staff(0)}*${bias}`,
+        `=${sumTotal(layout, costs, s, 0, k)}*${bias}`,
+        `=${delivery}*((1-${F})*${at(`${k + 1}-${W}`)}+${F}*${at(`${k}-${W}`)})`,
+        `=${sumTotal(layout, savings, s, 1, k)}`,
         `=C${r}+D${r}-E${r}`,
         k === 0 ? `=G${r}` : `=H${r - 1}+G${r}`,
         `=G${r}*${yearsCell(k, discountRow(s))}`,
-        `=${posts(0)}+${costs(0)}`,
+        `=${staff(2)}+${sumTotal(layout, costs, s, 1, k)}`,
         `=IF(H${r}<-${PAYBACK_TOLERANCE},${k},${NO_PAYBACK})`,
       ]);
     });
@@ -403,7 +465,9 @@ export function totalsSheet(layout: Layout): Grid {
     const first = 2 + s * layout.years;
     const last = first + layout.years - 1;
     const sum = (c: string) => `=SUM(Summary!${c}${first}:${c}${last})`;
-    const beyond = sumifs('Savings', layout.savingBeyondCol(s), layout.savingRows, [[SAVING.type, 'Saving'], [layout.savingIncludeCol(s), 1]]);
+    // Beyond the horizon: the savings delivered in all, less those the delay leaves inside it.
+    const savings = savingSums(layout);
+    const beyond = `${value(layout, s, 'savingsDelivery')}*SUM(${sumTotals(layout, savings, s, 0)})-SUM(Summary!E${first}:E${last})`;
     rows.push([text(scenario.name), sum('C'), sum('D'), sum('E'), sum('F'), sum('G'), sum('I'), sum('J'), sum('I'), `=MIN(Summary!K${first}:K${last})`, `=${beyond}`]);
   });
   return rows;

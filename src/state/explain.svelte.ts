@@ -1,6 +1,6 @@
 // Which figure is being explained, and the way back up: a scrutiny officer
 // opens a total, then a line of it, then a year of that line.
-import { layoutOf, postRow } from '../engine/layout';
+import { layoutOf, POST, postRow } from '../engine/layout';
 import { explain, type Explanation, type FigureRef } from '../model/explain';
 import { horizonOf } from '../model/horizon';
 import { scenariosOf } from '../model/scenarios';
@@ -15,8 +15,8 @@ export class ExplainState {
 
   /**
    * A computed cell's own formula, as the engine holds it: a post's cost in a
-   * year (`=IFERROR($C3*$K3*MAX(0,MIN(...)-MAX(...)+1)/12,0)`), for the
-   * explanation to show beside the sentence.
+   * year (`=$O3*MAX(0,MIN($M3,Years!C$4)-MAX($L3,Years!C$3)+1)/12`), for the
+   * explanation to show beside the sentence, with what its columns hold.
    */
   readonly formula = $derived.by((): string | null => {
     const ref = this.stack[this.stack.length - 1];
@@ -27,7 +27,9 @@ export class ExplainState {
     const layout = layoutOf(wb, horizon, scenarios);
     const s = Math.max(0, scenarios.findIndex((x) => x.name === ref.scenario));
     const cell = postRow(wb, layout, ref.index)[layout.postYearCol(layout.blockOf(s), horizon.years.indexOf(ref.year))];
-    return typeof cell === 'string' ? `${cell} (Posts sheet, row ${ref.index + 2}; the Summary sheet multiplies it by the pay award, recruitment and optimism bias of ${scenarios[s].name})` : null;
+    const delayed = layout.postFromCol(layout.blockOf(s)) !== POST.from;
+    const columns = delayed ? 'O is FTE x annual cost; the next columns hold the first and last month after the start delay' : 'O is FTE x annual cost, L and M the first and last month';
+    return typeof cell === 'string' ? `${cell} (Posts sheet, row ${ref.index + 2}: ${columns}; the Summary sheet multiplies it by the pay award, recruitment and optimism bias of ${scenarios[s].name})` : null;
   });
   readonly depth = $derived(this.stack.length);
 
