@@ -227,3 +227,34 @@ describe('formulas the user typed', () => {
     expect(Math.round(r.scenarios[1].totals.staff)).toBe(578026 - 124372);
   });
 });
+
+it('sums lines in chunks of 200 to the penny, and an edit in a later chunk follows as a rebuild would', () => {
+  // The random workbooks above fit in one chunk; this one spans three of posts and two of costs and savings.
+  const [sample] = fc.sample(workbookArb, { numRuns: 1, seed: 8 });
+  const wb: Workbook = {
+    ...sample,
+    posts: fc.sample(postArb, { numRuns: 450, seed: 1 }).map((p, i) => (i % 7 === 0 ? { ...p, doNothing: true } : p)),
+    costs: fc.sample(costArb, { numRuns: 230, seed: 2 }),
+    savings: fc.sample(savingArb, { numRuns: 210, seed: 3 }),
+    scenarios: [
+      { name: 'Half', overrides: { recruitment: 0.5, savingsDelay: 7 }, toggled: { posts: [5, 250, 449], costs: [220], savings: [205] } },
+      { name: 'Late', overrides: { startDelay: 9, optimismBias: 0.1 } },
+    ],
+  };
+  const engine = new WorkbookEngine(wb, TODAY);
+  try {
+    expectSameFigures(engine.results(), costWorkbook(wb, TODAY));
+    expect(engine.formula('PostSums', 3, 0)).toBeUndefined(); // three chunks, then the totals row
+    expect(engine.formula('PostSums', 4, 1)).toBe('=SUM(B2:B4)');
+    const post = { ...wb.posts[420], fte: 2.5, start: month(2020, 6), end: null, months: 20 };
+    engine.setPost(420, post);
+    const posts = wb.posts.slice();
+    posts[420] = post;
+    expectSameFigures(engine.results(), costWorkbook({ ...wb, posts }, TODAY));
+    const scenarios = [{ ...wb.scenarios![0], toggled: { posts: [5, 250, 449, 420, 399] } }, wb.scenarios![1]];
+    engine.setScenarios(scenarios);
+    expectSameFigures(engine.results(), costWorkbook({ ...wb, posts, scenarios }, TODAY));
+  } finally {
+    engine.destroy();
+  }
+}, 60_000);

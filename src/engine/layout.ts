@@ -261,11 +261,12 @@ export function postRow(workbook: Workbook, layout: Layout, index: number): Cell
     // A grade not in Grades costs nothing, as in the model; the page flags it.
     `=IFERROR(VLOOKUP(TRIM(B${r}),${grades},2,FALSE()),0)`,
     // From: the start; else the end less the count; else the horizon's first month.
-    `=IF(ISBLANK(F${r}),IF(OR(ISBLANK(G${r}),ISBLANK(H${r})),${yearsCell(0, Y.first)},YEAR(G${r})*12+MONTH(G${r})-H${r}),YEAR(F${r})*12+MONTH(F${r})-1)`,
+    // Start, End and Months are values, so each row's formula is the case that applies to it.
+    p.start !== null ? `=YEAR(F${r})*12+MONTH(F${r})-1` : p.end !== null && p.months !== null ? `=YEAR(G${r})*12+MONTH(G${r})-H${r}` : `=${yearsCell(0, Y.first)}`,
     // To: a count wins over an end; no count and no end runs to the horizon's end.
-    `=IF(ISBLANK(H${r}),IF(ISBLANK(G${r}),${yearsCell(lastYear, Y.last)},YEAR(G${r})*12+MONTH(G${r})-1),L${r}+H${r}-1)`,
+    p.months !== null ? `=L${r}+H${r}-1` : p.end !== null ? `=YEAR(G${r})*12+MONTH(G${r})-1` : `=${yearsCell(lastYear, Y.last)}`,
     // A new post (FTE above 0): recruitment % and start delay apply to it; deletions stay as they are.
-    `=IF(IFERROR(C${r}>0,FALSE()),1,0)`,
+    p.formulas?.fte !== undefined ? `=IF(IFERROR(C${r}>0,FALSE()),1,0)` : p.fte > 0 ? 1 : 0,
     // FTE x annual cost. A formula in error (FTE =x/0) costs nothing here, so it never breaks the other figures; the page flags it.
     `=IFERROR(C${r}*K${r},0)`,
     ...layout.delays.flatMap((delay, b) => {
@@ -273,7 +274,7 @@ export function postRow(workbook: Workbook, layout: Layout, index: number): Cell
       const to = col(layout.postToCol(b));
       return [
         // A start delay moves each new post; a Months count moves with it, an End stays.
-        ...(delay === 0 ? [] : [`=$L${r}+$N${r}*${delay}`, `=IF(ISBLANK($H${r}),$M${r},${from}${r}+$H${r}-1)`]),
+        ...(delay === 0 ? [] : [`=$L${r}+$N${r}*${delay}`, p.months !== null ? `=${from}${r}+$H${r}-1` : `=$M${r}`]),
         // FTE x annual cost x months in the year / 12; pay award, recruitment and bias multiply the sums.
         ...Array.from({ length: layout.years }, (_, k) => `=$O${r}*MAX(0,MIN($${to}${r},${yearsCell(k, Y.last)})-MAX($${from}${r},${yearsCell(k, Y.first)})+1)/12`),
       ];
