@@ -2,6 +2,14 @@
 // like the reports: grades, fixed-term and ongoing posts, a few deletions,
 // some externally funded, non-staff costs and savings.
 import { formatFinancialYear, formatMonth, month } from '../src/model/periods';
+import type { Scenario } from '../src/model/workbook';
+
+/** With Do nothing and Proposed investment, the five scenarios every benchmark runs. */
+export const BENCH_SCENARIOS: Scenario[] = [
+  { name: 'Half recruited', overrides: { recruitment: 0.5 } },
+  { name: 'Late savings', overrides: { savingsDelay: 12 } },
+  { name: 'Pay award 5%', overrides: { payAward: 0.05 } },
+];
 
 function random(seed: number) {
   return () => {

@@ -1,5 +1,6 @@
 // The engine on the test's own thread, as the worker runs it in the browser.
-import { analyse, handle } from '../src/engine/handle';
+import { analyse } from '../src/engine/analysis';
+import { handle } from '../src/engine/handle';
 import type { Engine } from '../src/engine/protocol';
 
 export const inProcessEngine: Engine = {

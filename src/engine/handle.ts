@@ -2,9 +2,7 @@
 import type { Results } from '../model/costing';
 import type { Workbook } from '../model/workbook';
 import { WorkbookEngine } from './engine';
-import { tornado } from '../model/sensitivity';
-import { switchingValues } from '../model/switching';
-import type { Analysis, AnalysisRequest, EngineRequest } from './protocol';
+import type { EngineRequest } from './protocol';
 
 let engine: WorkbookEngine | null = null;
 
@@ -37,14 +35,4 @@ export function handle(request: EngineRequest): Results {
     }
     throw error;
   }
-}
-
-/** Switching values and the tornado of one scenario, by the pure model. */
-export function analyse(request: AnalysisRequest): Analysis {
-  const today = new Date(request.today);
-  return {
-    scenario: request.scenario,
-    switching: switchingValues(request.workbook, request.scenario, today),
-    tornado: tornado(request.workbook, request.scenario, request.ranges, today),
-  };
 }

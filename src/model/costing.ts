@@ -217,6 +217,18 @@ export function scenarioFigures(scenario: Scenario, workbook: Workbook, horizon:
     beyondHorizon += beyond;
   });
 
+  return figuresFromYears(scenario.name, values, years, { staff, other, savings, target, external }, beyondHorizon);
+}
+
+/** A scenario's figures from its amounts by year: net, cumulative, discounted, totals, NPV and payback. */
+export function figuresFromYears(
+  name: string,
+  values: ScenarioValues,
+  years: FinancialYear[],
+  by: { staff: number[]; other: number[]; savings: number[]; target: number[]; external: number[] },
+  beyondHorizon: number,
+): ScenarioFigures {
+  const { staff, other, savings, target, external } = by;
   let cumulative = 0;
   const rows: YearFigures[] = years.map((year, k) => {
     const net = staff[k] + other[k] - savings[k];
@@ -229,13 +241,13 @@ export function scenarioFigures(scenario: Scenario, workbook: Workbook, horizon:
       target: target[k],
       net,
       cumulative,
-      discounted: net / (1 + discountRate) ** k,
+      discounted: net / (1 + values.discountRate) ** k,
       external: external[k],
     };
   });
   const sum = (pick: (y: YearFigures) => number) => rows.reduce((s, y) => s + pick(y), 0);
   return {
-    name: scenario.name,
+    name,
     values,
     beyondHorizon,
     years: rows,

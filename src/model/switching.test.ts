@@ -1,7 +1,11 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { overridesArb, workbookArb } from '../../test/arbitraries';
 import { carePlanningWorkbook } from '../../test/care-planning';
-import { costWorkbook } from './costing';
-import { solve, switchingValues } from './switching';
+import { costWorkbook, gradeCosts, scenarioFigures } from './costing';
+import { horizonOf } from './horizon';
+import { effectiveValues, scenariosOf } from './scenarios';
+import { figures, lineSums, solve, switchingValues } from './switching';
 import type { ScenarioAssumption, Workbook } from './workbook';
 
 const TODAY = new Date(2026, 10, 23);
@@ -56,4 +60,28 @@ describe('solving', () => {
     expect(Math.abs(root ** 3 - 2)).toBeLessThanOrEqual(1e-9);
     expect(solve((x) => x + 5, 0, 1, false)).toBeNull();
   });
+});
+
+it('works a scenario out from its line sums to the penny, as costing every line does', () => {
+  // The search reuses line sums; the figures must be the model's own.
+  fc.assert(
+    fc.property(workbookArb, overridesArb, (wb, overrides) => {
+      const horizon = horizonOf(wb, TODAY);
+      const grades = gradeCosts(wb);
+      for (const scenario of scenariosOf(wb).map((s) => ({ ...s, overrides: { ...s.overrides, ...overrides } }))) {
+        const values = effectiveValues(scenario, wb);
+        const slow = scenarioFigures(scenario, wb, horizon, grades);
+        const fast = figures(scenario.name, values, lineSums(scenario, wb, horizon, grades, values.startDelay), horizon);
+        expect(Math.abs(fast.npv - slow.npv)).toBeLessThan(0.005);
+        expect(Math.abs(fast.beyondHorizon - slow.beyondHorizon)).toBeLessThan(0.005);
+        expect(fast.paybackYear).toBe(slow.paybackYear);
+        slow.years.forEach((y, k) => {
+          for (const key of ['staff', 'other', 'savings', 'target', 'net', 'cumulative', 'discounted', 'external'] as const) {
+            expect(Math.abs(fast.years[k][key] - y[key]), `${scenario.name} ${y.year} ${key}`).toBeLessThan(0.005);
+          }
+        });
+      }
+    }),
+    { numRuns: 200 },
+  );
 });

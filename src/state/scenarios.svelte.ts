@@ -37,8 +37,14 @@ export class ScenarioState {
   async analyse(): Promise<void> {
     if (!this.app.results) return;
     const ask = ++this.asked;
-    const analysis = await this.app.analyse(this.open, $state.snapshot(this.ranges) as Ranges);
-    if (ask === this.asked) this.analysis = analysis;
+    try {
+      const analysis = await this.app.analyse(this.open, $state.snapshot(this.ranges) as Ranges);
+      if (ask === this.asked) this.analysis = analysis;
+    } catch (error) {
+      // A newer question ended this search (client.ts): its answer is the one wanted.
+      if (ask !== this.asked) return;
+      throw error;
+    }
   }
 
   private get current(): Scenario {
