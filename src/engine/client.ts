@@ -2,8 +2,9 @@
 // the page paints before either loads: the engine's (HyperFormula), which
 // applies every change in order, and the analysis worker (the pure model),
 // which searches for switching values and the tornado. A search can take a
-// while on a large establishment, so it never sits in front of an edit, and
-// a newer question ends a search still running instead of queueing behind it.
+// while on a large establishment, so it never sits in front of an edit; while
+// one runs, only the newest question waits (a worker started afresh would be
+// slower than the search it replaced).
 import type { Results } from '../model/costing';
 import type { Analysis, AnalysisRequest, Engine, EngineReply, EngineRequest } from './protocol';
 
@@ -46,16 +47,9 @@ class Channel {
     });
   }
 
-  /** Ends the worker and whatever it was doing; each question waiting is told it was superseded. */
-  stop(): void {
-    this.worker?.terminate();
-    this.worker = null;
-    for (const waiting of this.pending.values()) waiting.reject(new Superseded());
-    this.pending.clear();
-  }
 }
 
-/** An analysis a newer one replaced before it finished. */
+/** An analysis a newer one replaced before it started. */
 export class Superseded extends Error {
   constructor() {
     super('A newer analysis replaced this one.');
@@ -70,9 +64,29 @@ export class WorkerEngine implements Engine {
     return this.engine.post((id) => ({ id, request }));
   }
 
+  private running = false;
+  private waiting: { request: AnalysisRequest; resolve: (a: Analysis) => void; reject: (e: Error) => void } | null = null;
+
   analyse(request: AnalysisRequest): Promise<Analysis> {
-    // Only the newest answer is wanted: a search still running is ended, not waited for.
-    if (this.analysis.pending.size > 0) this.analysis.stop();
-    return this.analysis.post((id) => ({ id, analysis: request }));
+    return new Promise<Analysis>((resolve, reject) => {
+      // A question already waiting is replaced: only the newest answer is wanted.
+      this.waiting?.reject(new Superseded());
+      this.waiting = { request, resolve, reject };
+      if (!this.running) this.nextAnalysis();
+    });
+  }
+
+  private nextAnalysis(): void {
+    const asked = this.waiting;
+    this.waiting = null;
+    if (!asked) return;
+    this.running = true;
+    this.analysis
+      .post<Analysis>((id) => ({ id, analysis: asked.request }))
+      .then(asked.resolve, asked.reject)
+      .finally(() => {
+        this.running = false;
+        this.nextAnalysis();
+      });
   }
 }

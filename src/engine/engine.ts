@@ -62,6 +62,12 @@ const sameHorizon = (a: Horizon, b: Horizon) => a.first === b.first && a.years.l
 
 export class WorkbookEngine {
   private hf!: HyperFormula;
+  /**
+   * Each post's cost cells in Proposed investment's block and its New post
+   * flag, as last read: reading 10,000 rows back takes longer than the edit,
+   * so only rows that changed since are read again.
+   */
+  private readPosts: { block: number; cells: CellValue[][]; isNew: CellValue[]; stale: Set<number> } | null = null;
   private layout!: Layout;
   private workbook: Workbook;
   private readonly today: Date;
@@ -74,6 +80,7 @@ export class WorkbookEngine {
 
   private build(): void {
     this.hf?.destroy();
+    this.readPosts = null;
     const horizon = horizonOf(this.workbook, this.today);
     this.layout = layoutOf(this.workbook, horizon, scenariosOf(this.workbook));
     this.hf = HyperFormula.buildFromSheets(
@@ -144,16 +151,25 @@ export class WorkbookEngine {
     });
   }
 
-  /** Replace one post. A post that moves the horizon rebuilds; any other is one row. */
+  /**
+   * Replace one post. A post that moves the horizon rebuilds; any other
+   * writes only the cells of its row that change (a new FTE is one cell), as
+   * rewriting a formula makes the engine unpick its links.
+   */
   setPost(index: number, post: Post): void {
+    const before = postRow(this.workbook, this.layout, index);
     const posts = this.workbook.posts.slice();
     posts[index] = post;
     this.workbook = { ...this.workbook, posts };
     if (!sameHorizon(horizonOf(this.workbook, this.today), this.layout.horizon)) return this.build();
     const sheet = this.sheet('Posts');
+    const after = postRow(this.workbook, this.layout, index);
     this.hf.batch(() => {
-      this.hf.setCellContents({ sheet, row: index + 1, col: 0 }, [postRow(this.workbook, this.layout, index)]);
+      after.forEach((cell, col) => {
+        if (cell !== before[col]) this.hf.setCellContents({ sheet, row: index + 1, col }, cell);
+      });
     });
+    this.readPosts?.stale.add(index);
   }
 
   /**
@@ -262,16 +278,26 @@ export class WorkbookEngine {
   private postCosts(values: ScenarioValues): number[][] {
     const count = this.workbook.posts.length;
     if (count === 0) return [];
-    const first = this.layout.postYearCol(this.layout.blockOf(1), 0);
+    const block = this.layout.blockOf(1);
+    const first = this.layout.postYearCol(block, 0);
     const sheet = this.sheet('Posts');
-    const cells = this.hf.getRangeValues({
-      start: { sheet, row: 1, col: first },
-      end: { sheet, row: count, col: first + this.layout.years - 1 },
+    const read = (from: number, to: number) => ({
+      cells: this.hf.getRangeValues({ start: { sheet, row: from + 1, col: first }, end: { sheet, row: to + 1, col: first + this.layout.years - 1 } }),
+      // Whether recruitment applies is the engine's own New post flag (an FTE may be a formula).
+      isNew: this.hf.getRangeValues({ start: { sheet, row: from + 1, col: POST.isNew }, end: { sheet, row: to + 1, col: POST.isNew } }).map((r) => r[0]),
     });
-    // Whether recruitment applies is the engine's own New post flag (an FTE may be a formula).
-    const isNew = this.hf.getRangeValues({ start: { sheet, row: 1, col: POST.isNew }, end: { sheet, row: count, col: POST.isNew } });
+    if (!this.readPosts || this.readPosts.block !== block || this.readPosts.cells.length !== count) {
+      this.readPosts = { block, ...read(0, count - 1), stale: new Set() };
+    }
+    for (const i of this.readPosts.stale) {
+      const row = read(i, i);
+      this.readPosts.cells[i] = row.cells[0];
+      this.readPosts.isNew[i] = row.isNew[0];
+    }
+    this.readPosts.stale.clear();
+    const { cells, isNew } = this.readPosts;
     return cells.map((row, i) => {
-      const scale = isNew[i][0] === 1 ? values.recruitment : 1;
+      const scale = isNew[i] === 1 ? values.recruitment : 1;
       return row.map((v, k) => number(v, `${this.workbook.posts[i].title} cost in year ${k + 1}`) * scale * (1 + values.payAward) ** k);
     });
   }

@@ -5,7 +5,7 @@ import { carePlanningWorkbook } from '../../test/care-planning';
 import { costWorkbook, gradeCosts, scenarioFigures } from './costing';
 import { horizonOf } from './horizon';
 import { effectiveValues, scenariosOf } from './scenarios';
-import { figures, lineSums, solve, switchingValues } from './switching';
+import { evaluator, figures, lineSums, solve, switchingValues } from './switching';
 import type { ScenarioAssumption, Workbook } from './workbook';
 
 const TODAY = new Date(2026, 10, 23);
@@ -81,6 +81,21 @@ it('works a scenario out from its line sums to the penny, as costing every line 
           }
         });
       }
+    }),
+    { numRuns: 200 },
+  );
+});
+
+it('finds a part-month start delay on the line between whole months, as costing every line does', () => {
+  // The search works a part-month delay out from the two whole months around it.
+  fc.assert(
+    fc.property(workbookArb, fc.integer({ min: 0, max: 3000 }).map((n) => n / 100), (wb, delay) => {
+      const scenario = scenariosOf(wb)[1];
+      const horizon = horizonOf(wb, TODAY);
+      const exact = scenarioFigures({ ...scenario, overrides: { ...scenario.overrides, startDelay: delay } }, wb, horizon, gradeCosts(wb));
+      const doNothing = scenarioFigures(scenariosOf(wb)[0], wb, horizon, gradeCosts(wb));
+      expect(Math.abs(evaluator(wb, scenario.name, TODAY).gap('startDelay', delay) - (exact.npv - doNothing.npv))).toBeLessThan(0.005);
+      expect(Math.abs(evaluator(wb, scenario.name, TODAY).lowestCumulative('startDelay', delay) - Math.min(...exact.years.map((y) => y.cumulative)))).toBeLessThan(0.005);
     }),
     { numRuns: 200 },
   );

@@ -66,27 +66,49 @@ export interface LineSums {
 }
 
 export function lineSums(scenario: Scenario, workbook: Workbook, horizon: Horizon, grades: Map<string, number>, startDelay: number): LineSums {
+  return prepareLineSums(scenario, workbook, horizon, grades)(startDelay);
+}
+
+/**
+ * What does not move with the start delay is worked out once: which lines
+ * the scenario holds, each post's grade cost and kind, the sums of costs,
+ * savings and posts the delay leaves alone. Each delay then costs only the
+ * new posts again.
+ */
+export function prepareLineSums(scenario: Scenario, workbook: Workbook, horizon: Horizon, grades: Map<string, number>): (startDelay: number) => LineSums {
   const years = horizon.years;
   const blank = () => years.map(() => 0);
-  const sums: LineSums = { councilNew: blank(), councilOther: blank(), externalNew: blank(), externalOther: blank(), otherCouncil: blank(), otherExternal: blank(), savings: blank(), targets: blank() };
+  const fixed: LineSums = { councilNew: blank(), councilOther: blank(), externalNew: blank(), externalOther: blank(), otherCouncil: blank(), otherExternal: blank(), savings: blank(), targets: blank() };
+  const moving: { post: Workbook['posts'][number]; annual: number; council: boolean }[] = [];
   workbook.posts.forEach((post, i) => {
     if (!includes(scenario, 'posts', i, post.doNothing ?? false)) return;
-    const period = postPeriod(post, horizon, startDelay);
+    const annual = grades.get(gradeKey(post.grade)) ?? 0;
     const council = isCouncilFunded(post.funding);
-    const into = post.fte > 0 ? (council ? sums.councilNew : sums.externalNew) : council ? sums.councilOther : sums.externalOther;
-    years.forEach((fy, k) => (into[k] += postCostInYear(post, grades.get(gradeKey(post.grade)) ?? 0, period, fy, 0, 0, 1)));
+    // The delay moves new posts only (FTE above 0).
+    if (post.fte > 0) return void moving.push({ post, annual, council });
+    const period = postPeriod(post, horizon, 0);
+    const into = council ? fixed.councilOther : fixed.externalOther;
+    years.forEach((fy, k) => (into[k] += postCostInYear(post, annual, period, fy, 0, 0, 1)));
   });
   workbook.costs.forEach((cost, i) => {
     if (!includes(scenario, 'costs', i, cost.doNothing ?? false)) return;
     const k = years.indexOf(cost.year ?? horizon.first);
-    if (k >= 0) (isCouncilFunded(cost.funding) ? sums.otherCouncil : sums.otherExternal)[k] += costTotal(cost);
+    if (k >= 0) (isCouncilFunded(cost.funding) ? fixed.otherCouncil : fixed.otherExternal)[k] += costTotal(cost);
   });
   workbook.savings.forEach((saving, i) => {
     if (!includes(scenario, 'savings', i, saving.doNothing ?? false)) return;
-    const into = saving.type === 'Target' ? sums.targets : sums.savings;
+    const into = saving.type === 'Target' ? fixed.targets : fixed.savings;
     savingProfile(saving, years).forEach((amount, k) => (into[k] += amount));
   });
-  return sums;
+  return (startDelay) => {
+    const sums: LineSums = { ...fixed, councilNew: blank(), externalNew: blank() };
+    for (const { post, annual, council } of moving) {
+      const period = postPeriod(post, horizon, startDelay);
+      const into = council ? sums.councilNew : sums.externalNew;
+      years.forEach((fy, k) => (into[k] += postCostInYear(post, annual, period, fy, 0, 0, 1)));
+    }
+    return sums;
+  };
 }
 
 /** A scenario's figures from its line sums and its values. */
@@ -115,14 +137,32 @@ export function evaluator(workbook: Workbook, scenarioName: string, today?: Date
   const scenarios = scenariosOf(workbook);
   const scenario = scenarios.find((s) => s.name === scenarioName) ?? scenarios[1];
   const doNothing = scenarios[0];
-  // Line sums by scenario and start delay: only the start delay moves lines' months.
+  // Line sums by scenario and whole months of start delay: only the start delay moves lines' months.
   const cache = new Map<string, LineSums>();
+  const prepared = new Map<string, (delay: number) => LineSums>();
+  const at = (s: Scenario, delay: number): LineSums => {
+    const id = `${s.name}\u0000${delay}`;
+    let sums = cache.get(id);
+    if (!sums) {
+      let sumsAt = prepared.get(s.name);
+      if (!sumsAt) prepared.set(s.name, (sumsAt = prepareLineSums(s, workbook, horizon, grades)));
+      cache.set(id, (sums = sumsAt(delay)));
+    }
+    return sums;
+  };
+  // Months, first and last months and ends are whole, so a post's months in a year
+  // are linear in the delay between whole months: a part-month delay lies on the line.
+  const delayed = (s: Scenario, delay: number): LineSums => {
+    const whole = Math.floor(delay);
+    const part = delay - whole;
+    if (part === 0) return at(s, whole);
+    const [a, b] = [at(s, whole), at(s, whole + 1)];
+    const mix = (x: number[], y: number[]) => x.map((v, k) => v + (y[k] - v) * part);
+    return Object.fromEntries(Object.keys(a).map((key) => [key, mix(a[key as keyof LineSums], b[key as keyof LineSums])])) as unknown as LineSums;
+  };
   const run = (s: Scenario, key: ScenarioAssumption, value: number): ScenarioFigures => {
     const values = effectiveValues({ ...s, overrides: { ...s.overrides, [key]: value } }, workbook);
-    const id = `${s.name}\u0000${values.startDelay}`;
-    let sums = cache.get(id);
-    if (!sums) cache.set(id, (sums = lineSums(s, workbook, horizon, grades, values.startDelay)));
-    return figures(s.name, values, sums, horizon);
+    return figures(s.name, values, delayed(s, values.startDelay), horizon);
   };
   const baseline = run(doNothing, 'discountRate', effectiveValues(doNothing, workbook).discountRate);
   return {

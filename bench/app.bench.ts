@@ -1,0 +1,204 @@
+// `npm run bench`, in Chromium: what a person waits for in the built app,
+// served from a sub-path as a council would, at 1,000 and 10,000 posts with
+// five scenarios. Each time runs from the event that starts it (a key, a
+// click, a file chosen) to the DOM showing the figure the pure model expects.
+// Printed and written to bench/out/app.json for docs/PERFORMANCE.md; nothing
+// here is asserted.
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launch, newContext, serveDist } from '../test/e2e/harness';
+import { costWorkbook } from '../src/model/costing';
+import { headline } from '../src/model/headline';
+import { formatPounds } from '../src/model/money';
+import { scenariosCsv } from '../src/io/scenarios-sheet';
+import { applyImport, previewImport } from '../src/io/import';
+import { emptyWorkbook, type Workbook } from '../src/model/workbook';
+import { BENCH_SCENARIOS, syntheticCsv } from './synthetic';
+
+export interface AppFigures {
+  js: { firstPaintKb: number; totalKb: number; files: number };
+  coldLoad: { firstPaintMs: number; figuresMs: number; longestTaskMs: number };
+  sizes: { posts: number; steps: { what: string; ms: number; longestTaskMs: number }[]; rendererMb: number; pageHeapMb: number }[];
+}
+
+const dist = new URL('../dist/', import.meta.url);
+
+/** Gzipped JavaScript the first paint needs (the entry and what it imports statically), and all of it. */
+function javascript(): AppFigures['js'] {
+  const html = readFileSync(new URL('index.html', dist), 'utf8');
+  const first = new Set<string>();
+  const visit = (file: string) => {
+    if (first.has(file)) return;
+    first.add(file);
+    const code = readFileSync(new URL(file, dist), 'utf8');
+    // Static imports only (`import ... from "./x.js"`); dynamic `import("./x.js")` loads after.
+    for (const m of code.matchAll(/(?:^|[;\n}])\s*import\s*(?:[\w*{},\s$]+from\s*)?["']\.\/([^"']+\.js)["']/g)) visit(`assets/${m[1]}`);
+  };
+  for (const m of html.matchAll(/(?:src|href)="[^"]*?(assets\/[^"]+\.js)"/g)) visit(m[1]);
+  const gz = (file: string) => gzipSync(readFileSync(new URL(file, dist))).length / 1024;
+  const all = readdirSync(new URL('assets/', dist)).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`);
+  const sw = statSync(new URL('sw.js', dist), { throwIfNoEntry: false }) ? ['sw.js'] : [];
+  return {
+    firstPaintKb: [...first].reduce((sum, f) => sum + gz(f), 0),
+    totalKb: [...all, ...sw].reduce((sum, f) => sum + gz(f), 0),
+    files: all.length,
+  };
+}
+
+/** Long tasks and the time of the last user event, recorded in the page. */
+const INSTRUMENT = `
+  window.__long = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+  window.__t0 = 0;
+  for (const type of ['keydown', 'click']) addEventListener(type, (e) => { if (e.isTrusted) window.__t0 = e.timeStamp; }, true);
+  // Files chosen: the file input's change (a script sets the files, so the event is not marked trusted).
+  addEventListener('change', (e) => { if (e.target instanceof HTMLInputElement && e.target.type === 'file') window.__t0 = e.timeStamp; }, true);
+`;
+
+/**
+ * Resolves once an element matching `selector` has exactly `text` (or, with
+ * `text` null, once one is there again after none was); gives ms since the
+ * last user event.
+ */
+async function until(page: Page, selector: string, text: string | null, start: () => Promise<unknown>, timeout = 120_000): Promise<{ ms: number; longestTaskMs: number }> {
+  await page.evaluate(
+    ([selector, text]: [string, string | null]) => {
+      const w = window as unknown as { __done: number | null; __long: number[] };
+      w.__done = null;
+      w.__long.length = 0;
+      let gone = false;
+      const seen = () => {
+        const all = [...document.querySelectorAll(selector)];
+        if (text !== null) return all.some((e) => e.textContent?.trim() === text);
+        gone ||= all.length === 0;
+        return gone && all.length > 0;
+      };
+      const observer = new MutationObserver(() => {
+        if (w.__done === null && seen()) {
+          w.__done = performance.now();
+          observer.disconnect();
+        }
+      });
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    },
+    [selector, text] as [string, string | null],
+  );
+  await start();
+  await page.waitForFunction(() => (window as unknown as { __done: number | null }).__done !== null, undefined, { timeout, polling: 50 });
+  // Let a long task that ends after the DOM update be counted too.
+  await page.waitForTimeout(200);
+  return page.evaluate(() => {
+    const w = window as unknown as { __done: number; __t0: number; __long: number[] };
+    return { ms: w.__done - w.__t0, longestTaskMs: Math.max(0, ...w.__long) };
+  });
+}
+
+/** Resident memory of Chromium's renderer processes (the page and its workers), in MB. */
+function rendererMb(): number {
+  let kb = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.includes('chromium') || !cmd.includes('--type=renderer')) continue;
+      kb += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      // gone already
+    }
+  }
+  return kb / 1024;
+}
+
+const implementationCost = (wb: Workbook, scenario: string) => formatPounds(headline(costWorkbook(wb), scenario).implementationCost);
+const HEADLINE_COST = 'section[aria-labelledby="headline-heading"] dd button.amount';
+
+it('measures the app in Chromium', async () => {
+  const browser = await launch();
+  const served = await serveDist();
+  const figures: AppFigures = { js: javascript(), coldLoad: { firstPaintMs: 0, figuresMs: 0, longestTaskMs: 0 }, sizes: [] };
+  try {
+    // Cold load: a new profile, nothing cached.
+    {
+      const context = await newContext(browser);
+      await context.addInitScript(INSTRUMENT);
+      const page = await context.newPage();
+      await page.goto(served.url);
+      await page.locator(HEADLINE_COST).filter({ hasText: '£578,026' }).waitFor();
+      figures.coldLoad = await page.evaluate(() => {
+        const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+        const w = window as unknown as { __long: number[] };
+        return { firstPaintMs: paint, figuresMs: performance.now(), longestTaskMs: Math.max(0, ...w.__long) };
+      });
+      await context.close();
+    }
+
+    for (const posts of (process.env.SIZES ?? '1000,10000').split(',').map(Number)) {
+      const csv = syntheticCsv(posts);
+      const files = [
+        ...Object.entries(csv).map(([name, text]) => ({ name: `${name}.csv`, mimeType: 'text/csv', buffer: Buffer.from(text) })),
+        { name: 'scenarios.csv', mimeType: 'text/csv', buffer: Buffer.from(scenariosCsv(BENCH_SCENARIOS)) },
+      ];
+      // What the app should show, worked out by the pure model from the same files.
+      let wb = applyImport(emptyWorkbook('bench'), previewImport(files.map((f) => ({ name: f.name, bytes: new Uint8Array(f.buffer) })), emptyWorkbook('bench')));
+      const steps: AppFigures['sizes'][number]['steps'] = [];
+      const context = await newContext(browser);
+      await context.addInitScript(INSTRUMENT);
+      const page = await context.newPage();
+      page.on('pageerror', (e) => console.error(String(e)));
+      await page.goto(served.url);
+      await page.locator(HEADLINE_COST).filter({ hasText: '£578,026' }).waitFor();
+      await page.getByRole('button', { name: 'New workbook' }).click();
+      await page.getByRole('button', { name: 'Create' }).click();
+      await page.getByRole('heading', { name: 'Untitled workbook' }).waitFor();
+
+      const read = await until(page, 'dialog h2', 'Check the import', () => page.getByLabel('Import CSV files').setInputFiles(files));
+      steps.push({ what: 'import: files chosen to the preview', ...read });
+      const shown = await until(page, HEADLINE_COST, implementationCost(wb, 'Proposed investment'), () => page.getByRole('button', { name: 'Import', exact: true }).click());
+      steps.push({ what: 'import: Import pressed to every figure shown', ...shown });
+      steps.push({ what: 'import: CSV to every figure (both, without the person)', ms: read.ms + shown.ms, longestTaskMs: Math.max(read.longestTaskMs, shown.longestTaskMs) });
+
+      // One post edit: the FTE of the first post whose edit moves the headline, typed into the Posts grid.
+      const before = implementationCost(wb, 'Proposed investment');
+      const edited = (i: number): Workbook => ({ ...wb, posts: wb.posts.map((p, j) => (j === i ? { ...p, fte: 2.5 } : p)) });
+      const index = wb.posts.findIndex((_, i) => i < 20 && implementationCost(edited(i), 'Proposed investment') !== before);
+      await page.getByRole('tab', { name: 'Posts' }).click();
+      const grid = page.getByRole('grid', { name: 'Posts' });
+      await grid.getByRole('row').nth(index + 1).getByRole('gridcell').nth(2).click();
+      await page.keyboard.type('2.5');
+      wb = edited(index);
+      steps.push({ what: 'one post edit (FTE) to every figure', ...(await until(page, HEADLINE_COST, implementationCost(wb, 'Proposed investment'), () => page.keyboard.press('Enter'))) });
+
+      // One assumption: the pay award, typed and left with Tab.
+      const field = page.getByLabel('Pay award a year (%)');
+      await field.focus();
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('4');
+      wb = { ...wb, assumptions: { ...wb.assumptions, payAward: 0.04 } };
+      steps.push({ what: 'one assumption change (pay award) to every figure', ...(await until(page, HEADLINE_COST, implementationCost(wb, 'Proposed investment'), () => page.keyboard.press('Tab'))) });
+
+      // Scenario switch: the figures, then the switching values and tornado.
+      // By keyboard, as selectOption's events are not the person's own: Proposed investment, then Half recruited.
+      await page.getByLabel('Scenario', { exact: true }).focus();
+      // Let the search the assumption change started finish first.
+      await page.locator('.switching li').first().waitFor({ timeout: 120_000 });
+      steps.push({ what: 'scenario switch to its figures', ...(await until(page, HEADLINE_COST, implementationCost(wb, 'Half recruited'), () => page.keyboard.press('ArrowDown'))) });
+      // The switching values (and tornado) of the scenario now open: searched by the pure model in its own worker.
+      steps.push({ what: 'scenario switch to switching values and tornado', ...(await until(page, '.switching li', null, () => page.keyboard.press('ArrowDown'))) });
+
+      // Export of the summary: the click to the file.
+      const t0 = Date.now();
+      await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download summary CSV' }).click()]);
+      steps.push({ what: 'export of the summary (click to file)', ms: Date.now() - t0, longestTaskMs: await page.evaluate(() => Math.max(0, ...(window as unknown as { __long: number[] }).__long)) });
+
+      const pageHeapMb = await page.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN) / 2 ** 20);
+      figures.sizes.push({ posts, steps, rendererMb: rendererMb(), pageHeapMb });
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    await served.close();
+  }
+  writeFileSync(new URL('out/app.json', import.meta.url), JSON.stringify(figures, null, 2));
+  console.log(JSON.stringify(figures, null, 2));
+});
