@@ -51,7 +51,7 @@ describe('the engine costs the care-planning report', () => {
     // pay award, recruitment and optimism bias multiply the sums in the Summary sheet.
     // (IFERROR in O: a formula in error costs nothing rather than breaking every sum)
     expect(engine.formula('Posts', 2, 14)).toBe('=IFERROR(C3*K3,0)');
-    expect(engine.formula('Posts', 2, 16)).toBe('=$O3*MAX(0,MIN($M3,Years!C$4)-MAX($L3,Years!C$3)+1)/12');
+    expect(engine.formula('Posts', 2, 16)).toBe('=$O3*MAX(0,MIN($M3,12*2019+2)-MAX($L3,12*2018+3)+1)/12');
     // The Summary adds up chunks of posts (PostSums): each chunk's included posts of one kind, by year.
     expect(engine.formula('PostSums', 1, 1)).toBe('=ARRAYFORMULA(MMULT(TRANSPOSE(Posts!$J$2:$J$9*Posts!$N$2:$N$9*Posts!$T$2:$T$9),Posts!$P$2:$S$9))');
     expect(results.postCosts[1][1]).toBeCloseTo((62186 * 11) / 12, 2);

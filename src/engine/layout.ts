@@ -276,7 +276,9 @@ export function postRow(workbook: Workbook, layout: Layout, index: number): Cell
         // A start delay moves each new post; a Months count moves with it, an End stays.
         ...(delay === 0 ? [] : [`=$L${r}+$N${r}*${delay}`, p.months !== null ? `=${from}${r}+$H${r}-1` : `=$M${r}`]),
         // FTE x annual cost x months in the year / 12; pay award, recruitment and bias multiply the sums.
-        ...Array.from({ length: layout.years }, (_, k) => `=$O${r}*MAX(0,MIN($${to}${r},${yearsCell(k, Y.last)})-MAX($${from}${r},${yearsCell(k, Y.first)})+1)/12`),
+        // The year's first and last months are written in, as year x 12 + month - 1 (April 2018 is 12*2018+3):
+        // a Years cell read by all 10,000 posts made the engine's build slower by a second (docs/PERFORMANCE.md).
+        ...layout.horizon.years.map((fy) => `=$O${r}*MAX(0,MIN($${to}${r},12*${fy + 1}+2)-MAX($${from}${r},12*${fy}+3)+1)/12`),
       ];
     }),
     ...includeFlags(layout, 'posts', index, p.doNothing ?? false),

@@ -15,7 +15,7 @@ export class ExplainState {
 
   /**
    * A computed cell's own formula, as the engine holds it: a post's cost in a
-   * year (`=$O3*MAX(0,MIN($M3,Years!C$4)-MAX($L3,Years!C$3)+1)/12`), for the
+   * year (`=$O3*MAX(0,MIN($M3,12*2019+2)-MAX($L3,12*2018+3)+1)/12`), for the
    * explanation to show beside the sentence, with what its columns hold.
    */
   readonly formula = $derived.by((): string | null => {
@@ -28,7 +28,7 @@ export class ExplainState {
     const s = Math.max(0, scenarios.findIndex((x) => x.name === ref.scenario));
     const cell = postRow(wb, layout, ref.index)[layout.postYearCol(layout.blockOf(s), horizon.years.indexOf(ref.year))];
     const delayed = layout.postFromCol(layout.blockOf(s)) !== POST.from;
-    const columns = delayed ? 'O is FTE x annual cost; the next columns hold the first and last month after the start delay' : 'O is FTE x annual cost, L and M the first and last month';
+    const columns = delayed ? 'O is FTE x annual cost; the block\'s own first two columns hold the first and last month after the start delay; a month is year x 12 + month - 1, so 12*2018+3 is April 2018' : 'O is FTE x annual cost, L and M the first and last month; a month is year x 12 + month - 1, so 12*2018+3 is April 2018';
     return typeof cell === 'string' ? `${cell} (Posts sheet, row ${ref.index + 2}: ${columns}; the Summary sheet multiplies it by the pay award, recruitment and optimism bias of ${scenarios[s].name})` : null;
   });
   readonly depth = $derived(this.stack.length);
