@@ -11,7 +11,10 @@ import { BrowserTabs } from './store/tabs';
 import App from './ui/App.svelte';
 import './ui/app.css';
 
-const app = new AppState(new WorkerEngine(), new WorkbookStore(), () => new Date(), new WorkerImporter());
+const engine = new WorkerEngine();
+const app = new AppState(engine, new WorkbookStore(), () => new Date(), new WorkerImporter());
+// The engine loads in its worker while the page paints and the saved workbook is read.
+engine.warm();
 mount(App, { target: document.getElementById('app')!, props: { app, scenarios: new ScenarioState(app), sheets: new SheetState(app), explainer: new ExplainState(app) } });
 // Closing or hiding the tab keeps a change still on its way to the engine.
 addEventListener('pagehide', () => app.flush());

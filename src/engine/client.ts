@@ -6,7 +6,7 @@
 // one runs, only the newest question waits (a worker started afresh would be
 // slower than the search it replaced).
 import type { Results } from '../model/costing';
-import type { Analysis, AnalysisRequest, Engine, EngineReply, EngineRequest } from './protocol';
+import { Cancelled, type Analysis, type AnalysisRequest, type Engine, type EngineReply, type EngineRequest } from './protocol';
 
 type Waiting = { resolve: (r: never) => void; reject: (e: Error) => void };
 
@@ -38,6 +38,19 @@ class Channel {
     return worker;
   }
 
+  /** Starts the worker now, so it loads while the page does other work. */
+  warm(): void {
+    this.worker ??= this.start();
+  }
+
+  /** Ends the worker and what it was doing; each request waiting is told it was cancelled. */
+  stop(): void {
+    this.worker?.terminate();
+    this.worker = null;
+    for (const waiting of this.pending.values()) waiting.reject(new Cancelled());
+    this.pending.clear();
+  }
+
   post<T>(message: (id: number) => object): Promise<T> {
     this.worker ??= this.start();
     const id = this.next++;
@@ -60,8 +73,22 @@ export class WorkerEngine implements Engine {
   private readonly engine = new Channel(() => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }), 'calculation engine');
   private readonly analysis = new Channel(() => new Worker(new URL('./analysis-worker.ts', import.meta.url), { type: 'module' }), 'analysis');
 
+  /**
+   * Loads the engine's worker (HyperFormula, some 175 KB gzip) at once, while
+   * the page paints and reads the saved workbook, rather than on first use.
+   */
+  warm(): void {
+    this.engine.warm();
+  }
+
   send(request: EngineRequest): Promise<Results> {
     return this.engine.post((id) => ({ id, request }));
+  }
+
+  /** HyperFormula cannot be interrupted in the middle of a build: its worker is ended and a new one started. */
+  cancel(): void {
+    this.engine.stop();
+    this.engine.warm();
   }
 
   private running = false;

@@ -30,9 +30,22 @@ export type EngineReply =
   | { id: number; ok: true; analysis: Analysis; ms: number }
   | { id: number; ok: false; error: string };
 
+/** A request the person stopped before the engine answered it. */
+export class Cancelled extends Error {
+  constructor() {
+    super('Stopped before it finished.');
+  }
+}
+
 /** What the page needs of an engine: the worker in the browser, the class itself in tests. */
 export interface Engine {
   send(request: EngineRequest): Promise<Results>;
+  /**
+   * Stops what the engine is working out: each request waiting rejects with
+   * `Cancelled`, and the engine starts afresh with no workbook. Only where
+   * work can be stopped (a worker); the page offers it when this is there.
+   */
+  cancel?(): void;
   /** Off the page's thread in the browser: it runs the model a few hundred times. */
   analyse(request: AnalysisRequest): Promise<Analysis>;
 }

@@ -1,7 +1,7 @@
 // The app's state: the open workbook, its figures, an import waiting for
 // confirmation, and whether the work is saved. The engine and the store are
 // passed in, so tests run this class with the engine in-process.
-import type { Analysis, Engine, EngineRequest } from '../engine/protocol';
+import { Cancelled, type Analysis, type Engine, type EngineRequest } from '../engine/protocol';
 import type { Ranges } from '../model/sensitivity';
 import type { Tabs } from '../store/tabs';
 import type { StoredWorkbook } from '../store/db';
@@ -98,7 +98,7 @@ export class AppState {
 
   /** The engine costs the workbook first; only if that works does it become the open one. */
   private async open(id: string, workbook: Workbook, save: boolean): Promise<void> {
-    const results = await this.engine.send({ type: 'load', workbook, today: this.today().getTime() });
+    const results = await this.send({ type: 'load', workbook, today: this.today().getTime() });
     this.id = id;
     this.workbook = workbook;
     this.take(results);
@@ -111,9 +111,41 @@ export class AppState {
       await action();
       return true;
     } catch (e) {
+      if (e instanceof Cancelled) {
+        // The engine was started afresh: it costs the workbook as it was again.
+        this.message = STOPPED;
+        void this.enqueue(async () => this.take(await this.send({ type: 'load', workbook: this.workbook, today: this.today().getTime() })));
+        return false;
+      }
       this.error = `${failure}${message(e)}`;
       return false;
     }
+  }
+
+  /**
+   * Work the engine has taken longer than half a second over, for the page to
+   * show with a way to stop it; null when there is none.
+   */
+  costing = $state.raw<{ what: string; since: number } | null>(null);
+  /** Whether this engine's work can be stopped (a worker can; the tests' in-process engine cannot). */
+  get canStop(): boolean {
+    return this.engine.cancel !== undefined;
+  }
+
+  private async send(request: EngineRequest): Promise<Results> {
+    const what = request.type === 'load' ? `Working out the figures for ${count(request.workbook.posts.length, 'post')}` : 'Working out the figures';
+    const slow = setTimeout(() => (this.costing = { what, since: Date.now() }), 500);
+    try {
+      return await this.engine.send(request);
+    } finally {
+      clearTimeout(slow);
+      this.costing = null;
+    }
+  }
+
+  /** Stops the engine's work in hand; the change it was for is not made. */
+  stopCosting(): void {
+    this.engine.cancel?.();
   }
 
   /**
@@ -341,14 +373,14 @@ export class AppState {
       if (next === this.workbook) return null;
       this.unsaved = next;
       const ok = await this.run(async () => {
-        const results = await this.engine.send(request?.(next) ?? { type: 'load', workbook: next, today: this.today().getTime() });
+        const results = await this.send(request?.(next) ?? { type: 'load', workbook: next, today: this.today().getTime() });
         this.remember();
         this.workbook = next;
         this.take(results);
         await this.save();
       });
       this.unsaved = null;
-      return ok ? null : (this.error ?? 'The change could not be made');
+      return ok ? null : (this.error ?? STOPPED);
     };
     return this.enqueue(work);
   }
@@ -521,6 +553,8 @@ export class AppState {
 export function count(n: number, noun: string): string {
   return `${n.toLocaleString('en-GB')} ${noun}${n === 1 ? '' : 's'}`;
 }
+
+const STOPPED = 'Stopped before the figures were worked out; nothing changed.';
 
 function message(e: unknown): string {
   return e instanceof Error ? e.message : String(e);

@@ -2,7 +2,7 @@
 import { expect, it } from 'vitest';
 import { carePlanningWorkbook } from '../../test/care-planning';
 import { inProcessEngine } from '../../test/in-process';
-import type { Engine } from '../engine/protocol';
+import { Cancelled, type Engine } from '../engine/protocol';
 import { costWorkbook } from '../model/costing';
 import { AppState } from './app.svelte';
 import { ScenarioState } from './scenarios.svelte';
@@ -72,4 +72,33 @@ it('does not bring a scenario back twice when Ctrl+Z got there first', async () 
   await app.undo();
   await scenarios.undoRemove();
   expect(scenarios.list.map((s) => s.name)).toEqual(['Do nothing', 'Proposed investment', 'Half']);
+});
+
+it('shows work the engine takes over half a second over, and stopping it changes nothing', async () => {
+  // An engine whose loads take until they are stopped, as a 10,000-post build seems to a person.
+  const stopped: (() => void)[] = [];
+  let slow = false;
+  const engine: Engine = {
+    send: (r) => (slow && r.type === 'load' ? new Promise((_, no) => stopped.push(() => no(new Cancelled()))) : inProcessEngine.send(r)),
+    analyse: inProcessEngine.analyse,
+    cancel: () => stopped.splice(0).forEach((stop) => stop()),
+  };
+  const app = new AppState(engine, null);
+  await app.start(carePlanningWorkbook);
+  const before = app.workbook;
+  slow = true;
+  const change = app.changeWith((wb) => ({ ...wb, assumptions: { ...wb.assumptions, horizonYears: 6 } }));
+  expect(app.costing).toBeNull(); // not for a moment's work
+  await new Promise((resolve) => setTimeout(resolve, 600));
+  expect(app.costing?.what).toBe('Working out the figures for 8 posts');
+  expect(app.canStop).toBe(true);
+  slow = false;
+  app.stopCosting();
+  expect(await change).toBe('Stopped before the figures were worked out; nothing changed.');
+  expect(app.costing).toBeNull();
+  expect(app.workbook).toBe(before);
+  expect(app.message).toBe('Stopped before the figures were worked out; nothing changed.');
+  // The engine, started afresh, has the workbook as it was: the next edit is costed on it.
+  expect(await app.setAssumptions({ payAward: 0.03 })).toBe(true);
+  expect(app.results!.scenarios[1].years[1].staff).toBeCloseTo(costWorkbook({ ...before, assumptions: { ...before.assumptions, payAward: 0.03 } }).scenarios[1].years[1].staff, 2);
 });

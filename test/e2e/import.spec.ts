@@ -139,4 +139,29 @@ describe('a whole establishment', () => {
     await page.getByRole('button', { name: 'Cancel', exact: true }).click();
     await context.close();
   });
+
+  it('shows the engine working out 10,000 posts, and Stop leaves the workbook as it was', async () => {
+    const context = await newContext(env.browser);
+    const page = await context.newPage();
+    await page.goto(env.served.url);
+    const headline = page.getByRole('region', { name: 'Proposed investment at a glance' });
+    await headline.getByText('£578,026', { exact: true }).waitFor();
+    const rows = Array.from({ length: 10_000 }, (_, i) => `Post ${i},Band ${'ABCE'[i % 4]},1,Team ${i % 50},Group,2018-04,2019-03,,Council`).join('\n');
+    await page.getByLabel('Import CSV files').setInputFiles([{ name: 'establishment.csv', mimeType: 'text/csv', buffer: Buffer.from(`Title,Grade,FTE,Team,Group,Start,End,Months,Funding\n${rows}\n`) }]);
+    await page.getByRole('dialog', { name: 'Check the import' }).getByText('10,000 rows from 1 file will be imported.').waitFor({ timeout: 30_000 });
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const working = page.getByRole('status').filter({ hasText: /^Working out the figures for 10,\d{3} posts… \d+ seconds? so far/ });
+    await working.waitFor();
+    // The page answers while the engine works: Stop goes through at once.
+    await page.getByRole('button', { name: 'Stop', exact: true }).click();
+    await working.waitFor({ state: 'detached' });
+    await page.getByText('Stopped before the figures were worked out; nothing changed.').waitFor({ state: 'attached' });
+    expect(await headline.getByText('£578,026', { exact: true }).count()).toBe(1);
+    // The engine, started afresh, still costs the report: an edit goes through.
+    const field = page.getByLabel('Savings delivery (%)');
+    await field.fill('50');
+    await field.press('Tab');
+    await expect.poll(() => page.getByText('£1,404,000', { exact: true }).count()).toBeGreaterThan(0); // 50% of £2,808,000
+    await context.close();
+  }, 60_000);
 });
