@@ -6,6 +6,7 @@
 // one runs, only the newest question waits (a worker started afresh would be
 // slower than the search it replaced).
 import type { Results } from '../model/costing';
+import { unpackPostCosts } from './post-costs';
 import { Cancelled, type Analysis, type AnalysisRequest, type Engine, type EngineReply, type EngineRequest } from './protocol';
 
 type Waiting = { resolve: (r: never) => void; reject: (e: Error) => void };
@@ -14,6 +15,8 @@ class Channel {
   private worker: Worker | null = null;
   private next = 1;
   readonly pending = new Map<number, Waiting>();
+  /** The post costs this worker last sent, to apply the changed rows of the next reply to. */
+  private postCosts: number[][] | null = null;
 
   constructor(
     private readonly create: () => Worker,
@@ -21,6 +24,7 @@ class Channel {
   ) {}
 
   private start(): Worker {
+    this.postCosts = null;
     const worker = this.create();
     worker.onmessage = (event: MessageEvent<EngineReply>) => {
       const reply = event.data;
@@ -28,7 +32,11 @@ class Channel {
       this.pending.delete(reply.id);
       if (!waiting) return;
       if (!reply.ok) return waiting.reject(new Error(reply.error));
-      waiting.resolve(('results' in reply ? reply.results : reply.analysis) as never);
+      if ('analysis' in reply) return waiting.resolve(reply.analysis as never);
+      const postCosts = unpackPostCosts(this.postCosts, reply.posts);
+      if (!postCosts) return waiting.reject(new Error('The figures from the engine arrived incomplete; reload the page to cost the workbook again.'));
+      this.postCosts = postCosts;
+      waiting.resolve({ ...reply.results, postCosts } as never);
     };
     worker.onerror = (event) => {
       const error = new Error(`The ${this.what} stopped: ${event.message || 'it could not load'}`);

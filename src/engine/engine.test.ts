@@ -193,3 +193,13 @@ it('sums lines in chunks of 200 to the penny, and an edit in a later chunk follo
     engine.destroy();
   }
 }, 60_000);
+
+it('leaves every figure as it was after warming up', async () => {
+  const { handle, warmUp } = await import('./handle');
+  const wb = carePlanningWorkbook();
+  const loaded = handle({ type: 'load', workbook: wb, today: TODAY.getTime() });
+  warmUp();
+  const after = handle({ type: 'assumptions', change: {} });
+  expect(after).toEqual(loaded);
+  expectSameFigures(after, costWorkbook(wb, TODAY));
+});

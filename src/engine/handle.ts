@@ -36,3 +36,27 @@ export function handle(request: EngineRequest): Results {
     throw error;
   }
 }
+
+/**
+ * Right after a load, while the person reads the figures: one post edited and
+ * put back, so the code an edit runs is compiled before their first edit
+ * (at 10,000 posts a first edit took 60 ms in the worker, later ones 20 ms).
+ * The engine's figures are as they were.
+ */
+export function warmUp(): void {
+  const post = engine?.current.posts[0];
+  if (!engine || !post || post.formulas?.fte !== undefined) return;
+  try {
+    engine.setPost(0, { ...post, fte: post.fte + 1 });
+    engine.results();
+    engine.setPost(0, post);
+    engine.results();
+  } catch {
+    // A warm-up that fails leaves the next real change to find out, as it would have anyway.
+    if (good) {
+      engine.destroy();
+      engine = new WorkbookEngine(good.workbook, good.today);
+    }
+  }
+}
+

@@ -1,6 +1,7 @@
 // Messages between the page and the engine's Web Worker. The page sends what
 // the user wrote; the worker answers with every figure, read once per change.
 import type { Results } from '../model/costing';
+import type { PostCostsMessage } from './post-costs';
 import type { Bar, Ranges } from '../model/sensitivity';
 import type { SwitchingValue } from '../model/switching';
 import type { Assumptions, Post, Scenario, Workbook } from '../model/workbook';
@@ -26,7 +27,8 @@ export interface Analysis {
 }
 
 export type EngineReply =
-  | { id: number; ok: true; results: Results; ms: number }
+  /** Every figure but the post costs, which come as `posts` (post-costs.ts). */
+  | { id: number; ok: true; results: Omit<Results, 'postCosts'>; posts: PostCostsMessage; ms: number }
   | { id: number; ok: true; analysis: Analysis; ms: number }
   | { id: number; ok: false; error: string };
 

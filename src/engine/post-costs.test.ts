@@ -1,0 +1,31 @@
+import fc from 'fast-check';
+import { expect, it } from 'vitest';
+import { packPostCosts, unpackPostCosts } from './post-costs';
+
+const costs = (n: number) => fc.array(fc.array(fc.double({ noNaN: true, min: -1e7, max: 1e7 }), { minLength: 3, maxLength: 3 }), { minLength: n, maxLength: n });
+
+it('sends only the rows that changed, and the page puts back exactly what the engine has', () => {
+  fc.assert(
+    fc.property(
+      fc.nat(30).chain((n) => fc.tuple(costs(n), fc.array(fc.tuple(fc.nat(Math.max(0, n - 1)), fc.array(fc.double({ noNaN: true }), { minLength: 3, maxLength: 3 }))))),
+      ([before, edits]) => {
+        const after = before.map((row) => row.slice());
+        for (const [i, row] of edits) if (i < after.length) after[i] = row;
+        const message = packPostCosts(before, after);
+        expect(unpackPostCosts(before, message)).toEqual(after);
+        const changed = after.filter((row, i) => row.some((v, k) => v !== before[i][k])).length;
+        if ('rows' in message) expect(message.rows.length).toBe(changed);
+      },
+    ),
+  );
+});
+
+it('sends everything the first time, when the count changes, or when most rows change', () => {
+  expect(packPostCosts(null, [[1, 2]])).toEqual({ whole: [[1, 2]] });
+  expect(packPostCosts([[1, 2]], [[1, 2], [3, 4]])).toEqual({ whole: [[1, 2], [3, 4]] });
+  expect(packPostCosts([[1], [2], [3]], [[9], [9], [3]])).toEqual({ whole: [[9], [9], [3]] });
+  expect(packPostCosts([[1], [2], [3]], [[1], [9], [3]])).toEqual({ count: 3, rows: [[1, [9]]] });
+  // A patch the page cannot apply (it has no rows, or a different count) is refused, not guessed at.
+  expect(unpackPostCosts(null, { count: 3, rows: [] })).toBeNull();
+  expect(unpackPostCosts([[1]], { count: 3, rows: [] })).toBeNull();
+});
