@@ -151,16 +151,24 @@ it('measures the app in Chromium', async () => {
       steps.push({ what: 'import: Import pressed to every figure shown', ...shown });
       steps.push({ what: 'import: CSV to every figure (both, without the person)', ms: read.ms + shown.ms, longestTaskMs: Math.max(read.longestTaskMs, shown.longestTaskMs) });
 
-      // One post edit: the FTE of the first post whose edit moves the headline, typed into the Posts grid.
+      // Post edits: the FTE of the first post whose edit moves the headline, typed into the Posts grid;
+      // the first after the import, then the median of three more.
       const before = implementationCost(wb, 'Proposed investment');
-      const edited = (i: number): Workbook => ({ ...wb, posts: wb.posts.map((p, j) => (j === i ? { ...p, fte: 2.5 } : p)) });
-      const index = wb.posts.findIndex((_, i) => i < 20 && implementationCost(edited(i), 'Proposed investment') !== before);
+      const edited = (i: number, fte: number): Workbook => ({ ...wb, posts: wb.posts.map((p, j) => (j === i ? { ...p, fte } : p)) });
+      const index = wb.posts.findIndex((_, i) => i < 20 && implementationCost(edited(i, 2.5), 'Proposed investment') !== before);
       await page.getByRole('tab', { name: 'Posts' }).click();
       const grid = page.getByRole('grid', { name: 'Posts' });
       await grid.getByRole('row').nth(index + 1).getByRole('gridcell').nth(2).click();
-      await page.keyboard.type('2.5');
-      wb = edited(index);
-      steps.push({ what: 'one post edit (FTE) to every figure', ...(await until(page, HEADLINE_COST, implementationCost(wb, 'Proposed investment'), () => page.keyboard.press('Enter'))) });
+      const edits: { ms: number; longestTaskMs: number }[] = [];
+      for (const fte of [2.5, 3.5, 1.5, 2.25]) {
+        if (edits.length) await page.keyboard.press('ArrowUp'); // Enter moved down a row
+        await page.keyboard.type(String(fte));
+        wb = edited(index, fte);
+        edits.push(await until(page, HEADLINE_COST, implementationCost(wb, 'Proposed investment'), () => page.keyboard.press('Enter')));
+      }
+      steps.push({ what: 'one post edit (FTE) to every figure, the first after the import', ...edits[0] });
+      const later = edits.slice(1).sort((a, b) => a.ms - b.ms);
+      steps.push({ what: 'one post edit (FTE) to every figure, later (median of three)', ms: later[1].ms, longestTaskMs: Math.max(...later.map((e) => e.longestTaskMs)) });
 
       // One assumption: the pay award, typed and left with Tab.
       const field = page.getByLabel('Pay award a year (%)');

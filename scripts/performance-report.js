@@ -22,7 +22,8 @@ const longest = Math.max(...['import: CSV', 'one post edit', 'one assumption', '
 
 const goals = [
   ['CSV import to every figure shown', 'under 2 s', `${fmt(step(big, 'import: CSV')?.ms)} ms`, met(step(big, 'import: CSV')?.ms, 2000)],
-  ['one post edit to every figure', 'under 50 ms', `${fmt(step(big, 'one post edit')?.ms)} ms`, met(step(big, 'one post edit')?.ms, 50)],
+  ['one post edit to every figure (the first after an import)', 'under 50 ms', `${fmt(step(big, 'one post edit (FTE) to every figure, the first')?.ms)} ms`, met(step(big, 'one post edit (FTE) to every figure, the first')?.ms, 50)],
+  ['one post edit to every figure (later ones)', 'under 50 ms', `${fmt(step(big, 'one post edit (FTE) to every figure, later')?.ms)} ms`, met(step(big, 'one post edit (FTE) to every figure, later')?.ms, 50)],
   ['one assumption change to every figure', 'under 300 ms', `${fmt(step(big, 'one assumption')?.ms)} ms`, met(step(big, 'one assumption')?.ms, 300)],
   ['scenario switch to its figures', 'under 100 ms', `${fmt(step(big, 'scenario switch to its figures')?.ms)} ms`, met(step(big, 'scenario switch to its figures')?.ms, 100)],
   ['longest main-thread task during these four', 'under 50 ms', `${fmt(longest)} ms`, met(longest, 50)],
