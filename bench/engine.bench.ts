@@ -90,6 +90,13 @@ it('measures the engine beside the model', () => {
       live.results();
     });
     add(posts, 'one post edit (FTE) to every figure', edit, model);
+    let pence = 0;
+    const grade = median(editRuns, () => {
+      pence = (pence + 1) % 100;
+      live.setLines('grades', [{ index: 3, line: { ...wb.grades[3], annualCost: wb.grades[3].annualCost + pence / 100 } }]);
+      live.results();
+    });
+    add(posts, "one grade's annual cost (a pay scale) to every figure", grade, model);
     let award = 0;
     const assumption = median(editRuns, () => {
       award = award === 0 ? 0.03 : 0;

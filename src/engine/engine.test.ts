@@ -203,3 +203,29 @@ it('leaves every figure as it was after warming up', async () => {
   expect(after).toEqual(loaded);
   expectSameFigures(after, costWorkbook(wb, TODAY));
 });
+
+it('follows lines edited in place on any sheet as a rebuild would, writing only what changed', () => {
+  const sheetArb = fc.constantFrom('grades' as const, 'posts' as const, 'costs' as const, 'savings' as const);
+  fc.assert(
+    fc.property(workbookArb, sheetArb, fc.array(fc.tuple(fc.nat(20), postArb, costArb, savingArb, fc.integer({ min: 0, max: 9_000_000 }))), (wb, sheet, edits) => {
+      const engine = new WorkbookEngine(wb, TODAY);
+      try {
+        engine.results();
+        const count = wb[sheet].length;
+        if (count === 0) return;
+        const changes = edits.map(([i, post, cost, saving, pounds]) => {
+          const index = i % count;
+          const line = { grades: { ...wb.grades[index], annualCost: pounds / 100 }, posts: post, costs: cost, savings: saving }[sheet];
+          return { index, line };
+        });
+        engine.setLines(sheet, changes as never);
+        const lines = wb[sheet].slice() as unknown[];
+        for (const { index, line } of changes) lines[index] = line;
+        expectSameFigures(engine.results(), costWorkbook({ ...wb, [sheet]: lines }, TODAY));
+      } finally {
+        engine.destroy();
+      }
+    }),
+    { numRuns: 120 },
+  );
+}, 60_000);

@@ -17,6 +17,9 @@ import {
   NO_PAYBACK,
   POST,
   postRow,
+  costRow,
+  savingRow,
+  gradeRow,
   postsSheet,
   postSums,
   costSums,
@@ -157,19 +160,36 @@ export class WorkbookEngine {
    * rewriting a formula makes the engine unpick its links.
    */
   setPost(index: number, post: Post): void {
-    const before = postRow(this.workbook, this.layout, index);
-    const posts = this.workbook.posts.slice();
-    posts[index] = post;
-    this.workbook = { ...this.workbook, posts };
+    this.setLines('posts', [{ index, line: post }]);
+  }
+
+  /**
+   * Lines changed in place on one sheet (an edit, a paste, a fill): the same
+   * count, so every formula's ranges stay. Only the cells that change are
+   * written; lines that move the horizon rebuild.
+   */
+  setLines<K extends 'grades' | 'posts' | 'costs' | 'savings'>(sheet: K, changes: { index: number; line: Workbook[K][number] }[]): void {
+    const rowOf = { grades: (wb: Workbook, i: number) => gradeRow(wb, i), posts: (wb: Workbook, i: number) => postRow(wb, this.layout, i), costs: (wb: Workbook, i: number) => costRow(wb, this.layout, i), savings: (wb: Workbook, i: number) => savingRow(wb, this.layout, i) }[sheet];
+    const before = this.workbook;
+    const lines = before[sheet].slice() as Workbook[K][number][];
+    for (const { index, line } of changes) {
+      if (index < 0 || index >= lines.length) throw new EngineError(`no line ${index + 1} in ${sheet}`);
+      lines[index] = line;
+    }
+    this.workbook = { ...before, [sheet]: lines };
     if (!sameHorizon(horizonOf(this.workbook, this.today), this.layout.horizon)) return this.build();
-    const sheet = this.sheet('Posts');
-    const after = postRow(this.workbook, this.layout, index);
+    const id = this.sheet({ grades: 'Grades', posts: 'Posts', costs: 'Costs', savings: 'Savings' }[sheet]);
     this.hf.batch(() => {
-      after.forEach((cell, col) => {
-        if (cell !== before[col]) this.hf.setCellContents({ sheet, row: index + 1, col }, cell);
-      });
+      for (const index of new Set(changes.map((c) => c.index))) {
+        const old = rowOf(before, index);
+        rowOf(this.workbook, index).forEach((cell, col) => {
+          if (cell !== old[col]) this.hf.setCellContents({ sheet: id, row: index + 1, col }, cell);
+        });
+      }
     });
-    this.readPosts?.stale.add(index);
+    // A grade's cost feeds every post of that grade: read them all back; a post, only its own row.
+    if (sheet === 'grades') this.readPosts = null;
+    if (sheet === 'posts') for (const { index } of changes) this.readPosts?.stale.add(index);
   }
 
   /**

@@ -235,8 +235,13 @@ export function yearsSheet(layout: Layout): Grid {
   return rows;
 }
 
+export function gradeRow(workbook: Workbook, index: number): Cell[] {
+  const g = workbook.grades[index];
+  return [text(g.grade.trim()), input(g.annualCost, g.formulas?.annualCost)];
+}
+
 export function gradesSheet(workbook: Workbook): Grid {
-  return [[text('Grade'), text('Annual cost')], ...workbook.grades.map((g) => [text(g.grade.trim()), input(g.annualCost, g.formulas?.annualCost)])];
+  return [[text('Grade'), text('Annual cost')], ...workbook.grades.map((_, i) => gradeRow(workbook, i))];
 }
 
 const includeFlags = (layout: Layout, sheet: 'posts' | 'costs' | 'savings', index: number, doNothing: boolean) =>

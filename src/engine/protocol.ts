@@ -4,12 +4,17 @@ import type { Results } from '../model/costing';
 import type { PostCostsMessage } from './post-costs';
 import type { Bar, Ranges } from '../model/sensitivity';
 import type { SwitchingValue } from '../model/switching';
-import type { Assumptions, Post, Scenario, Workbook } from '../model/workbook';
+import type { Assumptions, Cost, Grade, Post, Saving, Scenario, Workbook } from '../model/workbook';
 
 export type EngineRequest =
   | { type: 'load'; workbook: Workbook; today: number }
   | { type: 'assumptions'; change: Partial<Assumptions> }
   | { type: 'post'; index: number; post: Post }
+  /** Lines changed in place on one sheet, none added or taken away: each changed line, whole. */
+  | { type: 'lines'; sheet: 'grades'; changes: { index: number; line: Grade }[] }
+  | { type: 'lines'; sheet: 'posts'; changes: { index: number; line: Post }[] }
+  | { type: 'lines'; sheet: 'costs'; changes: { index: number; line: Cost }[] }
+  | { type: 'lines'; sheet: 'savings'; changes: { index: number; line: Saving }[] }
   | { type: 'scenarios'; scenarios: Scenario[] };
 
 /** Switching values and sensitivity of one scenario: model searches, run beside the engine. */

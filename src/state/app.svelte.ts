@@ -2,6 +2,7 @@
 // confirmation, and whether the work is saved. The engine and the store are
 // passed in, so tests run this class with the engine in-process.
 import { Cancelled, type Analysis, type Engine, type EngineRequest } from '../engine/protocol';
+import { linesRequest } from './requests';
 import type { Ranges } from '../model/sensitivity';
 import type { Tabs } from '../store/tabs';
 import type { StoredWorkbook } from '../store/db';
@@ -373,7 +374,7 @@ export class AppState {
       if (next === this.workbook) return null;
       this.unsaved = next;
       const ok = await this.run(async () => {
-        const results = await this.send(request?.(next) ?? { type: 'load', workbook: next, today: this.today().getTime() });
+        const results = await this.send(request?.(next) ?? linesRequest(this.workbook, next) ?? { type: 'load', workbook: next, today: this.today().getTime() });
         this.remember();
         this.workbook = next;
         this.take(results);
