@@ -154,8 +154,18 @@ describe('a councillor', () => {
   it('reads the page on an iPad without the page itself scrolling sideways', async () => {
     const { context, page } = await open(820, 1180);
     await page.getByText('£578,026', { exact: true }).first().waitFor();
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    const sideways = () => page.evaluate(() => Math.max(0, document.documentElement.scrollWidth - window.innerWidth));
+    expect(await sideways()).toBe(0);
     expect(await seriousViolations(page)).toEqual([]);
+    // Seven years wide: the tables scroll in their own boxes, and nothing in them (not even text
+    // kept for screen readers) pushes the page sideways.
+    await page.getByRole('tab', { name: 'Posts' }).click();
+    const officer = page.getByRole('grid', { name: 'Posts' }).getByRole('row', { name: /^Commissioning Officer/ });
+    await officer.getByRole('gridcell').nth(6).click(); // End
+    await page.keyboard.type('2024-03');
+    await page.keyboard.press('Enter');
+    await page.getByRole('columnheader', { name: '2023/24', exact: true }).first().waitFor();
+    expect(await sideways()).toBe(0);
     await context.close();
   });
 });

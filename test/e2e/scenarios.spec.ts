@@ -85,4 +85,32 @@ describe('a finance officer', () => {
     expect(back.find((r) => r.Assumption === 'Savings delay (months)')!['A year late at 80%']).toBe('12');
     await close();
   });
+
+  it('finds one line among 150 and leaves it out of a scenario, by keyboard', async () => {
+    const { page, close, errors } = await example();
+    await page.getByRole('button', { name: 'New workbook' }).click();
+    await page.getByRole('button', { name: 'Create' }).click();
+    // 150 posts at Band A, £30,000 a year, for 2024/25: £4,500,000 in all, £30,000 each.
+    const posts = Array.from({ length: 150 }, (_, i) => `Post ${i + 1},Band A,1,2024-04,2025-03,Council`).join('\n');
+    await page.getByLabel('Import CSV files').setInputFiles([
+      { name: 'grades.csv', mimeType: 'text/csv', buffer: Buffer.from('Grade,Annual cost\nBand A,30000\n') },
+      { name: 'posts.csv', mimeType: 'text/csv', buffer: Buffer.from(`Title,Grade,FTE,Start,End,Funding\n${posts}\n`) },
+    ]);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const headline = page.getByRole('region', { name: 'Proposed investment at a glance' });
+    await headline.getByText('£4,500,000', { exact: true }).first().waitFor();
+
+    await page.getByText('Lines in Proposed investment').click();
+    await page.getByText('Posts: the first 100 of 150').waitFor();
+    await page.getByLabel('Find a line').focus();
+    await page.keyboard.type('Post 149 ');
+    await page.getByRole('group', { name: 'Posts', exact: true }).waitFor(); // one line matches: no count needed
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space'); // the one checkbox: out of the proposal
+    await headline.getByText('£4,470,000', { exact: true }).first().waitFor();
+    expect(await page.getByRole('checkbox', { name: /^Post 149 \(Band A, 1 FTE\)/ }).isChecked()).toBe(false);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
 });
