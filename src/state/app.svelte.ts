@@ -97,12 +97,20 @@ export class AppState {
     await this.refreshList();
   }
 
+  /**
+   * How many times the open workbook has been replaced by another (opened,
+   * imported, started afresh), not changed in place: the page draws its
+   * larger parts for a new workbook a moment after the figures.
+   */
+  replaced = $state(0);
+
   /** The engine costs the workbook first; only if that works does it become the open one. */
-  private async open(id: string, workbook: Workbook, save: boolean): Promise<void> {
+  private async open(id: string, workbook: Workbook, save: boolean, replaced = true): Promise<void> {
     const results = await this.send({ type: 'load', workbook, today: this.today().getTime() });
     this.id = id;
     this.workbook = workbook;
     this.take(results);
+    if (replaced) this.replaced++;
     if (save) await this.save();
   }
 
@@ -265,7 +273,7 @@ export class AppState {
   private async reloadSaved(message: string): Promise<void> {
     const stored = await this.store?.lastOpen().catch(() => null);
     if (!stored) return;
-    await this.enqueue(() => this.run(() => this.open(stored.id, stored.workbook, false)));
+    await this.enqueue(() => this.run(() => this.open(stored.id, stored.workbook, false, false)));
     this.saveState = 'saved';
     if (message) this.message = message;
   }
@@ -403,7 +411,7 @@ export class AppState {
       const target = this[from].at(-1);
       if (!target) return;
       const current = this.workbook;
-      if (await this.run(() => this.open(this.id, target, true))) {
+      if (await this.run(() => this.open(this.id, target, true, false))) {
         this[from] = this[from].slice(0, -1);
         this[to] = [...this[to], current];
         this.message = message;
