@@ -51,7 +51,8 @@ function javascript(): AppFigures['js'] {
 /** Long tasks and the time of the last user event, recorded in the page. */
 const INSTRUMENT = `
   window.__long = [];
-  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+  window.__tasks = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) { window.__long.push(e.duration); window.__tasks.push([e.startTime, e.duration]); } }).observe({ type: 'longtask', buffered: true });
   window.__t0 = 0;
   for (const type of ['keydown', 'click']) addEventListener(type, (e) => { if (e.isTrusted) window.__t0 = e.timeStamp; }, true);
   // Files chosen: the file input's change (a script sets the files, so the event is not marked trusted).
@@ -69,6 +70,7 @@ async function until(page: Page, selector: string, text: string | null, start: (
       const w = window as unknown as { __done: number | null; __long: number[] };
       w.__done = null;
       w.__long.length = 0;
+      (window as unknown as { __tasks: unknown[] }).__tasks.length = 0;
       let gone = false;
       const seen = () => {
         const all = [...document.querySelectorAll(selector)];
@@ -91,8 +93,9 @@ async function until(page: Page, selector: string, text: string | null, start: (
   // Let a long task that ends after the DOM update be counted too.
   await page.waitForTimeout(200);
   return page.evaluate(() => {
-    const w = window as unknown as { __done: number; __t0: number; __long: number[] };
-    return { ms: w.__done - w.__t0, longestTaskMs: Math.max(0, ...w.__long) };
+    // Tasks begun after the person's action: not the test driver's own (setting the files is a task of Playwright's).
+    const w = window as unknown as { __done: number; __t0: number; __tasks: [number, number][] };
+    return { ms: w.__done - w.__t0, longestTaskMs: Math.max(0, ...w.__tasks.filter(([start]) => start >= w.__t0 - 1).map(([, duration]) => duration)) };
   });
 }
 
