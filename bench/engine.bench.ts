@@ -111,6 +111,16 @@ it('measures the engine beside the model', () => {
       live.results();
     });
     add(posts, "one scenario's control moved (recruitment) to every figure", control, model);
+    // A start delay slider: the first step gives the scenario a block of its own (a rebuild), the next steps move it.
+    live.setScenarios([{ ...BENCH_SCENARIOS[0], overrides: { startDelay: 3 } }, ...BENCH_SCENARIOS.slice(1)]);
+    let delay = 3;
+    const slider = median(editRuns, () => {
+      delay = delay === 3 ? 4 : 3;
+      live.setScenarios([{ ...BENCH_SCENARIOS[0], overrides: { startDelay: delay } }, ...BENCH_SCENARIOS.slice(1)]);
+      live.results();
+    });
+    add(posts, "one scenario's start delay slider moved a month to every figure", slider, model);
+    live.setScenarios(BENCH_SCENARIOS);
     // A scenario switch shows figures the engine already has; what it starts is the
     // search for switching values and the tornado, by the model in its own worker.
     const switching = median(runs, () => analyse({ workbook: wb, scenario: 'Late savings', ranges: DEFAULT_RANGES, today: TODAY.getTime() }));

@@ -229,3 +229,54 @@ it('follows lines edited in place on any sheet as a rebuild would, writing only 
     { numRuns: 120 },
   );
 }, 60_000);
+
+describe('a start delay moved in place', () => {
+  it('recomputes its block without rebuilding, while the block is its own, and agrees with the model', () => {
+    const wb: Workbook = { ...carePlanningWorkbook(), scenarios: [{ name: 'Late', overrides: { startDelay: 3 } }] };
+    const engine = new WorkbookEngine(wb, TODAY);
+    try {
+      const built = engine.builds;
+      for (const delay of [7, 12, 0, 5]) {
+        const scenarios = [{ name: 'Late', overrides: { startDelay: delay } }];
+        engine.setScenarios(scenarios);
+        expectSameFigures(engine.results(), costWorkbook({ ...wb, scenarios }, TODAY));
+      }
+      expect(engine.builds).toBe(built); // a slider dragged across its range: no rebuild
+      // Late's block: its From reads Late's start delay cell on the Scenarios sheet.
+      expect(engine.formula('Posts', 2, 19)).toBe('=$L3+$N3*Scenarios!$E$4');
+      // Proposed investment shares its block with Do nothing: moving it needs a block of its own.
+      engine.setScenarios([{ name: 'Late', overrides: { startDelay: 5 } }, { name: 'Proposed investment', overrides: { startDelay: 2 } }]);
+      expect(engine.builds).toBe(built + 1);
+    } finally {
+      engine.destroy();
+    }
+  });
+
+  it('follows random start delays, by overrides and by the workbook, as a rebuild would', () => {
+    fc.assert(
+      fc.property(workbookArb, fc.array(fc.tuple(fc.nat(3), fc.integer({ min: 0, max: 30 }), fc.boolean()), { maxLength: 6 }), (wb, moves) => {
+        const engine = new WorkbookEngine(wb, TODAY);
+        let current = wb;
+        try {
+          for (const [which, delay, onWorkbook] of moves) {
+            if (onWorkbook) {
+              current = { ...current, assumptions: { ...current.assumptions, startDelay: delay } };
+              engine.setAssumptions({ startDelay: delay });
+            } else {
+              const own = current.scenarios ?? [];
+              if (own.length === 0) continue;
+              const i = which % own.length;
+              const scenarios = own.map((s, j) => (j === i ? { ...s, overrides: { ...s.overrides, startDelay: delay } } : s));
+              current = { ...current, scenarios };
+              engine.setScenarios(scenarios);
+            }
+            expectSameFigures(engine.results(), costWorkbook(current, TODAY));
+          }
+        } finally {
+          engine.destroy();
+        }
+      }),
+      { numRuns: 100 },
+    );
+  }, 60_000);
+});

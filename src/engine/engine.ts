@@ -81,11 +81,18 @@ export class WorkbookEngine {
     this.build();
   }
 
+  /** How many times the sheets were built: tests check that a change did not rebuild. */
+  builds = 0;
+  /** Each scenario's start delay as the post blocks hold it now. */
+  private blockDelays: number[] = [];
+
   private build(): void {
     this.hf?.destroy();
     this.readPosts = null;
     const horizon = horizonOf(this.workbook, this.today);
     this.layout = layoutOf(this.workbook, horizon, scenariosOf(this.workbook));
+    this.blockDelays = startDelays(this.workbook, this.layout.scenarios);
+    this.builds++;
     this.hf = HyperFormula.buildFromSheets(
       {
         Assumptions: assumptionsSheet(this.workbook, horizon),
@@ -133,9 +140,9 @@ export class WorkbookEngine {
    */
   setAssumptions(change: Partial<Assumptions>): void {
     this.workbook = { ...this.workbook, assumptions: { ...this.workbook.assumptions, ...change } };
-    // The horizon reshapes every sheet; a start delay is built into the post blocks.
+    // The horizon reshapes every sheet; a start delay the post blocks cannot follow does too.
     if ('firstYear' in change || 'horizonYears' in change) return this.build();
-    if (startDelays(this.workbook, this.layout.scenarios).some((d, s) => this.layout.delays[this.layout.blockOf(s)] !== d)) return this.build();
+    if (!this.blocksFollow(startDelays(this.workbook, this.layout.scenarios))) return this.build();
     const values: Partial<Record<AssumptionName, number | undefined>> = {
       PayAward: change.payAward,
       DiscountRate: change.discountRate,
@@ -193,6 +200,24 @@ export class WorkbookEngine {
   }
 
   /**
+   * Whether the post blocks can follow these start delays (one a scenario)
+   * by their cells alone: each block's scenarios still share one delay, and
+   * a block with no From and To of its own still has none. A delayed block
+   * reads its delay from the Scenarios sheet, so a slider moving one
+   * scenario's delay recomputes its block rather than rebuilding.
+   */
+  private blocksFollow(delays: number[]): boolean {
+    const follow = this.layout.delays.every((_, b) => {
+      const on = delays.filter((_, s) => this.layout.blockOf(s) === b);
+      return on.every((d) => d === on[0]) && (this.layout.moved(b) || on.every((d) => d === 0));
+    });
+    // The posts' costs in a block that moved are read again.
+    if (follow && delays.some((d, s) => d !== this.blockDelays[s])) this.readPosts = null;
+    if (follow) this.blockDelays = delays;
+    return follow;
+  }
+
+  /**
    * Replace the scenarios. The same scenarios in the same order change cells
    * (an assumption, a line in or out); any other change reshapes the sheets.
    */
@@ -200,12 +225,8 @@ export class WorkbookEngine {
     const previous = this.layout.scenarios;
     this.workbook = { ...this.workbook, scenarios };
     const next = scenariosOf(this.workbook);
-    const delays = startDelays(this.workbook, next);
-    // Same scenarios, each on the block it already reads: only changed cells are written.
-    const same =
-      next.length === previous.length &&
-      next.every((sc, i) => sc.name === previous[i].name) &&
-      delays.every((d, s) => this.layout.delays[this.layout.blockOf(s)] === d);
+    // Same scenarios, each on a block that can follow its start delay: only changed cells are written.
+    const same = next.length === previous.length && next.every((sc, i) => sc.name === previous[i].name) && this.blocksFollow(startDelays(this.workbook, next));
     if (!same) return this.build();
     this.layout = { ...this.layout, scenarios: next };
     const sheet = this.sheet('Scenarios');

@@ -90,11 +90,20 @@ export interface Layout {
   years: number;
   scenarios: Scenario[];
   /**
-   * The distinct start delays (months) among the scenarios, one block of post
-   * columns each: scenarios with the same delay share a block, so Do nothing
-   * and the proposal cost each post once.
+   * The distinct start delays (months) among the scenarios when the sheets
+   * were built, one block of post columns each: scenarios with the same delay
+   * share a block, so Do nothing and the proposal cost each post once.
    */
   delays: number[];
+  /**
+   * Whether block b has From and To columns of its own: a block built with a
+   * delay does, and reads the delay from its first scenario's cell on the
+   * Scenarios sheet, so that delay can move without rebuilding; a block with
+   * no delay reads L and M.
+   */
+  moved: (b: number) => boolean;
+  /** The first scenario (index) on block b: its start delay cell is the block's. */
+  blockScenario: (b: number) => number;
   /** Which block scenario s reads. */
   blockOf: (s: number) => number;
   postFromCol: (b: number) => number;
@@ -128,6 +137,7 @@ export function layoutOf(workbook: Workbook, horizon: Horizon, scenarios: Scenar
   const delays = [...new Set(perScenario)].sort((a, b) => a - b);
   // A block's own From and To columns, only where the delay moves them; a block with no delay reads L and M.
   const moved = (b: number) => (delays[b] === 0 ? 0 : 2);
+  const blockOfScenario = perScenario.map((d) => delays.indexOf(d));
   const blockStart = delays.map((_, b) => POST.first + delays.slice(0, b).reduce((sum, _d, i) => sum + moved(i) + n, 0));
   const postEnd = POST.first + delays.reduce((sum, _d, b) => sum + moved(b) + n, 0);
   return {
@@ -135,7 +145,9 @@ export function layoutOf(workbook: Workbook, horizon: Horizon, scenarios: Scenar
     years: n,
     scenarios,
     delays,
-    blockOf: (s) => delays.indexOf(perScenario[s]),
+    moved: (b) => moved(b) > 0,
+    blockScenario: (b) => blockOfScenario.indexOf(b),
+    blockOf: (s) => blockOfScenario[s],
     postFromCol: (b) => (moved(b) ? blockStart[b] : POST.from),
     postToCol: (b) => (moved(b) ? blockStart[b] + 1 : POST.to),
     postYearCol: (b, k) => blockStart[b] + moved(b) + k,
@@ -274,12 +286,13 @@ export function postRow(workbook: Workbook, layout: Layout, index: number): Cell
     p.formulas?.fte !== undefined ? `=IF(IFERROR(C${r}>0,FALSE()),1,0)` : p.fte > 0 ? 1 : 0,
     // FTE x annual cost. A formula in error (FTE =x/0) costs nothing here, so it never breaks the other figures; the page flags it.
     `=IFERROR(C${r}*K${r},0)`,
-    ...layout.delays.flatMap((delay, b) => {
+    ...layout.delays.flatMap((_, b) => {
       const from = col(layout.postFromCol(b));
       const to = col(layout.postToCol(b));
+      const delay = value(layout, layout.blockScenario(b), 'startDelay');
       return [
         // A start delay moves each new post; a Months count moves with it, an End stays.
-        ...(delay === 0 ? [] : [`=$L${r}+$N${r}*${delay}`, p.months !== null ? `=${from}${r}+$H${r}-1` : `=$M${r}`]),
+        ...(layout.moved(b) ? [`=$L${r}+$N${r}*${delay}`, p.months !== null ? `=${from}${r}+$H${r}-1` : `=$M${r}`] : []),
         // FTE x annual cost x months in the year / 12; pay award, recruitment and bias multiply the sums.
         // The year's first and last months are written in, as year x 12 + month - 1 (April 2018 is 12*2018+3):
         // a Years cell read by all 10,000 posts made the engine's build slower by a second (docs/PERFORMANCE.md).
@@ -340,7 +353,11 @@ const yearLabels = (layout: Layout) => layout.horizon.years.map(formatFinancialY
 
 export function postsSheet(workbook: Workbook, layout: Layout): Grid {
   const fixed = ['Title', 'Grade', 'FTE', 'Team', 'Group', 'Start', 'End', 'Months', 'Funding', 'Council funded', 'Annual cost', 'From month', 'To month', 'New post', 'FTE x annual cost'];
-  const blocks = layout.delays.flatMap((d) => [...(d === 0 ? [] : [`From: ${d} months late`, `To: ${d} months late`]), ...yearLabels(layout).map((y) => (d === 0 ? y : `${y}: ${d} months late`))]);
+  // A delayed block is named for the scenario whose start delay it reads.
+  const blocks = layout.delays.flatMap((_, b) => {
+    const late = layout.moved(b) ? `, ${layout.scenarios[layout.blockScenario(b)].name}'s start delay` : '';
+    return [...(late ? [`From${late}`, `To${late}`] : []), ...yearLabels(layout).map((y) => `${y}${late}`)];
+  });
   return [header(fixed, layout, () => [], blocks), ...workbook.posts.map((_, i) => postRow(workbook, layout, i))];
 }
 
