@@ -47,9 +47,10 @@ describe('a first visit', () => {
     await expect.poll(() => page.getByText('£2,808,000', { exact: true }).count()).toBeGreaterThan(0);
     const headline = page.getByRole('region', { name: 'Proposed investment at a glance' });
     expect(await headline.getByText('2018/19').count()).toBe(1); // payback year
-    for (const name of ['Do nothing', 'Proposed investment']) expect(await page.getByRole('table', { name, exact: true }).count()).toBe(1);
+    // The year tables and the sheets are drawn a moment after the figures.
+    for (const name of ['Do nothing', 'Proposed investment']) await page.getByRole('table', { name, exact: true }).waitFor();
     const post = page.getByRole('row', { name: /Commissioning Manager/ });
-    expect(await post.getByText('£77,733').count()).toBe(1);
+    await post.getByText('£77,733').waitFor();
     // chart.js has drawn: the canvas has non-blank pixels
     await expect
       .poll(() => page.locator('canvas').first().evaluate((c: HTMLCanvasElement) => c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data.some((v, i) => i % 4 === 3 && v > 0)))

@@ -17,16 +17,16 @@ describe('a finance officer in the Posts grid', () => {
 
     await page.getByRole('tab', { name: 'Posts' }).click();
     const grid = page.getByRole('grid', { name: 'Posts' });
-    expect(await grid.getByRole('columnheader', { name: 'FTE', exact: true }).count()).toBe(1);
+    await grid.getByRole('columnheader', { name: 'FTE', exact: true }).waitFor();
     const officer = grid.getByRole('row', { name: /^Commissioning Officer/ });
     await officer.getByRole('gridcell').nth(2).click(); // FTE: 1
     await page.keyboard.type('0.5'); // typing replaces
     await page.keyboard.press('Enter');
     // 1 FTE of Band C (£52,076) for a year is now half: 578,025.50 - 26,038 = 551,987.50
     await headline.getByText('£551,988', { exact: true }).waitFor();
-    expect(await officer.getByRole('gridcell').last().innerText()).toBe('£26,038');
+    await expect.poll(() => officer.getByRole('gridcell').last().innerText()).toBe('£26,038');
     // Enter moved down a row: the focus is on the Assistant Accountant's FTE
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe('3:2');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe('3:2');
 
     await page.keyboard.press('Control+z');
     await headline.getByText('£578,026', { exact: true }).waitFor();
