@@ -129,7 +129,7 @@ it('measures the app in Chromium', async () => {
     const mid = (pick: (l: AppFigures['coldLoad']) => number) => loads.map(pick).sort((a, b) => a - b)[1];
     figures.coldLoad = { firstPaintMs: mid((l) => l.firstPaintMs), figuresMs: mid((l) => l.figuresMs), longestTaskMs: mid((l) => l.longestTaskMs) };
 
-    for (const posts of (process.env.SIZES ?? '1000,10000').split(',').map(Number)) {
+    for (const posts of (process.env.SIZES ?? '100,1000,10000').split(',').map(Number)) {
       const csv = syntheticCsv(posts);
       const files = [
         ...Object.entries(csv).map(([name, text]) => ({ name: `${name}.csv`, mimeType: 'text/csv', buffer: Buffer.from(text) })),
