@@ -84,7 +84,7 @@ ${table(
 )}
 
 Memory held by the engine with the workbook built (heap after a full
-collection): ${engine.memory.map((m) => `${m.posts.toLocaleString('en-GB')} posts ${fmt(m.engineMb)} MB`).join('; ')}.
+collection; below a megabyte the collector's own noise is larger than the figure): ${engine.memory.map((m) => `${m.posts.toLocaleString('en-GB')} posts ${m.engineMb < 1 ? 'under 1' : fmt(m.engineMb)} MB`).join('; ')}.
 
 ## Where the time goes, and what was done
 
