@@ -7,7 +7,7 @@
 // slower than the search it replaced).
 import type { Results } from '../model/costing';
 import { unpackPostCosts } from './post-costs';
-import { Cancelled, type Analysis, type AnalysisRequest, type Engine, type EngineReply, type EngineRequest } from './protocol';
+import { Cancelled, EngineLost, type Analysis, type AnalysisRequest, type Engine, type EngineReply, type EngineRequest } from './protocol';
 
 type Waiting = { resolve: (r: never) => void; reject: (e: Error) => void };
 
@@ -39,7 +39,11 @@ class Channel {
       waiting.resolve({ ...reply.results, postCosts } as never);
     };
     worker.onerror = (event) => {
-      const error = new Error(`The ${this.what} stopped: ${event.message || 'it could not load'}`);
+      // A worker that failed is ended, and the next request starts another: replies from
+      // this one must not arrive after the page has given up on them.
+      const error = new EngineLost(`The ${this.what} stopped: ${event.message || 'it could not load'}`);
+      worker.terminate();
+      if (this.worker === worker) this.worker = null;
       for (const waiting of this.pending.values()) waiting.reject(error);
       this.pending.clear();
     };

@@ -280,3 +280,32 @@ describe('a start delay moved in place', () => {
     );
   }, 60_000);
 });
+
+describe('post costs read back after an edit', () => {
+  // A formula the user typed may read any cell: the posts' costs shown must be a rebuild's.
+  it('follow a post whose FTE reads another post', () => {
+    const base = carePlanningWorkbook();
+    const posts = base.posts.map((p, i) => (i === 0 ? { ...p, formulas: { fte: '=C3' } } : p)); // post 1's FTE
+    const engine = new WorkbookEngine({ ...base, posts }, TODAY);
+    try {
+      engine.results();
+      engine.setPost(1, { ...posts[1], fte: posts[1].fte + 2 });
+      expect(engine.results().postCosts).toEqual(new WorkbookEngine(engine.current, TODAY).results().postCosts);
+    } finally {
+      engine.destroy();
+    }
+  });
+
+  it('follow a grade whose cost reads a post', () => {
+    const base = carePlanningWorkbook();
+    const grades = base.grades.map((g, i) => (i === 0 ? { ...g, formulas: { annualCost: '=Posts!C2*10000' } } : g));
+    const engine = new WorkbookEngine({ ...base, grades }, TODAY);
+    try {
+      engine.results();
+      engine.setPost(0, { ...base.posts[0], fte: base.posts[0].fte + 1 });
+      expect(engine.results().postCosts).toEqual(new WorkbookEngine(engine.current, TODAY).results().postCosts);
+    } finally {
+      engine.destroy();
+    }
+  });
+});

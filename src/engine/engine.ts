@@ -63,6 +63,12 @@ const ERROR_CODES: Record<string, string> = { DIV_BY_ZERO: '#DIV/0!', NAME: '#NA
 
 const sameHorizon = (a: Horizon, b: Horizon) => a.first === b.first && a.years.length === b.years.length;
 
+/** Whether the user typed a formula anywhere: one may read any cell, so no post's cost can be assumed unchanged. */
+function hasFormulas(wb: Workbook): boolean {
+  const typed = (lines: { formulas?: Partial<Record<string, string>> }[]) => lines.some((l) => l.formulas && Object.values(l.formulas).some((f) => f !== undefined));
+  return typed(wb.grades) || typed(wb.posts) || typed(wb.costs) || typed(wb.savings);
+}
+
 export class WorkbookEngine {
   private hf!: HyperFormula;
   /**
@@ -152,6 +158,8 @@ export class WorkbookEngine {
       SavingsDelay: change.savingsDelay,
       OptimismBias: change.optimismBias,
     };
+    // A formula the user typed may read an assumption (=PayAward*2): every post is read back.
+    if (hasFormulas(this.workbook)) this.readPosts = null;
     const sheet = this.sheet('Assumptions');
     this.hf.batch(() => {
       NAMED_ASSUMPTIONS.forEach((n, row) => {
@@ -194,9 +202,10 @@ export class WorkbookEngine {
         });
       }
     });
-    // A grade's cost feeds every post of that grade: read them all back; a post, only its own row.
-    if (sheet === 'grades') this.readPosts = null;
-    if (sheet === 'posts') for (const { index } of changes) this.readPosts?.stale.add(index);
+    // A grade's cost feeds every post of that grade: read them all back; a post, only its own row,
+    // unless a formula the user typed may read any cell (=C3): then every post is read back.
+    if (sheet === 'grades' || hasFormulas(this.workbook)) this.readPosts = null;
+    else if (sheet === 'posts') for (const { index } of changes) this.readPosts?.stale.add(index);
   }
 
   /**
@@ -229,6 +238,7 @@ export class WorkbookEngine {
     const same = next.length === previous.length && next.every((sc, i) => sc.name === previous[i].name) && this.blocksFollow(startDelays(this.workbook, next));
     if (!same) return this.build();
     this.layout = { ...this.layout, scenarios: next };
+    if (hasFormulas(this.workbook)) this.readPosts = null;
     const sheet = this.sheet('Scenarios');
     const wb = this.workbook;
     this.hf.batch(() => {

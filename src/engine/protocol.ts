@@ -39,10 +39,13 @@ export type EngineReply =
 
 /** A request the person stopped before the engine answered it. */
 export class Cancelled extends Error {
-  constructor() {
-    super('Stopped before it finished.');
+  constructor(message = 'Stopped before it finished.') {
+    super(message);
   }
 }
+
+/** A request whose worker stopped before answering (it could not load, or it failed): the engine starts afresh. */
+export class EngineLost extends Cancelled {}
 
 /** What the page needs of an engine: the worker in the browser, the class itself in tests. */
 export interface Engine {

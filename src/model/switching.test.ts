@@ -100,3 +100,15 @@ it('finds a part-month start delay on the line between whole months, as costing 
     { numRuns: 200 },
   );
 });
+
+it('works a part-month delay out exactly where a Months count is a part month (a workbook file may hold one)', () => {
+  const base = carePlanningWorkbook();
+  const wb = { ...base, posts: base.posts.map((p) => (p.fte > 0 ? { ...p, months: 6.5 } : p)) };
+  const scenario = scenariosOf(wb)[1];
+  const horizon = horizonOf(wb, TODAY);
+  const doNothing = scenarioFigures(scenariosOf(wb)[0], wb, horizon, gradeCosts(wb));
+  for (let delay = 0.25; delay < 24; delay += 0.5) {
+    const exact = scenarioFigures({ ...scenario, overrides: { ...scenario.overrides, startDelay: delay } }, wb, horizon, gradeCosts(wb));
+    expect(Math.abs(evaluator(wb, scenario.name, TODAY).gap('startDelay', delay) - (exact.npv - doNothing.npv))).toBeLessThan(0.005);
+  }
+});

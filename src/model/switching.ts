@@ -150,12 +150,14 @@ export function evaluator(workbook: Workbook, scenarioName: string, today?: Date
     }
     return sums;
   };
-  // Months, first and last months and ends are whole, so a post's months in a year
-  // are linear in the delay between whole months: a part-month delay lies on the line.
+  // Where starts, ends and Months counts are whole months (as the importer and the grid
+  // keep them), a post's months in a year are linear in the delay between whole months:
+  // a part-month delay lies on the line. A workbook file could hold a part month: then exactly.
+  const wholeMonths = workbook.posts.every((p) => [p.start, p.end, p.months].every((v) => v === null || Number.isInteger(v)));
   const delayed = (s: Scenario, delay: number): LineSums => {
     const whole = Math.floor(delay);
     const part = delay - whole;
-    if (part === 0) return at(s, whole);
+    if (part === 0 || !wholeMonths) return at(s, delay);
     const [a, b] = [at(s, whole), at(s, whole + 1)];
     const mix = (x: number[], y: number[]) => x.map((v, k) => v + (y[k] - v) * part);
     return Object.fromEntries(Object.keys(a).map((key) => [key, mix(a[key as keyof LineSums], b[key as keyof LineSums])])) as unknown as LineSums;

@@ -1,7 +1,7 @@
 // The app's state: the open workbook, its figures, an import waiting for
 // confirmation, and whether the work is saved. The engine and the store are
 // passed in, so tests run this class with the engine in-process.
-import { Cancelled, type Analysis, type Engine, type EngineRequest } from '../engine/protocol';
+import { Cancelled, EngineLost, type Analysis, type Engine, type EngineRequest } from '../engine/protocol';
 import { linesRequest } from './requests';
 import type { Ranges } from '../model/sensitivity';
 import type { Tabs } from '../store/tabs';
@@ -92,8 +92,8 @@ export class AppState {
     } catch (e) {
       this.error = `Saved work could not be read (${message(e)}); the example is open instead.`;
     }
-    await this.run(() => (stored ? this.open(stored.id, stored.workbook, false) : this.open(newId(), example(), false)));
-    if (stored) this.saveState = 'saved';
+    const ok = await this.run(() => (stored ? this.open(stored.id, stored.workbook, false) : this.open(newId(), example(), false)));
+    if (ok && stored) this.saveState = 'saved';
     await this.refreshList();
   }
 
@@ -121,9 +121,11 @@ export class AppState {
       return true;
     } catch (e) {
       if (e instanceof Cancelled) {
-        // The engine was started afresh: it costs the workbook as it was again.
-        this.message = STOPPED;
-        void this.enqueue(async () => this.take(await this.send({ type: 'load', workbook: this.workbook, today: this.today().getTime() })));
+        // The engine was started afresh (Stop, or its worker was lost): it costs the workbook as
+        // it was again before anything queued behind this change goes to it.
+        if (e instanceof EngineLost) this.error = `${failure}${e.message}`;
+        else this.message = STOPPED;
+        await this.restore();
         return false;
       }
       this.error = `${failure}${message(e)}`;
@@ -135,15 +137,20 @@ export class AppState {
    * Work the engine has taken longer than half a second over, for the page to
    * show with a way to stop it; null when there is none.
    */
-  costing = $state.raw<{ what: string; since: number } | null>(null);
+  costing = $state.raw<{ what: string; since: number; stoppable: boolean } | null>(null);
   /** Whether this engine's work can be stopped (a worker can; the tests' in-process engine cannot). */
   get canStop(): boolean {
     return this.engine.cancel !== undefined;
   }
 
-  private async send(request: EngineRequest): Promise<Results> {
+  /**
+   * A request to the engine, shown if it takes more than half a second. It
+   * can be stopped only where there is a workbook to go back to: not the
+   * first one opened, and not the engine costing the open one again.
+   */
+  private async send(request: EngineRequest, stoppable = this.id !== '' && this.results !== null): Promise<Results> {
     const what = request.type === 'load' ? `Working out the figures for ${count(request.workbook.posts.length, 'post')}` : 'Working out the figures';
-    const slow = setTimeout(() => (this.costing = { what, since: Date.now() }), 500);
+    const slow = setTimeout(() => (this.costing = { what, since: Date.now(), stoppable }), 500);
     try {
       return await this.engine.send(request);
     } finally {
@@ -154,7 +161,24 @@ export class AppState {
 
   /** Stops the engine's work in hand; the change it was for is not made. */
   stopCosting(): void {
-    this.engine.cancel?.();
+    if (this.costing?.stoppable) this.engine.cancel?.();
+  }
+
+  private restoring: Promise<void> | null = null;
+
+  /** The engine, started afresh, costs the open workbook again: once, however many changes were stopped. */
+  private restore(): Promise<void> {
+    if (this.id === '') return Promise.resolve(); // nothing was open yet
+    this.restoring ??= (async () => {
+      try {
+        this.take(await this.send({ type: 'load', workbook: this.workbook, today: this.today().getTime() }, false));
+      } catch (e) {
+        this.error = `The figures could not be worked out again (${message(e)}); reload the page.`;
+      } finally {
+        this.restoring = null;
+      }
+    })();
+    return this.restoring;
   }
 
   /**

@@ -2,9 +2,10 @@
 import { expect, it } from 'vitest';
 import { carePlanningWorkbook } from '../../test/care-planning';
 import { inProcessEngine } from '../../test/in-process';
-import { Cancelled, type Engine } from '../engine/protocol';
-import { costWorkbook } from '../model/costing';
-import { AppState } from './app.svelte';
+import { WorkbookEngine } from '../engine/engine';
+import { Cancelled, type Engine, type EngineRequest } from '../engine/protocol';
+import { costWorkbook, type Results } from '../model/costing';
+import { AppState, type Store } from './app.svelte';
 import { ScenarioState } from './scenarios.svelte';
 import { SheetState } from './sheets.svelte';
 
@@ -101,4 +102,104 @@ it('shows work the engine takes over half a second over, and stopping it changes
   // The engine, started afresh, has the workbook as it was: the next edit is costed on it.
   expect(await app.setAssumptions({ payAward: 0.03 })).toBe(true);
   expect(app.results!.scenarios[1].years[1].staff).toBeCloseTo(costWorkbook({ ...before, assumptions: { ...before.assumptions, payAward: 0.03 } }).scenarios[1].years[1].staff, 2);
+});
+
+/**
+ * Like the engine's worker: loads can be held until released, and cancel
+ * ends the engine (it has no workbook after) and rejects what is waiting.
+ */
+function workerLike() {
+  let engine: WorkbookEngine | null = null;
+  let held: { run: () => void; no: (e: Error) => void }[] = [];
+  let slow = false;
+  const apply = (r: EngineRequest): Results => {
+    if (r.type === 'load') {
+      engine?.destroy();
+      engine = new WorkbookEngine(r.workbook, new Date(r.today));
+    } else if (!engine) throw new Error('The engine has no workbook yet.');
+    else if (r.type === 'assumptions') engine.setAssumptions(r.change);
+    else if (r.type === 'scenarios') engine.setScenarios(r.scenarios);
+    else if (r.type === 'lines') engine.setLines(r.sheet, r.changes as never);
+    else engine.setPost(r.index, r.post);
+    return engine.results();
+  };
+  return {
+    send: (r: EngineRequest) =>
+      new Promise<Results>((yes, no) => {
+        const run = () => {
+          try {
+            yes(apply(r));
+          } catch (x) {
+            no(x as Error);
+          }
+        };
+        if (slow && r.type === 'load') held.push({ run, no });
+        else run();
+      }),
+    analyse: inProcessEngine.analyse,
+    cancels: 0,
+    cancel() {
+      this.cancels++;
+      engine?.destroy();
+      engine = null;
+      held.splice(0).forEach((h) => h.no(new Cancelled()));
+    },
+    slow: (on: boolean) => (slow = on),
+    release: () => held.splice(0).forEach((h) => h.run()),
+  } satisfies Engine & { slow: (on: boolean) => void; release: () => void; cancels: number };
+}
+
+const moment = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));
+const slowChange = (app: AppState) => app.changeWith((wb) => ({ ...wb, assumptions: { ...wb.assumptions, horizonYears: 6 } }));
+
+it('after Stop, the engine costs the workbook as it was before a change queued behind the stopped one', async () => {
+  const engine = workerLike();
+  const app = new AppState(engine, null);
+  await app.start(carePlanningWorkbook);
+  engine.slow(true);
+  const stopped = slowChange(app);
+  const typed = app.setAssumptions({ payAward: 0.03 }); // typed while the engine works
+  await moment(600);
+  engine.slow(false);
+  app.stopCosting();
+  expect(await stopped).toBe('Stopped before the figures were worked out; nothing changed.');
+  expect(await typed).toBe(true);
+  expect(app.results!.scenarios[1].npv).toBeCloseTo(costWorkbook({ ...carePlanningWorkbook(), assumptions: { ...carePlanningWorkbook().assumptions, payAward: 0.03 } }).scenarios[1].npv, 2);
+});
+
+it('the engine costing the workbook again after a Stop cannot itself be stopped', async () => {
+  const engine = workerLike();
+  const app = new AppState(engine, null);
+  await app.start(carePlanningWorkbook);
+  engine.slow(true);
+  const stopped = slowChange(app);
+  await moment(600);
+  expect(app.costing?.stoppable).toBe(true);
+  app.stopCosting(); // the change stops; the engine starts costing the workbook as it was
+  await moment(600);
+  expect(app.costing).toMatchObject({ what: 'Working out the figures for 8 posts', stoppable: false });
+  app.stopCosting(); // not offered, and nothing happens
+  expect(engine.cancels).toBe(1);
+  engine.release();
+  expect(await stopped).toBe('Stopped before the figures were worked out; nothing changed.');
+  expect(app.costing).toBeNull();
+  expect(await app.setAssumptions({ payAward: 0.02 })).toBe(true);
+});
+
+it('the first workbook opened cannot be stopped: there is nothing to go back to', async () => {
+  const engine = workerLike();
+  engine.slow(true);
+  const saved: string[] = [];
+  const store = { lastOpen: async () => ({ id: 'mine', workbook: carePlanningWorkbook() }), save: async (id: string) => void saved.push(id), list: async () => [] } as unknown as Store;
+  const app = new AppState(engine, store);
+  const started = app.start(carePlanningWorkbook);
+  await moment(600);
+  expect(app.costing?.stoppable).toBe(false);
+  app.stopCosting();
+  engine.release();
+  await started;
+  expect(engine.cancels).toBe(0);
+  expect(app.openId).toBe('mine');
+  expect(app.workbook.posts.length).toBe(8);
+  expect(app.saveState).toBe('saved');
 });
