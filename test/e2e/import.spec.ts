@@ -152,6 +152,7 @@ describe('a whole establishment', () => {
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     const working = page.getByRole('status').filter({ hasText: /^Working out the figures for 10,\d{3} posts… \d+ seconds? so far/ });
     await working.waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     // The page answers while the engine works: Stop goes through at once.
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
     await working.waitFor({ state: 'detached' });
