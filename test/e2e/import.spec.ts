@@ -150,8 +150,10 @@ describe('a whole establishment', () => {
     await page.getByLabel('Import CSV files').setInputFiles([{ name: 'establishment.csv', mimeType: 'text/csv', buffer: Buffer.from(`Title,Grade,FTE,Team,Group,Start,End,Months,Funding\n${rows}\n`) }]);
     await page.getByRole('dialog', { name: 'Check the import' }).getByText('10,000 rows from 1 file will be imported.').waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Import', exact: true }).click();
-    const working = page.getByRole('status').filter({ hasText: /^Working out the figures for 10,\d{3} posts… \d+ seconds? so far/ });
+    const working = page.getByRole('status').filter({ hasText: /^Working out the figures for 10,\d{3} posts…$/ });
     await working.waitFor();
+    await page.getByText(/^\d+ seconds? so far$/).waitFor();
+    await page.getByRole('progressbar', { name: /^Working out the figures for 10,\d{3} posts…$/ }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
     // The page answers while the engine works: Stop goes through at once.
     await page.getByRole('button', { name: 'Stop', exact: true }).click();
