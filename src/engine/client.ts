@@ -1,10 +1,10 @@
-// The page's side of the engine. Two workers, each created on first use so
-// the page paints before either loads: the engine's (HyperFormula), which
-// applies every change in order, and the analysis worker (the pure model),
-// which searches for switching values and the tornado. A search can take a
-// while on a large establishment, so it never sits in front of an edit; while
-// one runs, only the newest question waits (a worker started afresh would be
-// slower than the search it replaced).
+// The page's side of the engine. Two workers, loaded off the page's thread:
+// the engine's (HyperFormula, started as the page loads: `warm`), which
+// applies every change in order, and the analysis worker (the pure model,
+// started on first use), which searches for switching values and the
+// tornado. A search can take a while on a large establishment, so it never
+// sits in front of an edit; while one runs, only the newest question waits
+// (a worker started afresh would be slower than the search it replaced).
 import type { Results } from '../model/costing';
 import { unpackPostCosts } from './post-costs';
 import { Cancelled, EngineLost, type Analysis, type AnalysisRequest, type Engine, type EngineReply, type EngineRequest } from './protocol';
@@ -71,7 +71,6 @@ class Channel {
       this.worker!.postMessage(message(id));
     });
   }
-
 }
 
 /** An analysis a newer one replaced before it started. */

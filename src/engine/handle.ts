@@ -21,10 +21,8 @@ export function handle(request: EngineRequest): Results {
       engine.setAssumptions(request.change);
     } else if (request.type === 'scenarios') {
       engine.setScenarios(request.scenarios);
-    } else if (request.type === 'lines') {
-      engine.setLines(request.sheet, request.changes);
     } else {
-      engine.setPost(request.index, request.post);
+      engine.setLines(request.sheet, request.changes);
     }
     const results = engine.results();
     good = { workbook: engine.current, today: good?.today ?? new Date() };

@@ -345,8 +345,9 @@ export function savingRow(workbook: Workbook, layout: Layout, index: number): Ce
   ];
 }
 
-function header(fixed: string[], layout: Layout, perScenario: (name: string) => string[], extra: string[] = []): Cell[] {
-  return [...fixed, ...extra, ...layout.scenarios.flatMap((s) => perScenario(s.name)), ...layout.scenarios.map((s) => `In ${s.name}`)].map(text);
+/** A line sheet's header: its own columns, then an inclusion flag per scenario. */
+function header(columns: string[], layout: Layout): Cell[] {
+  return [...columns, ...layout.scenarios.map((s) => `In ${s.name}`)].map(text);
 }
 
 const yearLabels = (layout: Layout) => layout.horizon.years.map(formatFinancialYear);
@@ -358,19 +359,18 @@ export function postsSheet(workbook: Workbook, layout: Layout): Grid {
     const late = layout.moved(b) ? `, ${layout.scenarios[layout.blockScenario(b)].name}'s start delay` : '';
     return [...(late ? [`From${late}`, `To${late}`] : []), ...yearLabels(layout).map((y) => `${y}${late}`)];
   });
-  return [header(fixed, layout, () => [], blocks), ...workbook.posts.map((_, i) => postRow(workbook, layout, i))];
+  return [header([...fixed, ...blocks], layout), ...workbook.posts.map((_, i) => postRow(workbook, layout, i))];
 }
 
 export function costsSheet(workbook: Workbook, layout: Layout): Grid {
   const fixed = ['Description', 'Group', 'Year', 'Amount', 'Quantity', 'Unit cost', 'Funding', 'Council funded', 'Total', 'Year used'];
-  return [header(fixed, layout, () => [], yearLabels(layout).map((y) => `Cost ${y}`)), ...workbook.costs.map((_, i) => costRow(workbook, layout, i))];
+  return [header([...fixed, ...yearLabels(layout).map((y) => `Cost ${y}`)], layout), ...workbook.costs.map((_, i) => costRow(workbook, layout, i))];
 }
 
 export function savingsSheet(workbook: Workbook, layout: Layout): Grid {
   const extra = [...yearLabels(layout), ...yearLabels(layout).map((y) => `Figure ${y}`), ...yearLabels(layout).map((y) => `Profile ${y}`)];
-  return [header(['Line', 'Group', 'Type', 'Recurring', 'Before horizon'], layout, () => [], extra), ...workbook.savings.map((_, i) => savingRow(workbook, layout, i))];
+  return [header(['Line', 'Group', 'Type', 'Recurring', 'Before horizon', ...extra], layout), ...workbook.savings.map((_, i) => savingRow(workbook, layout, i))];
 }
-
 
 /** One kind of line a Summary figure sums: its label, and the 1s and 0s that pick it out of a chunk. */
 interface SumKind {
@@ -379,6 +379,7 @@ interface SumKind {
 }
 
 const flag = (c: number, on: boolean) => (range: (c: number) => string) => (on ? range(c) : `(1-${range(c)})`);
+// In this order: the Summary reads a funding's new posts at kind q and its existing posts at q + 1.
 const POST_KINDS: SumKind[] = [
   { label: 'council-funded new posts', weight: (r) => `${flag(POST.council, true)(r)}*${flag(POST.isNew, true)(r)}` },
   { label: 'council-funded existing posts', weight: (r) => `${flag(POST.council, true)(r)}*${flag(POST.isNew, false)(r)}` },
@@ -409,9 +410,9 @@ export const costSums = (layout: Layout): Sums => ({ sheet: 'CostSums', lines: '
 export const savingSums = (layout: Layout): Sums => ({ sheet: 'SavingSums', lines: 'Savings', kinds: SAVING_KINDS, chunks: layout.savingChunks, includeCol: layout.savingIncludeCol, yearCol: () => layout.savingBaseCol(0) });
 
 /** Column of scenario s, kind q, year k in a sums sheet. */
-export const sumCol = (layout: Layout, sums: Sums, s: number, q: number, k: number) => 1 + (s * sums.kinds.length + q) * layout.years + k;
+const sumCol = (layout: Layout, sums: Sums, s: number, q: number, k: number) => 1 + (s * sums.kinds.length + q) * layout.years + k;
 /** Row (1-based) of a sums sheet's totals: one row per chunk (or a row of noughts), then the totals. */
-export const sumTotalRow = (sums: Sums) => Math.max(1, sums.chunks.length) + 2;
+const sumTotalRow = (sums: Sums) => Math.max(1, sums.chunks.length) + 2;
 /** The total of scenario s, kind q, year k over every line. */
 const sumTotal = (layout: Layout, sums: Sums, s: number, q: number, k: number) => `${sums.sheet}!$${col(sumCol(layout, sums, s, q, k))}$${sumTotalRow(sums)}`;
 /** The totals of scenario s, kind q over every year, as one row. */
@@ -448,14 +449,14 @@ export function sumsSheet(layout: Layout, sums: Sums): Grid {
 
 /** One row per scenario and year, then (in Totals) one row per scenario. */
 export function summarySheet(layout: Layout): Grid {
+  const posts = postSums(layout);
+  const costs = costSums(layout);
+  const savings = savingSums(layout);
   const rows: Grid = [SUMMARY_COLUMNS.map(text)];
   layout.scenarios.forEach((scenario, s) => {
     const bias = `(1+${value(layout, s, 'optimismBias')})`;
     const pay = (k: number) => yearsCell(k, payRow(s));
     const recruitment = value(layout, s, 'recruitment');
-    const posts = postSums(layout);
-    const costs = costSums(layout);
-    const savings = savingSums(layout);
     // A delay of d months moves d/12 of each year's savings into the next; targets do not move.
     const W = scenarioCell(layout, s, DELAY_YEARS_ROW);
     const F = scenarioCell(layout, s, DELAY_PART_ROW);
@@ -485,13 +486,13 @@ export function summarySheet(layout: Layout): Grid {
 }
 
 export function totalsSheet(layout: Layout): Grid {
+  const savings = savingSums(layout);
   const rows: Grid = [TOTALS_COLUMNS.map(text)];
   layout.scenarios.forEach((scenario, s) => {
     const first = 2 + s * layout.years;
     const last = first + layout.years - 1;
     const sum = (c: string) => `=SUM(Summary!${c}${first}:${c}${last})`;
     // Beyond the horizon: the savings delivered in all, less those the delay leaves inside it.
-    const savings = savingSums(layout);
     const beyond = `${value(layout, s, 'savingsDelivery')}*SUM(${sumTotals(layout, savings, s, 0)})-SUM(Summary!E${first}:E${last})`;
     rows.push([text(scenario.name), sum('C'), sum('D'), sum('E'), sum('F'), sum('G'), sum('I'), sum('J'), sum('I'), `=MIN(Summary!K${first}:K${last})`, `=${beyond}`]);
   });

@@ -9,7 +9,6 @@ import type { Assumptions, Cost, Grade, Post, Saving, Scenario, Workbook } from 
 export type EngineRequest =
   | { type: 'load'; workbook: Workbook; today: number }
   | { type: 'assumptions'; change: Partial<Assumptions> }
-  | { type: 'post'; index: number; post: Post }
   /** Lines changed in place on one sheet, none added or taken away: each changed line, whole. */
   | { type: 'lines'; sheet: 'grades'; changes: { index: number; line: Grade }[] }
   | { type: 'lines'; sheet: 'posts'; changes: { index: number; line: Post }[] }

@@ -181,7 +181,7 @@ export function gradeCosts(workbook: Workbook): Map<string, number> {
 
 export function scenarioFigures(scenario: Scenario, workbook: Workbook, horizon: Horizon, grades: Map<string, number>): ScenarioFigures {
   const values = effectiveValues(scenario, workbook);
-  const { payAward, discountRate, savingsDelivery, recruitment, startDelay, savingsDelay, optimismBias } = values;
+  const { payAward, savingsDelivery, recruitment, startDelay, savingsDelay, optimismBias } = values;
   const years = horizon.years;
   const blank = () => years.map(() => 0);
   const staff = blank();

@@ -119,8 +119,7 @@ function workerLike() {
     } else if (!engine) throw new Error('The engine has no workbook yet.');
     else if (r.type === 'assumptions') engine.setAssumptions(r.change);
     else if (r.type === 'scenarios') engine.setScenarios(r.scenarios);
-    else if (r.type === 'lines') engine.setLines(r.sheet, r.changes as never);
-    else engine.setPost(r.index, r.post);
+    else engine.setLines(r.sheet, r.changes as never);
     return engine.results();
   };
   return {

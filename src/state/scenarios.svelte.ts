@@ -41,7 +41,7 @@ export class ScenarioState {
       const analysis = await this.app.analyse(this.open, $state.snapshot(this.ranges) as Ranges);
       if (ask === this.asked) this.analysis = analysis;
     } catch (error) {
-      // A newer question ended this search (client.ts): its answer is the one wanted.
+      // A newer question replaced this one before it ran (client.ts): its answer is the one wanted.
       if (ask !== this.asked) return;
       throw error;
     }

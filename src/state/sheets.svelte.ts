@@ -137,11 +137,8 @@ export class SheetState {
   async edit(sheet: SheetName, row: number, col: number, text: string): Promise<string | null> {
     if (sheet === 'Scenarios') return this.editScenario(row, col, text);
     if (sheet === 'Assumptions') return this.editAssumption(row, col, text);
-    // One post's row is one engine edit; any other sheet reshapes what it feeds.
-    return this.app.changeWith(
-      (wb) => this.applied(wb, sheet, row, col, text),
-      (next) => (sheet === 'Posts' ? { type: 'post', index: row, post: next.posts[row] } : undefined),
-    );
+    // A line edited in place goes to the engine as that line (state/requests.ts).
+    return this.app.changeWith((wb) => this.applied(wb, sheet, row, col, text));
   }
 
   /**
