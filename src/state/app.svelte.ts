@@ -14,11 +14,19 @@ import type { Field, SheetKind } from '../io/headers';
 import { isUnreadable, readPercent } from '../io/values';
 import { backupFile, isRefused, readBackup } from '../io/backup';
 import type { InputValue, Results } from '../model/costing';
+import { costWorkbook } from '../model/costing';
 import { emptyWorkbook, type Assumptions, type Scenario, type Workbook } from '../model/workbook';
 
+/** A workbook as kept: what the engine last costed, and any change still on its way when the page closed. */
+export interface Kept {
+  id: string;
+  workbook: Workbook;
+  pending?: Workbook;
+}
+
 export interface Store {
-  save(id: string, workbook: Workbook): Promise<void>;
-  lastOpen(): Promise<{ id: string; workbook: Workbook } | null>;
+  save(id: string, workbook: Workbook, pending?: Workbook): Promise<void>;
+  lastOpen(): Promise<Kept | null>;
   list?(): Promise<{ id: string; name: string; savedAt: number }[]>;
   get?(id: string): Promise<StoredWorkbook | null>;
   restore?(stored: StoredWorkbook): Promise<void>;
@@ -86,15 +94,55 @@ export class AppState {
 
   /** Reopens the workbook last open; a fresh browser gets the example. */
   async start(example: () => Workbook): Promise<void> {
-    let stored: { id: string; workbook: Workbook } | null = null;
+    let stored: Kept | null = null;
     try {
       stored = (await this.store?.lastOpen()) ?? null;
     } catch (e) {
       this.error = `Saved work could not be read (${message(e)}); the example is open instead.`;
     }
-    const ok = await this.run(() => (stored ? this.open(stored.id, stored.workbook, false) : this.open(newId(), example(), false)));
-    if (ok && stored) this.saveState = 'saved';
+    if (stored) await this.reopen(stored);
+    else await this.run(() => this.open(newId(), example(), false));
     await this.refreshList();
+  }
+
+  /**
+   * Why the engine could not cost the open workbook, in words, while the page
+   * shows the app's own check calculation instead; null when the engine's
+   * figures are shown.
+   */
+  uncosted = $state<string | null>(null);
+
+  /**
+   * A workbook kept in this browser opens whatever the engine makes of it:
+   * if the engine cannot cost it, its sheets, the reason and every download
+   * are there all the same. A change kept beside it (the page closed while the
+   * engine had it) is then made, or refused with the reason.
+   */
+  private async reopen(stored: Kept, replaced = true): Promise<void> {
+    await this.enqueue(async () => {
+      try {
+        await this.open(stored.id, stored.workbook, false, replaced);
+      } catch (e) {
+        if (e instanceof Cancelled) return void (await this.run(() => Promise.reject(e)));
+        this.openUncosted(stored.id, stored.workbook, message(e), replaced);
+      }
+      this.saved = stored.workbook;
+      this.saveState = 'saved';
+    });
+    if (!stored.pending) return;
+    const problem = await this.changeWith(() => stored.pending!);
+    if (problem === null) this.message = 'Your last change before the page closed has been made.';
+    else this.error = `Your last change before the page closed could not be made (${problem}); the workbook is as it was last saved.`;
+  }
+
+  /** Opens a workbook with the pure model's figures, when the engine cannot cost it. */
+  private openUncosted(id: string, workbook: Workbook, reason: string, replaced: boolean): void {
+    this.id = id;
+    this.workbook = workbook;
+    this.results = costWorkbook(workbook, this.today());
+    this.formulaValues = new Map();
+    this.uncosted = `The formula engine could not work out this workbook (${reason}). It is open with the app’s own check calculation, each formula at its last value; correct the cell at fault and the engine works the figures out again.`;
+    if (replaced) this.replaced++;
   }
 
   /**
@@ -109,6 +157,7 @@ export class AppState {
     const results = await this.send({ type: 'load', workbook, today: this.today().getTime() });
     this.id = id;
     this.workbook = workbook;
+    this.uncosted = null;
     this.take(results);
     if (replaced) this.replaced++;
     if (save) await this.save();
@@ -194,13 +243,14 @@ export class AppState {
       // Storing copies the whole workbook (some 40 ms at 10,000 posts): in a task of its own, after the figures are drawn.
       await new Promise((resolve) => setTimeout(resolve, 0));
       await this.store.save(this.id, workbook);
+      this.saved = workbook;
       if (this.workbook === workbook) this.saveState = 'saved';
       this.tabs?.announce();
       await this.refreshList();
     } catch (e) {
       this.saveState = 'failed';
       this.error = `Your work could not be saved in this browser (${message(e)}). It is still open here: use “Download workbook file” to keep a copy.`;
-      if (attempt < 3) setTimeout(() => void this.save(attempt + 1), 1000 * 2 ** attempt);
+      if (attempt < SAVE_ATTEMPTS) setTimeout(() => void this.save(attempt + 1), 1000 * 2 ** attempt);
     }
   }
 
@@ -221,13 +271,15 @@ export class AppState {
     if (this.readOnly) return void (this.error = READ_ONLY);
     const stored = await this.store?.get?.(id);
     if (!stored) return;
-    await this.enqueue(async () => {
-      if (await this.run(() => this.open(stored.id, stored.workbook, true))) {
-        this.past = [];
-        this.future = [];
-        this.message = `Workbook “${stored.workbook.name}” is open.`;
-      }
-    });
+    this.error = null;
+    this.message = '';
+    await this.reopen(stored);
+    if (this.id !== stored.id) return;
+    this.past = [];
+    this.future = [];
+    this.message ||= `Workbook “${stored.workbook.name}” is open.`;
+    // It is the one last open now.
+    await this.save();
   }
 
   /** Renames the open workbook (undoable). */
@@ -297,13 +349,37 @@ export class AppState {
   private async reloadSaved(message: string): Promise<void> {
     const stored = await this.store?.lastOpen().catch(() => null);
     if (!stored) return;
-    await this.enqueue(() => this.run(() => this.open(stored.id, stored.workbook, false, false)));
-    this.saveState = 'saved';
+    // A reader only follows: a change the writer left on its way is the new writer's to make.
+    await this.reopen(this.readOnly ? { id: stored.id, workbook: stored.workbook } : stored, false);
     if (message) this.message = message;
   }
 
   /** Set when a new version of the app is ready: calling it reloads into it, when the user chooses. */
   update = $state<(() => Promise<void>) | null>(null);
+  /** The user asked for the new version while their latest work was not saved: it waits for them to say so again. */
+  updateHeld = $state(false);
+
+  /**
+   * Starts the new version (a reload) only once the work in hand is costed
+   * and saved: a reload loses anything not yet in the browser's storage. If it
+   * cannot be saved, says so and starts the new version only when asked again
+   * (`anyway`), once the user has had the chance to keep a copy.
+   */
+  async useNewVersion(anyway = false): Promise<void> {
+    const update = this.update;
+    if (!update) return;
+    await this.enqueue(async () => {}); // changes still with the engine come first
+    if (!anyway && this.store && !this.readOnly && this.workbook !== this.saved) {
+      await this.save(SAVE_ATTEMPTS);
+      if (this.workbook !== this.saved) {
+        this.updateHeld = true;
+        this.error = 'Your latest changes could not be saved in this browser, so the new version has not been started: starting it would lose them. Use “Download workbook file” to keep a copy first.';
+        return;
+      }
+    }
+    this.flush();
+    await update();
+  }
 
   /** What the browser said about keeping this site's storage. */
   persistence = $state<'kept' | 'may be cleared' | 'unknown'>('unknown');
@@ -406,9 +482,13 @@ export class AppState {
       if (next === this.workbook) return null;
       this.unsaved = next;
       const ok = await this.run(async () => {
-        const results = await this.send(request?.(next) ?? linesRequest(this.workbook, next) ?? { type: 'load', workbook: next, today: this.today().getTime() });
+        // A workbook the engine could not cost is costed whole again, not patched.
+        const patch = this.uncosted === null ? (request?.(next) ?? linesRequest(this.workbook, next)) : undefined;
+        const results = await this.send(patch ?? { type: 'load', workbook: next, today: this.today().getTime() });
         this.remember();
         this.workbook = next;
+        this.uncosted = null;
+        this.unsaved = null;
         this.take(results);
         await this.save();
       });
@@ -443,15 +523,22 @@ export class AppState {
     });
   }
 
-  /** A change on its way to the engine, not yet saved. */
+  /** A change on its way to the engine, not yet costed. */
   private unsaved: Workbook | null = null;
+  /** The workbook last written to the store. */
+  private saved: Workbook | null = null;
 
   /**
-   * The tab is closing or hidden with a change still with the engine: keep
-   * what the user wrote now (the engine costs it again on the next visit).
+   * The tab is closing or hidden: write now what a save still waiting would
+   * have written. Only a workbook the engine has costed is stored as the
+   * workbook; a change still with the engine is kept beside it, to be made or
+   * refused on the next visit, so that no stored workbook is one the engine
+   * has never accepted.
    */
   flush(): void {
-    if (this.unsaved && this.store && !this.readOnly) void this.store.save(this.id, this.unsaved);
+    if (!this.store || this.readOnly || this.id === '') return;
+    if (this.workbook === this.saved && !this.unsaved) return;
+    void this.store.save(this.id, this.workbook, this.unsaved ?? undefined).catch(() => undefined);
   }
 
   /** Work that must wait for the changes before it. */
@@ -586,6 +673,9 @@ export class AppState {
 export function count(n: number, noun: string): string {
   return `${n.toLocaleString('en-GB')} ${noun}${n === 1 ? '' : 's'}`;
 }
+
+/** A failed save is tried again this many times, a second, then two, then four later. */
+const SAVE_ATTEMPTS = 3;
 
 const STOPPED = 'Stopped before the figures were worked out; nothing changed.';
 

@@ -7,7 +7,13 @@ import type { Workbook } from '../model/workbook';
 export interface StoredWorkbook {
   id: string;
   savedAt: number;
+  /** What the engine last costed: only that is ever stored as the workbook. */
   workbook: Workbook;
+  /**
+   * A change still on its way to the engine when the page closed: kept beside
+   * the workbook, never in its place, and made (or refused) on reopening.
+   */
+  pending?: Workbook;
 }
 
 interface Schema extends DBSchema {
@@ -37,10 +43,14 @@ export class WorkbookStore {
   }
 
   /** Resolves once the transaction has committed: only then is it saved. */
-  async save(id: string, workbook: Workbook): Promise<void> {
+  async save(id: string, workbook: Workbook, pending?: Workbook): Promise<void> {
     const db = await this.db;
     const tx = db.transaction(['workbooks', 'meta'], 'readwrite');
-    await Promise.all([tx.objectStore('workbooks').put({ id, savedAt: Date.now(), workbook }), tx.objectStore('meta').put(id, 'lastOpen'), tx.done]);
+    const record: StoredWorkbook = pending ? { id, savedAt: Date.now(), workbook, pending } : { id, savedAt: Date.now(), workbook };
+    const done = Promise.all([tx.objectStore('workbooks').put(record), tx.objectStore('meta').put(id, 'lastOpen'), tx.done]);
+    // Commit now rather than when the page's tasks settle: a closing page may have none left.
+    (tx as unknown as { commit?: () => void }).commit?.();
+    await done;
   }
 
   /** Every workbook kept in this browser, most recently saved first. */

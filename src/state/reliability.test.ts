@@ -1,0 +1,84 @@
+// What the app promises about keeping work: only what the engine has costed
+// is stored as the workbook; a change still on its way when the page goes is
+// kept beside it and tried again; and a stored workbook the engine cannot
+// cost still opens, with its sheets and every download.
+import 'fake-indexeddb/auto';
+import { expect, it } from 'vitest';
+import { carePlanningWorkbook } from '../../test/care-planning';
+import { handle } from '../engine/handle';
+import type { Engine, EngineRequest } from '../engine/protocol';
+import { inProcessEngine } from '../../test/in-process';
+import { WorkbookStore } from '../store/db';
+import type { Workbook } from '../model/workbook';
+import { AppState } from './app.svelte';
+
+/** An FTE this engine cannot cost, as a cycle through its own sheets could not be costed. */
+const POISON = 999;
+const poisoned = (r: EngineRequest): boolean =>
+  (r.type === 'load' && r.workbook.posts.some((p) => p.fte === POISON)) || (r.type === 'lines' && r.sheet === 'posts' && r.changes.some((c) => c.line.fte === POISON));
+/** The in-process engine, taking 30 ms over each request, and refusing a poisoned one as the real engine refuses a cycle. */
+const fussy: Engine = {
+  ...inProcessEngine,
+  send: (r) => new Promise((ok, no) => setTimeout(() => (poisoned(r) ? no(new Error('Do nothing 2017 2 is not a number (CYCLE)')) : ok(handle(r))), 30)),
+};
+const withFte = (wb: Workbook, index: number, fte: number): Workbook => ({ ...wb, posts: wb.posts.map((p, i) => (i === index ? { ...p, fte } : p)) });
+const staff = (app: AppState) => Math.round(app.results!.scenarios[1].totals.staff);
+
+it('stores only what the engine has costed: a change still with the engine when the page goes is kept beside it, and refused on reopening if it cannot be costed', async () => {
+  const store = new WorkbookStore('flush-poison');
+  const app = new AppState(fussy, store);
+  await app.start(carePlanningWorkbook);
+  const edit = app.change(withFte(app.workbook, 0, POISON));
+  await new Promise((r) => setTimeout(r, 5)); // Enter pressed; the page is hidden before the engine answers
+  app.flush();
+  await edit;
+  await new Promise((r) => setTimeout(r, 20));
+
+  const stored = await store.lastOpen();
+  expect(stored!.workbook.posts[0].fte).not.toBe(POISON);
+
+  const again = new AppState(fussy, store);
+  await again.start(carePlanningWorkbook);
+  expect(again.results).not.toBeNull();
+  expect(staff(again)).toBe(578026);
+  expect(again.workbook.posts[0].fte).not.toBe(POISON);
+  expect(again.error).toMatch(/last change before the page closed could not be made.*CYCLE/);
+});
+
+it('a change still with the engine when the page goes is made on reopening, when the engine can cost it', async () => {
+  const store = new WorkbookStore('flush-pending');
+  const app = new AppState(fussy, store);
+  await app.start(carePlanningWorkbook);
+  await app.setAssumptions({ payAward: 0.02 }); // saved
+  const edit = app.change(withFte(app.workbook, 0, 0)); // the Commissioning Manager post taken to 0 FTE
+  await new Promise((r) => setTimeout(r, 5));
+  app.flush();
+  void edit;
+  await new Promise((r) => setTimeout(r, 10)); // the page is gone before the engine answers: what flush wrote is what is kept
+
+  const again = new AppState(fussy, store);
+  await again.start(carePlanningWorkbook);
+  expect(again.workbook.posts[0].fte).toBe(0);
+  expect(again.workbook.assumptions.payAward).toBe(0.02);
+  expect(again.message).toMatch(/last change before the page closed has been made/);
+  expect(again.canUndo).toBe(true);
+});
+
+it('a stored workbook the engine cannot cost still opens: its sheets, the reason, every download; and the next change that can be costed puts it right', async () => {
+  const store = new WorkbookStore('stored-poison');
+  await store.save('bad', withFte(carePlanningWorkbook(), 0, POISON));
+  const app = new AppState(fussy, store);
+  await app.start(carePlanningWorkbook);
+  expect(app.workbook.posts[0].fte).toBe(POISON);
+  expect(app.workbook.posts).toHaveLength(8);
+  expect(app.uncosted).toMatch(/could not work out this workbook.*CYCLE/);
+  expect(app.results).not.toBeNull();
+  for (const kind of ['summary', 'posts', 'grades', 'costs', 'savings', 'reconciliation'] as const) expect(app.download(kind)).not.toBeNull();
+  expect(app.backupDownload().text).toContain(`"fte": ${POISON}`);
+
+  expect(await app.change(withFte(app.workbook, 0, 1))).toBe(true);
+  expect(app.uncosted).toBeNull();
+  expect(app.error).toBeNull();
+  expect(staff(app)).toBe(578026);
+  expect((await store.lastOpen())!.workbook.posts[0].fte).toBe(1);
+});
