@@ -30,7 +30,16 @@ self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== location.origin) return;
   if (request.mode === 'navigate') {
-    // The page: the network when there is one (so a new version can be offered), else the kept copy.
+    // The page is the one this worker keeps, even online: a reload runs the
+    // version in use, never a newer build behind the user's back. The browser
+    // still checks sw.js for a new version, which is offered to the user.
+    const shell = new URL('./', self.registration.scope).href;
+    const url = new URL(request.url);
+    const page = url.origin + url.pathname;
+    if (page === shell || page === `${shell}index.html`) {
+      event.respondWith(caches.match('./', { cacheName: CACHE }).then((hit) => hit ?? fetch(request)));
+      return;
+    }
     event.respondWith(fetch(request).catch(() => caches.match('./', { cacheName: CACHE })));
     return;
   }
