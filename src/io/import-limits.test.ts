@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { emptyWorkbook } from '../model/workbook';
 import { decode, parseCsv } from './csv';
-import { importedLines, previewImport, type FileInput } from './import';
+import { importedLines, previewImport, reasonsSummary, type FileInput } from './import';
+import { problemsCsv } from './export';
 import { readMoney, readMonth, readNumber } from './values';
 import { readPeriod } from './period';
 
@@ -172,5 +173,28 @@ describe('files that are not CSV text', () => {
   it('a binary file is refused in plain words', () => {
     const preview = previewImport([{ name: 'photo.csv', bytes: bytes(0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0x41) }], open);
     expect(preview.files[0].refused).toBe('photo.csv is not a text file (it holds binary data), so it cannot be read as CSV.');
+  });
+});
+
+describe('100,000 refused rows', () => {
+  const rows = Array.from({ length: 100_000 }, (_, i) => (i % 4 === 3 ? `Post ${i},Band E,${i}x` : `Post ${i},Band E,one`)).join('\n');
+  const preview = previewImport([grades, file('p.csv', `Title,Grade,FTE\n${rows}\n`)], open);
+
+  it('are summarised by reason, most common first', () => {
+    expect(preview.problems).toHaveLength(100_000);
+    expect(reasonsSummary(preview.problems)).toEqual([
+      { reason: 'FTE: “…” is not a number', rows: 100_000 },
+    ]);
+    expect(reasonsSummary([...preview.problems.slice(0, 3), { file: 'p.csv', row: 9, reason: 'Title is blank' }])).toEqual([
+      { reason: 'FTE: “…” is not a number', rows: 3 },
+      { reason: 'Title is blank', rows: 1 },
+    ]);
+  });
+
+  it('are all in the CSV of rows not imported, with file, row and reason', () => {
+    const csv = parseCsv(problemsCsv(preview.problems)).rows;
+    expect(csv[0]).toEqual(['File', 'Row', 'Reason']);
+    expect(csv).toHaveLength(100_001);
+    expect(csv[100_000]).toEqual(['p.csv', '100001', 'FTE: “99999x” is not a number']);
   });
 });

@@ -58,7 +58,7 @@ describe('a row that cannot be read', () => {
 
   it('a post that ends before it starts is refused', () => {
     const preview = previewImport([grades, file('p.csv', 'Title,Grade,FTE,Start,End\nX,Band A,1,2021-04,2020-03\n')], emptyWorkbook('x'));
-    expect(preview.problems[0]).toEqual({ file: 'p.csv', row: 2, reason: 'X ends before it starts' });
+    expect(preview.problems[0]).toEqual({ file: 'p.csv', row: 2, reason: '“X” ends before it starts' });
   });
 });
 

@@ -309,6 +309,22 @@ function checkDuplicateGrades(preview: ImportPreview): void {
   }
 }
 
+/** Refused rows the preview lists; the rest are counted, summarised and downloadable. */
+export const PROBLEMS_SHOWN = 100;
+
+/**
+ * The kinds of reason among the refused rows, most common first: the value
+ * in quotes is left out, so 99,000 unreadable FTEs are one line.
+ */
+export function reasonsSummary(problems: RowProblem[], top = 5): { reason: string; rows: number }[] {
+  const counts = new Map<string, number>();
+  for (const p of problems) {
+    const reason = p.reason.replace(/“[^”]*”/g, '“…”');
+    counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, top).map(([reason, rows]) => ({ reason, rows }));
+}
+
 /** How many lines the import brings in: what the preview counts. */
 export const importedLines = (preview: ImportPreview) => preview.files.reduce((n, f) => n + f.lines, 0);
 export const importedFiles = (preview: ImportPreview) => preview.files.filter((f) => f.kind && !f.refused).length;

@@ -124,7 +124,7 @@ export function readGrades(table: Table, map: ColumnMap): SheetRead {
     const annualCost = cell.money('annualCost');
     if (grade === '') out.problems.push({ file: table.file, row, reason: 'Grade is blank' });
     else if (isUnreadable(annualCost)) out.problems.push({ file: table.file, row, reason: `Annual cost: ${annualCost.problem}` });
-    else if (annualCost === null) out.problems.push({ file: table.file, row, reason: `Annual cost of ${grade} is blank` });
+    else if (annualCost === null) out.problems.push({ file: table.file, row, reason: `Annual cost of “${grade}” is blank` });
     else {
       out.grades.push({ grade, annualCost });
       out.imported++;
@@ -234,11 +234,11 @@ export function readPosts(table: Table, map: ColumnMap): SheetRead {
       continue;
     }
     if (grade === '') {
-      out.problems.push({ file: table.file, row, reason: `${title} has no grade, and no amount that would make it a non-staff cost` });
+      out.problems.push({ file: table.file, row, reason: `“${title}” has no grade, and no amount that would make it a non-staff cost` });
       continue;
     }
     if (fte === null) {
-      out.problems.push({ file: table.file, row, reason: `${title} has no FTE` });
+      out.problems.push({ file: table.file, row, reason: `“${title}” has no FTE` });
       continue;
     }
     const period = periodOf(cell);
@@ -247,7 +247,7 @@ export function readPosts(table: Table, map: ColumnMap): SheetRead {
       continue;
     }
     if (period.start !== null && period.end !== null && period.months === null && period.end < period.start) {
-      out.problems.push({ file: table.file, row, reason: `${title} ends before it starts` });
+      out.problems.push({ file: table.file, row, reason: `“${title}” ends before it starts` });
       continue;
     }
     const post: Post = { title, grade, fte: fte as number, team: cell.text('team'), group, ...period, funding };
@@ -330,7 +330,7 @@ export function readCosts(table: Table, map: ColumnMap): SheetRead {
         if (bad) break;
       }
       if (bad) out.problems.push({ file: table.file, row, reason: bad.problem });
-      else if (lines.length === 0) out.problems.push({ file: table.file, row, reason: `${description} has no amount in any year` });
+      else if (lines.length === 0) out.problems.push({ file: table.file, row, reason: `“${description}” has no amount in any year` });
       else {
         append(out.costs, lines);
         out.imported++;
@@ -352,7 +352,7 @@ export function readCosts(table: Table, map: ColumnMap): SheetRead {
       continue;
     }
     if (amount === null && (base.quantity === null || base.unitCost === null)) {
-      out.problems.push({ file: table.file, row, reason: `${description} has no amount, and no quantity x unit cost` });
+      out.problems.push({ file: table.file, row, reason: `“${description}” has no amount, and no quantity x unit cost` });
       continue;
     }
     out.costs.push({ ...base, year, amount: amount as number | null });
