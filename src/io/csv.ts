@@ -118,7 +118,6 @@ export function readRecords(text: string, delimiter: string, limit = Infinity): 
   while (at < n && rows.length < limit) {
     const cells: string[] = [];
     let stray = false;
-    const first = record;
     for (;;) {
       const end = text.charCodeAt(at) === QUOTE ? closing(at) : -1;
       if (end >= 0) {
@@ -145,8 +144,8 @@ export function readRecords(text: string, delimiter: string, limit = Infinity): 
     if (text[at] === '\n') at++;
     if (cells.some((c) => c.trim() !== '')) {
       rows.push(cells);
-      rowNumbers.push(first);
-      if (stray) strayQuotes.push(first);
+      rowNumbers.push(record);
+      if (stray) strayQuotes.push(record);
     }
     record++;
   }
