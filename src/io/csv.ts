@@ -1,17 +1,44 @@
-// CSV text in and out. Bytes are decoded here (papaparse does not detect
-// encodings); cells are left as text and typed by the sheet readers.
-import Papa from 'papaparse';
+// CSV text in and out. Bytes are decoded here, and records read by our own
+// lenient reader (papaparse let one stray quote swallow the rest of a file);
+// cells are left as text and typed by the sheet readers.
 
 /**
  * UTF-8 (with or without a byte-order mark) when the bytes are valid UTF-8,
  * otherwise Windows-1252, where Excel on Windows writes £ as byte 0xA3.
  */
 export function decode(bytes: Uint8Array): string {
+  // Excel's "Unicode Text" is UTF-16 (little-endian) with a byte-order mark.
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const swapped = new Uint8Array(bytes.length - 2 - (bytes.length % 2));
+    for (let i = 0; i < swapped.length; i += 2) {
+      swapped[i] = bytes[i + 3];
+      swapped[i + 1] = bytes[i + 2];
+    }
+    return new TextDecoder('utf-16le').decode(swapped);
+  }
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
     return decodeWindows1252(bytes);
   }
+}
+
+const startsWith = (bytes: Uint8Array, ...prefix: number[]) => prefix.every((b, i) => bytes[i] === b);
+
+/**
+ * Why a file cannot be read as CSV text, in words its owner can act on, or
+ * null when it can. Excel workbooks are zip (xlsx) or OLE2 (xls) files, and
+ * are often renamed .csv by mistake.
+ */
+export function notCsvText(name: string, bytes: Uint8Array): string | null {
+  if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04) || startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0)) {
+    return `${name} is an Excel workbook, not a CSV file: in Excel use File > Save As > CSV UTF-8, and import that file. (This app reads CSV files only, for now.)`;
+  }
+  if (startsWith(bytes, 0xff, 0xfe) || startsWith(bytes, 0xfe, 0xff)) return null; // UTF-16: its NULs are text
+  // Text never holds a NUL byte; images, PDFs and other binary files do, early on.
+  if (bytes.subarray(0, 65_536).includes(0)) return `${name} is not a text file (it holds binary data), so it cannot be read as CSV.`;
+  return null;
 }
 
 // Windows-1252's 0x80-0x9F, which Latin-1 leaves as control characters (Node's
@@ -31,26 +58,110 @@ export function decodeWindows1252(bytes: Uint8Array): string {
 }
 
 export interface ParsedCsv {
+  /** The records that are not blank, each a list of cells. */
   rows: string[][];
-  /** Problems papaparse found, with the 1-based row they were on. */
-  errors: { row: number; message: string }[];
+  /** Each row's 1-based record number in the file, as a spreadsheet numbers its rows (blank ones too). */
+  rowNumbers: number[];
+  /** Record numbers of rows with a quote mark that is not CSV quoting, read as written. */
+  strayQuotes: number[];
   delimiter: string;
   /** `0,5` and `1.234,56`: numbers with a decimal comma (semicolon files from some systems). */
   decimalComma: boolean;
 }
 
 const DELIMITERS = [',', ';', '\t'];
+const QUOTE = 34;
+
+/**
+ * Records as Excel writes them (RFC 4180), read leniently where people and
+ * other systems do not. A field opened by a quote mark must close with one
+ * followed by the delimiter or the line's end; if it does not (`"Senior"
+ * Practitioner`, or a quote never closed), the opening quote was not CSV
+ * quoting, and the field is read as written up to the next delimiter, so the
+ * row keeps its place and no row after it is swallowed.
+ */
+export function readRecords(text: string, delimiter: string, limit = Infinity): Omit<ParsedCsv, 'delimiter' | 'decimalComma'> {
+  const rows: string[][] = [];
+  const rowNumbers: number[] = [];
+  const strayQuotes: number[] = [];
+  const plain = new RegExp(`[^${delimiter}\\r\\n]*`, 'y');
+  // The next quote mark at or after a place, remembered: a file of many stray
+  // quotes and none after them would otherwise be searched to its end each time.
+  let searchedFrom = Infinity;
+  let found = -1;
+  const nextQuote = (from: number) => {
+    if (from < searchedFrom || (found >= 0 && from > found)) {
+      searchedFrom = from;
+      found = text.indexOf('"', from);
+    }
+    return found;
+  };
+  /** Where a quoted field opened at `at` ends (after its closing quote), or -1 if it is not CSV quoting. */
+  const closing = (at: number) => {
+    let from = at + 1;
+    for (;;) {
+      const q = nextQuote(from);
+      if (q < 0) return -1;
+      if (text.charCodeAt(q + 1) === QUOTE) {
+        from = q + 2;
+        continue;
+      }
+      let after = q + 1;
+      while (text[after] === ' ') after++;
+      const next = text[after];
+      return after >= text.length || next === delimiter || next === '\n' || next === '\r' ? q + 1 : -1;
+    }
+  };
+  let at = 0;
+  let record = 1;
+  const n = text.length;
+  while (at < n && rows.length < limit) {
+    const cells: string[] = [];
+    let stray = false;
+    for (;;) {
+      const end = text.charCodeAt(at) === QUOTE ? closing(at) : -1;
+      if (end >= 0) {
+        const value = text.slice(at + 1, end - 1);
+        cells.push(value.includes('"') ? value.replace(/""/g, '"') : value);
+        at = end;
+        while (text[at] === ' ') at++;
+      } else {
+        if (text.charCodeAt(at) === QUOTE) stray = true;
+        plain.lastIndex = at;
+        plain.exec(text);
+        const value = text.slice(at, plain.lastIndex);
+        cells.push(value);
+        at = plain.lastIndex;
+      }
+      if (text[at] === delimiter) {
+        at++;
+        continue;
+      }
+      break;
+    }
+    // The line's end: CRLF, LF or a lone CR.
+    if (text[at] === '\r') at++;
+    if (text[at] === '\n') at++;
+    if (cells.some((c) => c.trim() !== '')) {
+      rows.push(cells);
+      rowNumbers.push(record);
+      if (stray) strayQuotes.push(record);
+    }
+    record++;
+  }
+  return { rows, rowNumbers, strayQuotes };
+}
 
 /**
  * The delimiter that splits the first lines into the most consistent number
- * of columns (more than one). papaparse's own guess fails on semicolon files
- * with decimal commas and on quoted fields with line breaks.
+ * of columns (more than one). A general guess fails on semicolon files with
+ * decimal commas and on quoted fields with line breaks.
  */
 export function detectDelimiter(text: string): string {
   const sample = text.slice(0, 20_000);
   let best = { delimiter: ',', score: -1 };
   for (const delimiter of DELIMITERS) {
-    const rows = Papa.parse<string[]>(sample, { delimiter, skipEmptyLines: 'greedy', preview: 30 }).data;
+    const rows = readRecords(sample, delimiter, 30).rows;
     // Excel writes every row with the same number of fields, empty ones included.
     const widths = rows.map((r) => r.length);
     const counts = new Map<number, number>();
@@ -65,15 +176,9 @@ export function detectDelimiter(text: string): string {
 export function parseCsv(text: string): ParsedCsv {
   const clean = text.replace(/^\uFEFF/, '');
   const delimiter = detectDelimiter(clean);
-  const result = Papa.parse<string[]>(clean, { delimiter, skipEmptyLines: 'greedy', dynamicTyping: false });
-  const rows = result.data;
-  const decimalComma = delimiter === ';' && rows.some((r) => r.some((c) => /^\s*\(?-?£?[\d.]*\d,\d{1,2}\)?\s*$/.test(c)));
-  return {
-    rows,
-    errors: result.errors.map((e) => ({ row: (e.row ?? 0) + 1, message: e.message })),
-    delimiter,
-    decimalComma,
-  };
+  const records = readRecords(clean, delimiter);
+  const decimalComma = delimiter === ';' && records.rows.some((r) => r.some((c) => /^\s*\(?-?£?[\d.]*\d,\d{1,2}\)?\s*$/.test(c)));
+  return { ...records, delimiter, decimalComma };
 }
 
 /**

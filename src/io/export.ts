@@ -7,6 +7,7 @@ import type { Check } from '../model/reconcile';
 import type { SwitchingValue } from '../model/switching';
 import type { Workbook } from '../model/workbook';
 import { moneyCell, writeCsv, type OutCell } from './csv';
+import type { RowProblem } from './sheets';
 
 export const SUMMARY_HEADER = ['Scenario', 'Year', 'Staff cost', 'Other costs', 'Savings', 'Savings target', 'Variance', 'Net cost', 'Cumulative net cost', 'Discounted net cost', 'Externally funded'];
 
@@ -91,4 +92,9 @@ export function switchingCsv(scenario: string, values: SwitchingValue[]): string
     ['Scenario', 'Assumption', 'Now', 'NPV equals doing nothing at', 'Payback leaves the horizon at', 'In words', 'Payback in words'],
     values.map((v) => [scenario, v.name, v.current, v.npvEqual, v.paybackEdge, v.sentence, v.paybackSentence]),
   );
+}
+
+/** Every row an import leaves out, with its file, row and reason: the preview shows the first hundred. */
+export function problemsCsv(problems: RowProblem[]): string {
+  return writeCsv(['File', 'Row', 'Reason'], problems.map((p) => [p.file, p.row, p.reason]));
 }

@@ -90,10 +90,26 @@ export function mapColumns(header: string[], kind: SheetKind): ColumnMap {
   return map;
 }
 
+/** The years the app holds, as values.ts's LIMITS say: 1990/91 to 2100/01. */
+export const FIRST_YEAR = 1990;
+export const LAST_YEAR = 2100;
+export const inYears = (year: FinancialYear) => year >= FIRST_YEAR && year <= LAST_YEAR;
+export const YEARS_HELD = `${FIRST_YEAR}/${String(FIRST_YEAR + 1).slice(2)} to ${LAST_YEAR}/${String(LAST_YEAR + 1).slice(2)}`;
+
+const headerYear = (h: string) => parseFinancialYear(h.replace(/\(.*\)|£.*$/g, '').trim());
+
+/** Columns headed by a financial year the app holds. */
 export const yearColumns = (header: string[]): { index: number; year: FinancialYear }[] =>
   header.flatMap((h, index) => {
-    const year = parseFinancialYear(h.replace(/\(.*\)|£.*$/g, '').trim());
-    return year === null ? [] : [{ index, year }];
+    const year = headerYear(h);
+    return year === null || !inYears(year) ? [] : [{ index, year }];
+  });
+
+/** Headers that name a financial year outside the years the app holds (`9999/00`). */
+export const yearsOutOfRange = (header: string[]): string[] =>
+  header.filter((h) => {
+    const year = headerYear(h);
+    return year !== null && !inYears(year);
   });
 
 /** How strongly a row looks like the header of a sheet: fields it names, plus year columns. */

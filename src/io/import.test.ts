@@ -58,7 +58,7 @@ describe('a row that cannot be read', () => {
 
   it('a post that ends before it starts is refused', () => {
     const preview = previewImport([grades, file('p.csv', 'Title,Grade,FTE,Start,End\nX,Band A,1,2021-04,2020-03\n')], emptyWorkbook('x'));
-    expect(preview.problems[0]).toEqual({ file: 'p.csv', row: 2, reason: 'X ends before it starts' });
+    expect(preview.problems[0]).toEqual({ file: 'p.csv', row: 2, reason: '“X” ends before it starts' });
   });
 });
 
@@ -118,9 +118,9 @@ it('the built-in example is the care-planning report', async () => {
 it('reads a file as the sheet the user chooses in the preview, or not at all', () => {
   const costs = file('misc.csv', 'Description,Amount\nPilot,312000\n');
   expect(previewImport([costs], emptyWorkbook('x')).files[0].kind).toBe('Costs');
-  const asGrades = previewImport([costs], emptyWorkbook('x'), { readAs: { 'misc.csv': 'Grades' } });
+  const asGrades = previewImport([costs], emptyWorkbook('x'), { readAs: new Map([['misc.csv', 'Grades']]) });
   expect(asGrades.files[0].refused).toBe('A Grades file needs Grade.');
-  const skipped = previewImport([costs], emptyWorkbook('x'), { readAs: { 'misc.csv': null } });
+  const skipped = previewImport([costs], emptyWorkbook('x'), { readAs: new Map([['misc.csv', null]]) });
   expect(skipped.files[0].refused).toBe('You chose not to import it.');
   expect(importedLines(skipped)).toBe(0);
 });

@@ -3,11 +3,11 @@
 // and only on confirmation make a new workbook from it. The open workbook is
 // never touched until then.
 import { costedMonths, periodMismatch, type Grade, type Post, type ReportedTotal, type Workbook } from '../model/workbook';
-import { decode, parseCsv } from './csv';
+import { decode, notCsvText, parseCsv } from './csv';
 import { mergeScenarios, readScenarios } from './scenarios-sheet';
-import { FIELDS, yearColumns, type ColumnMap, type Field, type SheetKind } from './headers';
+import { FIELDS, yearColumns, yearsOutOfRange, YEARS_HELD, type ColumnMap, type Field, type SheetKind } from './headers';
 import { missingColumns, readSheet, type RowProblem, type SheetRead } from './sheets';
-import { columnsFor, locateTable, recogniseSheet } from './table';
+import { columnsFor, locateTable, MAX_COLUMNS, recogniseSheet, type Table } from './table';
 
 export type { SheetKind } from './headers';
 
@@ -30,18 +30,34 @@ export interface FileRead {
   columns: { field: Field; column: number | null }[];
   /** Lines read from the file and ready to import. */
   lines: number;
+  /**
+   * What became of each row below the header that is not blank (a record, as
+   * a spreadsheet shows it): imported (as one or more lines), refused (listed
+   * in the problems, each once however many reasons it has), or recognised
+   * as a heading, total or footnote. They add up: read = imported + refused +
+   * recognised. A file refused whole imports none of its rows, and says why.
+   */
+  rows: { read: number; imported: number; refused: number; recognised: number };
   /** The first rows under the header, as they are in the file. */
   sample: string[][];
   /** Why the whole file is not imported, when it is not. */
   refused?: string;
 }
 
+/** Keyed by file name: Maps, since a file may be called `constructor` or `__proto__.csv`. */
 export interface ImportChoices {
   /** The sheet a file is read as; null: not imported. */
-  readAs?: Record<string, SheetKind | null>;
+  readAs?: Map<string, SheetKind | null>;
   /** Column overrides per file: field -> column index, or null for none. */
-  columns?: Record<string, Partial<Record<Field, number | null>>>;
+  columns?: Map<string, Partial<Record<Field, number | null>>>;
 }
+
+/**
+ * Lines one sheet can hold: the engine's sheets hold 200,000 rows
+ * (engine.ts, maxRows), one of them the header. A file with more is refused
+ * in the preview, rather than failing at Import.
+ */
+export const MAX_LINES = 199_999;
 
 export interface ImportPreview {
   files: FileRead[];
@@ -69,19 +85,22 @@ export interface ImportProgress {
 
 export function previewImport(files: FileInput[], open: Workbook, choices: ImportChoices = {}, onProgress?: (p: ImportProgress) => void): ImportPreview {
   const preview: ImportPreview = { files: [], problems: [], notes: [], sheets: {} };
-  const all = { grades: [] as Grade[], posts: [] as Post[], costs: [] as Workbook['costs'], savings: [] as Workbook['savings'] };
+  const all: { grades: Grade[]; posts: Post[]; costs: Workbook['costs']; savings: Workbook['savings'] } = { grades: [], posts: [], costs: [], savings: [] };
   const postRows: { file: string; row: number }[] = [];
   const totals: ReportedTotal[] = [];
   const brought = new Set<keyof typeof all>();
 
+  const accounts: { read: FileRead; kind: keyof typeof all; lines: number }[] = [];
+
   for (const [fileIndex, file] of files.entries()) {
     onProgress?.({ file: file.name, fileIndex, files: files.length, rows: 0, totalRows: 0 });
-    const parsed = parseCsv(decode(file.bytes));
-    const table = locateTable(file.name, parsed.rows, parsed.decimalComma);
+    const notText = notCsvText(file.name, file.bytes);
+    const parsed = notText ? null : parseCsv(decode(file.bytes));
+    const table = locateTable(file.name, parsed?.rows ?? [], parsed?.decimalComma, parsed?.rowNumbers);
     if (onProgress) table.onProgress = (rows, totalRows) => onProgress({ file: file.name, fileIndex, files: files.length, rows, totalRows });
-    const readAs = choices.readAs ?? {};
-    const kind = parsed.rows.length === 0 ? null : file.name in readAs ? readAs[file.name] : recogniseSheet(table);
-    const overrides = choices.columns?.[file.name] ?? {};
+    const readAs = choices.readAs ?? new Map<string, SheetKind | null>();
+    const kind = !parsed || parsed.rows.length === 0 ? null : readAs.has(file.name) ? readAs.get(file.name)! : recogniseSheet(table);
+    const overrides = choices.columns?.get(file.name) ?? {};
     const map: ColumnMap = kind ? columnsFor(table, kind) : {};
     for (const [field, column] of Object.entries(overrides)) {
       if (column === null) delete map[field as Field];
@@ -91,20 +110,25 @@ export function previewImport(files: FileInput[], open: Workbook, choices: Impor
       name: file.name,
       kind,
       header: table.header,
-      headerRow: table.rows.length ? table.rows[0].row - 1 : 1,
+      headerRow: table.headerRow,
       unit: table.unit,
-      delimiter: parsed.delimiter,
+      delimiter: parsed?.delimiter ?? ',',
       columns: kind ? FIELDS[kind].map((field) => ({ field, column: map[field] ?? null })) : [],
       lines: 0,
+      rows: { read: table.rows.length, imported: 0, refused: 0, recognised: 0 },
       sample: table.rows.slice(0, 5).map((r) => r.cells),
     };
     preview.files.push(read);
-    if (parsed.rows.length === 0) {
+    if (notText) {
+      read.refused = notText;
+      continue;
+    }
+    if (!parsed || parsed.rows.length === 0) {
       read.refused = 'The file is empty.';
       continue;
     }
     if (kind === null) {
-      read.refused = file.name in readAs ? 'You chose not to import it.' : `Its headers (${table.header.filter(Boolean).join(', ')}) are not those of Grades, Posts, Costs or Savings.`;
+      read.refused = readAs.has(file.name) ? 'You chose not to import it.' : `Its headers (${listed(table.header.filter(Boolean))}) are not those of Grades, Posts, Costs or Savings.`;
       continue;
     }
     const missing = missingColumns(kind, table, map);
@@ -112,20 +136,26 @@ export function previewImport(files: FileInput[], open: Workbook, choices: Impor
       read.refused = `A ${kind} file needs ${missing.join(', ')}.`;
       continue;
     }
-    for (const e of parsed.errors) preview.problems.push({ file: file.name, row: e.row, reason: `The CSV is malformed here: ${e.message}` });
+    if (table.rows.length > MAX_LINES) {
+      read.refused = tooMany(file.name, table.rows.length, 'rows');
+      continue;
+    }
+    noteFileShape(preview, table, parsed.strayQuotes);
     if (kind === 'Scenarios') {
-      const read = readScenarios(table);
-      append(preview.problems, read.problems);
-      append(preview.notes, read.notes);
-      preview.sheets.scenarios = mergeScenarios(preview.sheets.scenarios ?? [], read.scenarios);
-      preview.files[preview.files.length - 1].lines = read.scenarios.length;
+      const scenarios = readScenarios(table);
+      account(read, scenarios.problems, scenarios.imported, 0);
+      append(preview.problems, scenarios.problems);
+      append(preview.notes, scenarios.notes);
+      preview.sheets.scenarios = mergeScenarios(preview.sheets.scenarios ?? [], scenarios.scenarios);
+      read.lines = scenarios.scenarios.length;
       continue;
     }
     const sheet: SheetRead = readSheet(kind, table, map);
     const used = new Set([...Object.values(map), ...(kind === 'Savings' || kind === 'Costs' ? yearColumns(table.header).map((y) => y.index) : [])]);
     const unread = table.header.filter((h, i) => h !== '' && !used.has(i) && !(kind === 'Savings' && /total/i.test(h)));
-    if (unread.length) preview.notes.push(`${file.name}: ${unread.length === 1 ? 'column' : 'columns'} ${unread.map((h) => `“${h}”`).join(', ')} ${unread.length === 1 ? 'is' : 'are'} not read (choose a column for it under “Columns” if it should be).`);
+    if (unread.length) preview.notes.push(`${file.name}: ${unread.length === 1 ? 'column' : 'columns'} ${listed(unread.map((h) => `“${h}”`))} ${unread.length === 1 ? 'is' : 'are'} not read (choose a column for it under “Columns” if it should be).`);
     read.lines = sheet.grades.length + sheet.posts.length + sheet.costs.length + sheet.savings.length;
+    account(read, sheet.problems, sheet.imported, sheet.recognised);
     // Appended in loops: push(...lines) passes each line as an argument, and
     // 100,000 of them overflow Chromium's call stack.
     append(preview.problems, sheet.problems);
@@ -136,9 +166,25 @@ export function previewImport(files: FileInput[], open: Workbook, choices: Impor
     }
     for (const key of ['grades', 'posts', 'costs', 'savings'] as const) {
       if (sheet[key].length || KEY[kind] === key) brought.add(key);
+      if (sheet[key].length) accounts.push({ read, kind: key, lines: sheet[key].length });
       append(all[key] as unknown[], sheet[key]);
     }
     for (const row of sheet.postRows) postRows.push({ file: file.name, row });
+  }
+
+  // Files that each fit may still bring more lines to one sheet than it holds.
+  for (const key of ['grades', 'posts', 'costs', 'savings'] as const) {
+    if (all[key].length <= MAX_LINES) continue;
+    const sheet = key[0].toUpperCase() + key.slice(1);
+    for (const { read } of accounts.filter((a) => a.kind === key)) {
+      read.refused = tooMany(read.name, all[key].length, `${key} with the other files of ${sheet}`);
+      read.lines = 0;
+      read.rows.imported = 0;
+    }
+    all[key] = [];
+    brought.delete(key);
+    if (key === 'posts') postRows.length = 0;
+    for (let i = totals.length - 1; i >= 0; i--) if (key !== 'grades' && totals[i][key].length) totals.splice(i, 1);
   }
 
   for (const key of brought) preview.sheets[key] = all[key] as never;
@@ -155,6 +201,35 @@ export function previewImport(files: FileInput[], open: Workbook, choices: Impor
 
 function append<T>(to: T[], from: T[]): void {
   for (const item of from) to.push(item);
+}
+
+/** A few items and how many more: a file of 10,000 columns gets a sentence, not a page. */
+function listed(items: string[], shown = 8): string {
+  return items.length <= shown ? items.join(', ') : `${items.slice(0, shown).join(', ')} and ${(items.length - shown).toLocaleString('en-GB')} more`;
+}
+
+const tooMany = (file: string, count: number, what: string) =>
+  `${file} has ${count.toLocaleString('en-GB')} ${what}; the app holds at most ${MAX_LINES.toLocaleString('en-GB')} lines in a sheet. Split it, or import the lines you need.`;
+
+/** A file's rows: those refused are the distinct rows its problems name. */
+function account(read: FileRead, problems: RowProblem[], imported: number, recognised: number): void {
+  read.rows.refused = new Set(problems.map((p) => p.row)).size;
+  read.rows.imported = imported;
+  read.rows.recognised = recognised;
+}
+
+/** What the preview should say about how a file is laid out, before its lines. */
+function noteFileShape(preview: ImportPreview, table: Table, strayQuotes: number[]): void {
+  if (strayQuotes.length) {
+    const rows = listed(strayQuotes.map(String), 5);
+    preview.notes.push(`${table.file} row${strayQuotes.length === 1 ? '' : 's'} ${rows}: a quote mark at the start of a cell is not CSV quoting there, so the cell is read as written, quote mark included.`);
+  }
+  if (table.columnsNotRead) {
+    const width = MAX_COLUMNS + table.columnsNotRead;
+    preview.notes.push(`${table.file} has ${width.toLocaleString('en-GB')} columns; only the first ${MAX_COLUMNS} are read (no sheet has more).`);
+  }
+  const far = yearsOutOfRange(table.header);
+  if (far.length) preview.notes.push(`${table.file}: ${far.length === 1 ? 'column' : 'columns'} ${listed(far.map((h) => `“${h}”`))} ${far.length === 1 ? 'is' : 'are'} not read: the app holds the years ${YEARS_HELD}.`);
 }
 
 /** The annual cost per FTE a post's printed figures imply, and the FTE-months it rests on. */
@@ -202,8 +277,12 @@ function costPosts(preview: ImportPreview, open: Workbook, postRows: { file: str
       return;
     }
     preview.problems.push({ ...postRows[i], reason: `${post.title}: grade “${post.grade}” is not in the Grades sheet` });
-    const file = preview.files.find((f) => f.name === postRows[i].file);
-    if (file) file.lines -= 1;
+    const file = preview.files.find((f) => f.name === postRows[i].file && f.kind === 'Posts');
+    if (file) {
+      file.lines -= 1;
+      file.rows.imported -= 1;
+      file.rows.refused += 1;
+    }
   });
   preview.sheets.posts = kept;
   if (preview.sheets.reported) {
@@ -228,6 +307,22 @@ function checkDuplicateGrades(preview: ImportPreview): void {
     if (previous !== undefined && previous !== g.annualCost) preview.notes.push(`Grade ${g.grade} appears twice with different costs; the first, £${previous}, is used.`);
     if (previous === undefined) seen.set(g.grade.toLowerCase(), g.annualCost);
   }
+}
+
+/** Refused rows the preview lists; the rest are counted, summarised and downloadable. */
+export const PROBLEMS_SHOWN = 100;
+
+/**
+ * The kinds of reason among the refused rows, most common first: the value
+ * in quotes is left out, so 99,000 unreadable FTEs are one line.
+ */
+export function reasonsSummary(problems: RowProblem[], top = 5): { reason: string; rows: number }[] {
+  const counts = new Map<string, number>();
+  for (const p of problems) {
+    const reason = p.reason.replace(/“[^”]*”/g, '“…”');
+    counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, top).map(([reason, rows]) => ({ reason, rows }));
 }
 
 /** How many lines the import brings in: what the preview counts. */

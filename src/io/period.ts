@@ -5,7 +5,7 @@
 // A count and a range may both be given; the count is what the report costed
 // and is kept as Months beside the range's ends (costing then flags the clash).
 import type { Month } from '../model/periods';
-import { isUnreadable, readMonth, unreadable, type Unreadable } from './values';
+import { isUnreadable, LIMITS, monthNamed, readMonth, unreadable, type Unreadable } from './values';
 
 export interface Period {
   start: Month | null;
@@ -35,6 +35,7 @@ export function readPeriod(raw: string): Period | Unreadable {
   if (count) {
     const n = Number(count[1]) * (/^y/i.test(count[2]) ? 12 : 1);
     if (!Number.isInteger(n) || n < 1) return unreadable(`“${raw.trim()}” is not a whole number of months`);
+    if (n > LIMITS.months) return unreadable(`“${raw.trim()}” is more than a post is costed over (at most ${LIMITS.months} months)`);
     months = n;
   }
 
@@ -43,6 +44,9 @@ export function readPeriod(raw: string): Period | Unreadable {
     const token = match[0].replace(/'/, ' ');
     const month = readMonth(token);
     if (!isUnreadable(month) && month !== null) found.push({ month, index: match.index ?? 0 });
+    // A date that names a real month but cannot be one (31/02/2018, April 0001)
+    // is a typing error, not words to skip over.
+    else if (isUnreadable(month) && (/^\d/.test(token) || monthNamed(/^[A-Za-z]+\.?/.exec(token)![0]) !== null)) return unreadable(`Period: ${month.problem}`);
   }
   if (found.length >= 2) return { start: found[0].month, end: found[found.length - 1].month, months };
   if (found.length === 1) {

@@ -77,7 +77,7 @@ it('export then import gives back the same workbook, whatever the text', () => {
         encode('costs.csv', costsCsv(wb)),
         ...(wb.savings.length ? [encode('savings.csv', savingsCsv(wb))] : []),
       ];
-      const preview = previewImport(files, emptyWorkbook('x'), { readAs: { 'grades.csv': 'Grades', 'posts.csv': 'Posts', 'costs.csv': 'Costs', 'savings.csv': 'Savings' } });
+      const preview = previewImport(files, emptyWorkbook('x'), { readAs: new Map([['grades.csv', 'Grades'], ['posts.csv', 'Posts'], ['costs.csv', 'Costs'], ['savings.csv', 'Savings']]) });
       expect(preview.problems).toEqual([]);
       const back = applyImport(emptyWorkbook('round trip'), preview);
       expect(back.grades).toEqual(wb.grades);

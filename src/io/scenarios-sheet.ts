@@ -11,8 +11,8 @@ import { unescapeText } from './sheets';
 import type { Table } from './table';
 import { isUnreadable, readNumber } from './values';
 
-/** `Pay award %`, `Pay award (%)`, `pay_award` all name the pay award. */
-const ROW_KEYS: Record<string, ScenarioAssumption> = Object.fromEntries(
+/** `Pay award %`, `Pay award (%)`, `pay_award` all name the pay award. A Map: a row may be labelled `constructor`. */
+const ROW_KEYS = new Map<string, ScenarioAssumption>(
   ASSUMPTION_SPECS.flatMap((a) => {
     const key = headerKey(a.name.replace(/%|\(months\)/g, ''));
     return [[key, a.key], [headerKey(a.name), a.key], [headerKey(a.key), a.key]];
@@ -25,24 +25,28 @@ export interface ScenariosRead {
   scenarios: Scenario[];
   problems: RowProblem[];
   notes: string[];
+  /** Rows read with no problem (a blank value is the workbook's, and read too). */
+  imported: number;
 }
 
 /** Reads each scenario's column; a value that is not a number is refused, naming file, row and scenario. */
 export function readScenarios(table: Table): ScenariosRead {
   const names = table.header.slice(1).map((h) => unescapeText(h));
   const scenarios: Scenario[] = names.map((name) => ({ name, overrides: {} }));
-  const out: ScenariosRead = { scenarios: [], problems: [], notes: [] };
+  const out: ScenariosRead = { scenarios: [], problems: [], notes: [], imported: 0 };
   for (const { cells, row } of table.rows) {
     const label = unescapeText(cells[0] ?? '');
     if (label === '' && cells.every((c) => c.trim() === '')) continue;
-    const key = ROW_KEYS[headerKey(label)];
+    const key = ROW_KEYS.get(headerKey(label));
+    const problemsBefore = out.problems.length;
     const spec = ASSUMPTION_SPECS.find((a) => a.key === key);
     names.forEach((name, i) => {
       if (name === '') return;
       const raw = (cells[i + 1] ?? '').trim();
       if (raw === '') return; // the workbook's value
       if (!spec) {
-        (scenarios[i].other ??= {})[label] = raw;
+        // No prototype: a row labelled `__proto__` is a row like any other.
+        (scenarios[i].other ??= Object.create(null) as Record<string, string>)[label] = raw;
         return;
       }
       const percent = /%\s*$/.test(raw);
@@ -60,6 +64,7 @@ export function readScenarios(table: Table): ScenariosRead {
       scenarios[i].overrides[spec.key] = v;
     });
     if (!spec && label) out.notes.push(`${table.file}: row “${label}” is kept with the scenarios but not used in the figures yet.`);
+    if (out.problems.length === problemsBefore) out.imported++;
   }
   out.scenarios = scenarios.filter((s) => s.name !== '');
   return out;

@@ -3,10 +3,10 @@
 // silently. Totals a report printed are kept to reconcile against.
 import { financialYearOf, parseFinancialYear, type FinancialYear } from '../model/periods';
 import type { Cost, Grade, Post, ReportedTotal, Saving, SavingType } from '../model/workbook';
-import { yearColumns, type ColumnMap, type Field, type SheetKind } from './headers';
+import { inYears, yearColumns, YEARS_HELD, type ColumnMap, type Field, type SheetKind } from './headers';
 import { readPeriod } from './period';
 import { classifyRow, columnUnit, GRADE_IN_TITLE, rowsOf, type Table } from './table';
-import { isUnreadable, readMoney, readMonth, readNumber, splitFootnote, unreadable, type Unreadable } from './values';
+import { boundedMoney, isUnreadable, LIMITS, readMoney, readMonth, readNumber, splitFootnote, unreadable, type Unreadable } from './values';
 
 export interface RowProblem {
   file: string;
@@ -28,9 +28,13 @@ export interface SheetRead {
   problems: RowProblem[];
   notes: string[];
   totals: PendingTotal[];
+  /** Rows that became one or more lines (a row with a problem is not one of them). */
+  imported: number;
+  /** Rows read as what they are, not as lines: group headings, totals, footnotes. */
+  recognised: number;
 }
 
-const emptyRead = (): SheetRead => ({ grades: [], posts: [], costs: [], savings: [], postRows: [], problems: [], notes: [], totals: [] });
+const emptyRead = (): SheetRead => ({ grades: [], posts: [], costs: [], savings: [], postRows: [], problems: [], notes: [], totals: [], imported: 0, recognised: 0 });
 
 interface Cells {
   /** The trimmed text of a field's column ('' if the field has no column). */
@@ -45,7 +49,7 @@ function cellsOf(table: Table, map: ColumnMap, cells: string[]): Cells {
     text,
     money: (field) => {
       const value = readMoney(splitFootnote(text(field)).text, table.decimalComma);
-      return typeof value === 'number' ? value * columnUnit(table, map[field]!) : value;
+      return typeof value === 'number' ? boundedMoney(value * columnUnit(table, map[field]!), text(field)) : value;
     },
     number: (field) => readNumber(splitFootnote(text(field)).text, table.decimalComma),
   };
@@ -65,6 +69,23 @@ export function unescapeText(raw: string): string {
 const isDoNothing = (text: string) => /^(?:do\s*nothing|cost\s+of\s+inaction|inaction|baseline|business\s+as\s+usual|bau|yes)$/i.test(text.trim());
 
 const labelled = (field: string, value: Unreadable): Unreadable => unreadable(`${field}: ${value.problem}`);
+
+/** Money in a column, scaled by that column's unit, within the bound on one line. */
+function scaledMoney(raw: string, table: Table, column: number): number | null | Unreadable {
+  const value = readMoney(raw, table.decimalComma);
+  return typeof value === 'number' ? boundedMoney(value * columnUnit(table, column), raw) : value;
+}
+
+function bounded(value: number | null | Unreadable, raw: string, limit: number, why: string): number | null | Unreadable {
+  return typeof value === 'number' && Math.abs(value) > limit ? unreadable(`${raw} is ${why}`) : value;
+}
+
+const boundedFte = (value: number | null | Unreadable, raw: string) =>
+  bounded(value, raw, LIMITS.fte, `more than ${LIMITS.fte.toLocaleString('en-GB')} FTE on one line (is it a cost in the FTE column?)`);
+
+function append<T>(to: T[], from: T[]): void {
+  for (const item of from) to.push(item);
+}
 
 /** `Funded from Transforming Care Partnership` where a cost would be. */
 const FUNDED_FROM = /^(?:funded|paid|met)\s+(?:from|by|through)\s+(?:the\s+)?(.+?)\.?$/i;
@@ -103,8 +124,11 @@ export function readGrades(table: Table, map: ColumnMap): SheetRead {
     const annualCost = cell.money('annualCost');
     if (grade === '') out.problems.push({ file: table.file, row, reason: 'Grade is blank' });
     else if (isUnreadable(annualCost)) out.problems.push({ file: table.file, row, reason: `Annual cost: ${annualCost.problem}` });
-    else if (annualCost === null) out.problems.push({ file: table.file, row, reason: `Annual cost of ${grade} is blank` });
-    else out.grades.push({ grade, annualCost });
+    else if (annualCost === null) out.problems.push({ file: table.file, row, reason: `Annual cost of “${grade}” is blank` });
+    else {
+      out.grades.push({ grade, annualCost });
+      out.imported++;
+    }
   }
   return out;
 }
@@ -120,6 +144,7 @@ function periodOf(cell: Cells): Pick<Post, 'start' | 'end' | 'months'> | Unreada
   if (isUnreadable(end)) return labelled('End', end);
   if (isUnreadable(months)) return labelled('Months', months);
   if (months !== null && (!Number.isInteger(months) || months < 1)) return unreadable(`Months: “${cell.text('months')}” is not a whole number of months`);
+  if (months !== null && months > LIMITS.months) return unreadable(`Months: “${cell.text('months')}” is more than a post is costed over (at most ${LIMITS.months} months)`);
   return { start, end, months };
 }
 
@@ -143,6 +168,7 @@ export function readPosts(table: Table, map: ColumnMap): SheetRead {
     let shape = classifyRow(cells, labelColumns);
     if (shape.kind === 'total' && map.grade !== undefined && (cells[map.grade] ?? '').trim() !== '') shape = { kind: 'line' };
     if (shape.kind === 'blank') continue;
+    if (shape.kind !== 'line') out.recognised++;
     if (shape.kind === 'heading') {
       group = shape.text;
       continue;
@@ -175,7 +201,7 @@ export function readPosts(table: Table, map: ColumnMap): SheetRead {
     const costText = cell.text('publishedCost');
     const funded = FUNDED_FROM.exec(costText);
     const per = funded ? null : PER.exec(costText);
-    const fte = cell.number('fte');
+    const fte = boundedFte(cell.number('fte'), cell.text('fte'));
     const published = funded || per ? null : cell.money('publishedCost');
     const postAnnual = cell.money('postAnnualCost');
     const problem = [fte, published, postAnnual].find(isUnreadable);
@@ -188,17 +214,18 @@ export function readPosts(table: Table, map: ColumnMap): SheetRead {
 
     // A row with an amount but no grade is a non-staff cost.
     if (grade === '' && (published !== null || per)) {
-      const unit = per ? readMoney(per[1], table.decimalComma) : null;
+      const unit = per ? scaledMoney(per[1], table, map.publishedCost!) : null;
       if (isUnreadable(unit)) {
         out.problems.push({ file: table.file, row, reason: `Total cost: ${unit.problem}` });
         continue;
       }
       const cost: Cost = per
-        ? { description: title, group, year: null, amount: null, quantity: (fte as number | null) ?? 1, unitCost: (unit as number) * columnUnit(table, map.publishedCost!), funding }
+        ? { description: title, group, year: null, amount: null, quantity: (fte as number | null) ?? 1, unitCost: unit as number, funding }
         : { description: title, group, year: null, amount: published as number, quantity: null, unitCost: null, funding };
       if (cell.text('note')) cost.note = cell.text('note');
       if (isDoNothing(cell.text('scenario'))) cost.doNothing = true;
       out.costs.push(cost);
+      out.imported++;
       if (marks.length) marked.push({ line: cost, marks });
       continue;
     }
@@ -207,11 +234,11 @@ export function readPosts(table: Table, map: ColumnMap): SheetRead {
       continue;
     }
     if (grade === '') {
-      out.problems.push({ file: table.file, row, reason: `${title} has no grade, and no amount that would make it a non-staff cost` });
+      out.problems.push({ file: table.file, row, reason: `“${title}” has no grade, and no amount that would make it a non-staff cost` });
       continue;
     }
     if (fte === null) {
-      out.problems.push({ file: table.file, row, reason: `${title} has no FTE` });
+      out.problems.push({ file: table.file, row, reason: `“${title}” has no FTE` });
       continue;
     }
     const period = periodOf(cell);
@@ -220,7 +247,7 @@ export function readPosts(table: Table, map: ColumnMap): SheetRead {
       continue;
     }
     if (period.start !== null && period.end !== null && period.months === null && period.end < period.start) {
-      out.problems.push({ file: table.file, row, reason: `${title} ends before it starts` });
+      out.problems.push({ file: table.file, row, reason: `“${title}” ends before it starts` });
       continue;
     }
     const post: Post = { title, grade, fte: fte as number, team: cell.text('team'), group, ...period, funding };
@@ -230,6 +257,7 @@ export function readPosts(table: Table, map: ColumnMap): SheetRead {
     if (postAnnual !== null) post.publishedAnnualCost = postAnnual as number;
     out.posts.push(post);
     out.postRows.push(row);
+    out.imported++;
     if (marks.length) marked.push({ line: post, marks });
   }
 
@@ -249,6 +277,7 @@ export function readCosts(table: Table, map: ColumnMap): SheetRead {
   for (const { cells, row } of rowsOf(table)) {
     const shape = classifyRow(cells, labelColumns);
     if (shape.kind === 'blank') continue;
+    if (shape.kind !== 'line') out.recognised++;
     if (shape.kind === 'heading') {
       group = shape.text;
       continue;
@@ -270,10 +299,10 @@ export function readCosts(table: Table, map: ColumnMap): SheetRead {
     const funded = FUNDED_FROM.exec(amountText);
     const per = funded ? null : PER.exec(amountText);
     const amount = funded || per ? null : cell.money('amount');
-    const quantity = cell.number('quantity');
+    const quantity = bounded(cell.number('quantity'), cell.text('quantity'), LIMITS.quantity, 'more than a million of anything on one line');
     // `£1,600 per new starter` in the Amount or the Unit cost column is a unit cost.
     const unitPer = PER.exec(cell.text('unitCost'));
-    const unitCost = per ? readMoney(per[1], table.decimalComma) : unitPer ? readMoney(unitPer[1], table.decimalComma) : cell.money('unitCost');
+    const unitCost = per ? scaledMoney(per[1], table, map.amount!) : unitPer ? scaledMoney(unitPer[1], table, map.unitCost!) : cell.money('unitCost');
     const problem = [amount, quantity, unitCost].find(isUnreadable);
     if (problem) {
       const field = problem === amount ? 'Amount' : problem === quantity ? 'Quantity' : 'Unit cost';
@@ -285,20 +314,26 @@ export function readCosts(table: Table, map: ColumnMap): SheetRead {
       continue;
     }
     const funding = funded ? funded[1] : cell.text('funding');
-    const unit = per ? columnUnit(table, map.amount!) : unitPer ? columnUnit(table, map.unitCost!) : 1;
-    const base: Omit<Cost, 'year' | 'amount'> = { description, group, quantity: quantity as number | null, unitCost: unitCost === null ? null : (unitCost as number) * unit, funding };
+    const base: Omit<Cost, 'year' | 'amount'> = { description, group, quantity: quantity as number | null, unitCost: unitCost as number | null, funding };
     if (cell.text('note')) base.note = cell.text('note');
     if (isDoNothing(cell.text('scenario'))) base.doNothing = true;
 
     if (years.length > 0) {
-      // Costs laid out by year across the columns: one line per year with an amount.
+      // Costs laid out by year across the columns: one line per year with an
+      // amount, and none of them if any year cannot be read.
+      const lines: Cost[] = [];
+      let bad: Unreadable | null = null;
       for (const { index, year } of years) {
-        const value = readMoney(cells[index] ?? '', table.decimalComma);
-        if (isUnreadable(value)) {
-          out.problems.push({ file: table.file, row, reason: `${table.header[index]}: ${value.problem}` });
-          break;
-        }
-        if (value) out.costs.push({ ...base, year, amount: value * columnUnit(table, index), quantity: null, unitCost: null });
+        const value = scaledMoney(cells[index] ?? '', table, index);
+        if (isUnreadable(value)) bad = labelled(table.header[index], value);
+        else if (value) lines.push({ ...base, year, amount: value, quantity: null, unitCost: null });
+        if (bad) break;
+      }
+      if (bad) out.problems.push({ file: table.file, row, reason: bad.problem });
+      else if (lines.length === 0) out.problems.push({ file: table.file, row, reason: `“${description}” has no amount in any year` });
+      else {
+        append(out.costs, lines);
+        out.imported++;
       }
       continue;
     }
@@ -312,16 +347,22 @@ export function readCosts(table: Table, map: ColumnMap): SheetRead {
       out.problems.push({ file: table.file, row, reason: `Year: “${yearText}” is not a financial year such as 2021/22` });
       continue;
     }
+    if (year !== null && !inYears(year)) {
+      out.problems.push({ file: table.file, row, reason: `Year: “${yearText}” is outside the years the app holds (${YEARS_HELD})` });
+      continue;
+    }
     if (amount === null && (base.quantity === null || base.unitCost === null)) {
-      out.problems.push({ file: table.file, row, reason: `${description} has no amount, and no quantity x unit cost` });
+      out.problems.push({ file: table.file, row, reason: `“${description}” has no amount, and no quantity x unit cost` });
       continue;
     }
     out.costs.push({ ...base, year, amount: amount as number | null });
+    out.imported++;
   }
   return out;
 }
 
-const TYPES: Record<string, SavingType> = { saving: 'Saving', savings: 'Saving', target: 'Target', 'savings target': 'Target' };
+// A Map: a Type typed as `constructor` must not find Object's own.
+const TYPES = new Map<string, SavingType>([['saving', 'Saving'], ['savings', 'Saving'], ['target', 'Target'], ['savings target', 'Target']]);
 
 export function readSavings(table: Table, map: ColumnMap): SheetRead {
   const out = emptyRead();
@@ -335,18 +376,22 @@ export function readSavings(table: Table, map: ColumnMap): SheetRead {
   let bracketedCells = 0;
   for (const { cells, row } of rowsOf(table)) {
     const shape = classifyRow(cells, [lineColumn]);
-    if (shape.kind === 'blank' || shape.kind === 'heading' || shape.kind === 'footnote') continue;
+    if (shape.kind === 'blank') continue;
+    if (shape.kind === 'heading' || shape.kind === 'footnote') {
+      out.recognised++;
+      continue;
+    }
     const amounts: Record<FinancialYear, number> = {};
     let bad: RowProblem | null = null;
     for (const { index, year } of years) {
       const text = splitFootnote(cells[index] ?? '').text;
-      const value = readMoney(text, table.decimalComma);
+      const value = scaledMoney(text, table, index);
       if (isUnreadable(value)) bad ??= { file: table.file, row, reason: `${table.header[index]}: ${value.problem}` };
       else if (value !== null) {
         // Reports print savings in brackets: (0.405) is a saving of 0.405. A minus sign stays a minus.
         const bracketed = /^\(.*\)$/.test(text);
         if (bracketed) bracketedCells++;
-        amounts[year] = (bracketed ? Math.abs(value) : value) * columnUnit(table, index);
+        amounts[year] = bracketed ? Math.abs(value) : value;
       }
     }
     if (bad) {
@@ -367,12 +412,13 @@ export function readSavings(table: Table, map: ColumnMap): SheetRead {
         out.totals.push({ label: `${shape.label || 'Total'}: ${h}`, file: table.file, row, year: null, published: amount, posts: [], costs: [], savings: spanOf(shape.label, since, out.savings.length, sum, amount) });
       }
       since = out.savings.length;
+      out.recognised++;
       continue;
     }
     const cell = cellsOf(table, lineMap, cells);
     const line = cell.text('line');
     const typeText = cell.text('type').toLowerCase();
-    const type: SavingType | undefined = typeText === '' ? (/\btarget\b/i.test(line) ? 'Target' : 'Saving') : TYPES[typeText];
+    const type: SavingType | undefined = typeText === '' ? (/\btarget\b/i.test(line) ? 'Target' : 'Saving') : TYPES.get(typeText);
     const recurring = cell.text('recurring').toLowerCase();
     if (line === '') out.problems.push({ file: table.file, row, reason: 'Line is blank' });
     else if (!type) out.problems.push({ file: table.file, row, reason: `Type: “${cell.text('type')}” is neither Saving nor Target` });
@@ -381,6 +427,7 @@ export function readSavings(table: Table, map: ColumnMap): SheetRead {
       const saving: Saving = { line, group: cell.text('group'), type, recurring: recurring.startsWith('y') || recurring === 'true', amounts };
       if (isDoNothing(cell.text('scenario'))) saving.doNothing = true;
       out.savings.push(saving);
+      out.imported++;
       // A `3 year total` column is the report's own sum of the row.
       for (const { h, i } of totalColumns) {
         const published = readMoney(cells[i] ?? '', table.decimalComma);

@@ -20,6 +20,10 @@ export interface Table {
   header: string[];
   /** Data rows, each with its 1-based record number in the file. */
   rows: { cells: string[]; row: number }[];
+  /** 1-based record number of the header row. */
+  headerRow: number;
+  /** How many columns past MAX_COLUMNS the widest row had, when it had any. */
+  columnsNotRead?: number;
   /** From a caption (`£000's`) or a label column's header; 1 when none. */
   unit: number;
   decimalComma: boolean;
@@ -39,7 +43,20 @@ export function* rowsOf(table: Table): Generator<{ cells: string[]; row: number 
   table.onProgress?.(total, total);
 }
 
-export function locateTable(file: string, records: string[][], decimalComma = false): Table {
+/**
+ * Columns read from a file. No sheet has more than about 130 (a column per
+ * financial year the app holds and a dozen fields); a file far wider is an
+ * export of something else, and reading all of it froze the preview.
+ */
+export const MAX_COLUMNS = 256;
+
+export function locateTable(file: string, rows: string[][], decimalComma = false, rowNumbers?: number[]): Table {
+  let width = 0;
+  const records = rows.map((cells) => {
+    if (cells.length <= MAX_COLUMNS) return cells;
+    width = Math.max(width, cells.length);
+    return cells.slice(0, MAX_COLUMNS);
+  });
   const at = findHeaderRow(records);
   const header = (records[at] ?? []).map((h) => h.trim());
   let unit = 1;
@@ -49,7 +66,10 @@ export function locateTable(file: string, records: string[][], decimalComma = fa
   header.forEach((h, i) => {
     if (!years.has(i) && !/cost|amount|total|value|salary/i.test(h)) unit = unitOf(h) ?? unit;
   });
-  return { file, header, rows: records.slice(at + 1).map((cells, i) => ({ cells, row: at + i + 2 })), unit, decimalComma };
+  const number = (i: number) => rowNumbers?.[i] ?? i + 1;
+  const table: Table = { file, header, rows: records.slice(at + 1).map((cells, i) => ({ cells, row: number(at + 1 + i) })), headerRow: number(at), unit, decimalComma };
+  if (width) table.columnsNotRead = width - MAX_COLUMNS;
+  return table;
 }
 
 /** The unit of one column: its own header's, else the table's. */

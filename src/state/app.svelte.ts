@@ -549,14 +549,15 @@ export class AppState {
   }
 
   private files: FileInput[] = [];
-  private readAs: Record<string, SheetKind | null> = {};
-  private columns: Record<string, Partial<Record<Field, number | null>>> = {};
+  // Maps, keyed by file name: a file may be called `__proto__.csv`.
+  private readAs = new Map<string, SheetKind | null>();
+  private columns = new Map<string, Partial<Record<Field, number | null>>>();
 
   async chooseFiles(files: FileInput[]): Promise<void> {
     this.error = null;
     this.files = files;
-    this.readAs = {};
-    this.columns = {};
+    this.readAs = new Map();
+    this.columns = new Map();
     this.preview = null;
     if (files.length) await this.readFiles();
   }
@@ -575,14 +576,14 @@ export class AppState {
 
   /** The user says what a file is (or that it is not to be imported). */
   async readFileAs(name: string, kind: SheetKind | null): Promise<void> {
-    this.readAs = { ...this.readAs, [name]: kind };
-    this.columns = { ...this.columns, [name]: {} }; // another sheet reads other fields
+    this.readAs = new Map(this.readAs).set(name, kind);
+    this.columns = new Map(this.columns).set(name, {}); // another sheet reads other fields
     await this.readFiles();
   }
 
   /** The user says which column a field is read from (null: none). */
   async mapColumn(name: string, field: Field, column: number | null): Promise<void> {
-    this.columns = { ...this.columns, [name]: { ...this.columns[name], [field]: column } };
+    this.columns = new Map(this.columns).set(name, { ...this.columns.get(name), [field]: column });
     await this.readFiles();
   }
 

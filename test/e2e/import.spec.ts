@@ -92,6 +92,51 @@ describe('files from Excel and finance systems', () => {
   });
 });
 
+describe('a stray quote mark', () => {
+  it('in a title is read as written: every row is imported or listed with its reason, and the rows after it come in', async () => {
+    const { page, close, errors } = await newWorkbook();
+    const posts = 'Title,Grade,FTE,Start\nManager,Band E,1,2021-04\n"Senior" Practitioner,Band E,1,2021-04\nClerk,Band E,one,2021-04\nAnalyst,Band E,0.5,2021-04\nReviewer,Band E,1,2021-04\n';
+    await importFiles(page, [
+      { name: 'Grades.csv', mimeType: 'text/csv', buffer: Buffer.from('Grade,Annual cost\nBand E,62186\n') },
+      { name: 'Posts.csv', mimeType: 'text/csv', buffer: Buffer.from(posts) },
+    ]);
+    const dialog = page.getByRole('dialog', { name: 'Check the import' });
+    // 5 rows under the header: 4 posts imported, 1 listed; with the grade, 5 lines from 2 files.
+    await dialog.getByText('5 rows from 2 files will be imported.').waitFor();
+    const problems = dialog.getByRole('table', { name: 'Rows not imported, with the reason' });
+    expect(await problems.getByRole('row').count()).toBe(2);
+    expect(await problems.getByRole('row').nth(1).innerText()).toMatch(/Posts\.csv\s+4\s+FTE: “one” is not a number/);
+    await dialog.getByText(/Posts\.csv row 3: a quote mark at the start of a cell is not CSV quoting/).waitFor();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Imported 5 rows from 2 files; 1 row not imported.' }).waitFor({ state: 'attached' });
+    const titles = table((await download(page, 'Download posts CSV')).rows).map((r) => r.Title);
+    expect(titles).toEqual(['Manager', '"Senior" Practitioner', 'Analyst', 'Reviewer']);
+    expect(errors).toEqual([]);
+    await close();
+  });
+});
+
+describe('100,000 rows that cannot be read', () => {
+  it('list the first 100 with the reasons summarised, and every one downloads', async () => {
+    const { page, close } = await newWorkbook();
+    const rows = Array.from({ length: 100_000 }, (_, i) => `Post ${i},Band E,${i % 2 ? 'one' : ''}`).join('\n');
+    await importFiles(page, [
+      { name: 'Grades.csv', mimeType: 'text/csv', buffer: Buffer.from('Grade,Annual cost\nBand E,62186\n') },
+      { name: 'Posts.csv', mimeType: 'text/csv', buffer: Buffer.from(`Title,Grade,FTE\n${rows}\n`) },
+    ]);
+    const dialog = page.getByRole('dialog', { name: 'Check the import' });
+    await dialog.getByText('100,000 rows will not be imported').waitFor({ timeout: 30_000 });
+    const problems = dialog.getByRole('table', { name: 'Rows not imported, with the reason' });
+    expect(await problems.getByRole('row').count()).toBe(101);
+    await dialog.getByText('99,900 more rows are in the download', { exact: false }).waitFor();
+    expect(await dialog.getByRole('listitem').allInnerTexts()).toEqual(['“…” has no FTE: 50,000 rows', 'FTE: “…” is not a number: 50,000 rows']);
+    const all = await download(page, 'Download every row not imported (CSV)');
+    expect(all.file).toBe('rows-not-imported.csv');
+    expect(all.rows.filter((r) => r.length > 1)).toHaveLength(100_001);
+    await close();
+  }, 60_000);
+});
+
 describe('every sheet', () => {
   it('downloads and imports back to the same figures', async () => {
     const { page, close } = await newWorkbook();
