@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import expected from '../../test/care-planning-2017.expected.json';
 import { carePlanningWorkbook } from '../../test/care-planning';
 import { costWorkbook, type Results } from '../model/costing';
+import { MAX_TERMS } from '../model/formulas';
 import { month } from '../model/periods';
 import type { Workbook } from '../model/workbook';
 import { columnLetter } from './layout';
@@ -123,6 +124,18 @@ it('follows a scenario edit made in place (overrides, lines in and out) as a reb
   expect(engine.results().scenarios.map((s) => s.name)).toEqual(['Do nothing', 'Proposed investment', 'Half', 'Another']);
 });
 
+/** The workbook as the page holds it after a reply: each formula's value (0 where it errs) in its field. */
+function withInputs(wb: Workbook, results: Results): Workbook {
+  const next: Workbook = structuredClone(wb);
+  for (const v of results.inputs ?? []) {
+    if (v.sheet === 'assumptions') continue;
+    const line = next[v.sheet][v.index] as unknown as Record<string, unknown> & { amounts?: Record<number, number> };
+    if (v.sheet === 'savings') line.amounts = { ...line.amounts, [Number(v.field.slice(1))]: v.value };
+    else line[v.field] = v.value;
+  }
+  return next;
+}
+
 describe('formulas the user typed', () => {
   const wb = () => {
     const w = carePlanningWorkbook();
@@ -160,6 +173,119 @@ describe('formulas the user typed', () => {
     const r = new WorkbookEngine(w, TODAY).results();
     expect(r.inputs![0].error).toBe('Not worked out: This formula nests 130 brackets deep; the limit is 40');
     expect(Math.round(r.scenarios[1].totals.staff)).toBe(578026 - 124372);
+  });
+});
+
+// What a cell shows is what it costs: a formula that gives text (="10") shows #VALUE! and costs nothing,
+// where the engine used to read the text as a number and cost it.
+describe('a formula that gives text or true/false, not a number', () => {
+  const proposal = (r: Results) => r.scenarios[1];
+
+  it('as a post’s FTE: shows the error and the post costs nothing', () => {
+    for (const fte of ['="10"', '=TRUE()', '="1"&"0"']) {
+      const w = carePlanningWorkbook();
+      w.posts[4] = { ...w.posts[4], formulas: { fte } }; // Community Care Officer: 4 x £32,774 x 12/12 = £131,096
+      const r = new WorkbookEngine(w, TODAY).results();
+      expect(r.inputs![0], fte).toMatchObject({ value: 0, error: expect.stringMatching(/^#VALUE!/) });
+      expect(r.postCosts[4].every((v) => v === 0), fte).toBe(true);
+      expect(Math.round(proposal(r).totals.staff), fte).toBe(578026 - 4 * 32774);
+      expectSameFigures(r, costWorkbook(withInputs(w, r), TODAY));
+    }
+  });
+
+  it('as a grade’s annual cost: every post of the grade costs nothing', () => {
+    const w = carePlanningWorkbook();
+    w.grades[4] = { ...w.grades[4], formulas: { annualCost: '="100000"' } }; // Grade 5: 4 + 3 Community Care Officers x £32,774
+    const r = new WorkbookEngine(w, TODAY).results();
+    expect(r.inputs![0]).toMatchObject({ value: 0, error: expect.stringMatching(/^#VALUE!/) });
+    expect(Math.round(proposal(r).totals.staff)).toBe(578026 - 7 * 32774);
+    expectSameFigures(r, costWorkbook(withInputs(w, r), TODAY));
+  });
+
+  it('as a cost’s amount, quantity or unit cost, or a saving: counts nothing', () => {
+    const w = carePlanningWorkbook();
+    w.costs = [
+      { description: 'Laptops', group: '', year: 2018, amount: null, quantity: 2, unitCost: 300, funding: '', formulas: { unitCost: '="300"' } },
+      { description: 'Training', group: '', year: 2018, amount: 5000, quantity: null, unitCost: null, funding: '', formulas: { amount: '="5000"' } },
+      { description: 'Desks', group: '', year: 2018, amount: null, quantity: 3, unitCost: 200, funding: '', formulas: { quantity: '="3"' } },
+      { description: 'Travel', group: '', year: 2018, amount: 750, quantity: null, unitCost: null, funding: '' },
+    ];
+    w.savings[0] = { ...w.savings[0], formulas: { y2018: '="1500000"' } };
+    const r = new WorkbookEngine(w, TODAY).results();
+    expect(r.inputs!.map((v) => v.error?.slice(0, 7))).toEqual(['#VALUE!', '#VALUE!', '#VALUE!', '#VALUE!']);
+    expect(proposal(r).totals.other).toBe(750); // only Travel
+    expect(proposal(r).totals.savings).toBe(2808000 - 1500000);
+    expectSameFigures(r, costWorkbook(withInputs(w, r), TODAY));
+  });
+
+  it('as a user assumption: a formula using it errs and costs nothing', () => {
+    const w = carePlanningWorkbook();
+    w.userAssumptions = [{ name: 'Officers', value: '="4"', unit: 'number', note: '' }];
+    w.posts[4] = { ...w.posts[4], formulas: { fte: '=Officers*1' } };
+    const r = new WorkbookEngine(w, TODAY).results();
+    expect(r.inputs!.map((v) => [v.sheet, v.value, v.error?.slice(0, 7)])).toEqual([
+      ['posts', 0, '#VALUE!'],
+      ['assumptions', 0, '#VALUE!'],
+    ]);
+    expect(Math.round(proposal(r).totals.staff)).toBe(578026 - 4 * 32774);
+    expectSameFigures(r, costWorkbook(withInputs(w, r), TODAY));
+  });
+
+  it('far too large a number counts nothing, and never stops the workbook being costed', () => {
+    const w = carePlanningWorkbook();
+    w.costs = [
+      { description: 'Huge', group: '', year: 2018, amount: 1, quantity: null, unitCost: null, funding: '', formulas: { amount: '=1e300' } },
+      { description: 'Huge too', group: '', year: 2018, amount: 1, quantity: null, unitCost: null, funding: '', formulas: { amount: '=1e300' } },
+    ];
+    w.posts[4] = { ...w.posts[4], formulas: { fte: '=1e300' } };
+    const r = new WorkbookEngine(w, TODAY).results();
+    expect(r.inputs!.map((v) => [v.value, v.error?.slice(0, 5)])).toEqual([[0, '#NUM!'], [0, '#NUM!'], [0, '#NUM!']]);
+    expect(proposal(r).totals.other).toBe(0);
+    expect(Math.round(proposal(r).totals.staff)).toBe(578026 - 4 * 32774);
+  });
+});
+
+// A formula that reads the engine's own workings (=Totals!B2), or calls RAND(), written before the
+// rule or brought in a tampered file: not built; its cell says why and it costs nothing.
+describe('a stored formula that breaks the rules', () => {
+  it('is not built: the workbook opens and costs the rest', () => {
+    const reasons = {
+      '=Totals!B2': 'Not worked out: This formula reads Totals!B2: Totals is the engine’s own working, which a formula may not read; it may read the assumptions by name and the Grades, Posts, Costs, Savings and Assumptions sheets',
+      '=O3*0+1': 'Not worked out: This formula reads O3: that column is the engine’s own working; on Posts a formula may read columns A to I',
+      '=RAND()*4': 'Not worked out: RAND() gives a different value every time the workbook is worked out, so the costing could not be checked; type the value instead',
+    };
+    for (const [fte, reason] of Object.entries(reasons)) {
+      const w = carePlanningWorkbook();
+      w.posts[4] = { ...w.posts[4], formulas: { fte } };
+      const engine = new WorkbookEngine(w, TODAY);
+      const r = engine.results();
+      expect(r.inputs![0]).toEqual({ sheet: 'posts', index: 4, field: 'fte', value: 0, error: reason });
+      expect(Math.round(r.scenarios[1].totals.staff), fte).toBe(578026 - 4 * 32774);
+      expectSameFigures(r, costWorkbook(withInputs(w, r), TODAY));
+      engine.destroy();
+    }
+  });
+
+  it('a user assumption named as the engine names a cell does not stop the workbook opening', () => {
+    const w = carePlanningWorkbook();
+    w.userAssumptions = [{ name: 'Population2020', value: 5, unit: 'number', note: '' }];
+    w.posts[4] = { ...w.posts[4], formulas: { fte: '=Population2020' } };
+    const r = new WorkbookEngine(w, TODAY).results();
+    expect(r.inputs![0]).toMatchObject({ value: 0, error: 'Not worked out: This formula uses Population2020, which reads as a cell, not a name: a name cannot be letters followed only by digits' });
+    expect(Math.round(r.scenarios[1].totals.staff)).toBe(578026 - 4 * 32774);
+  });
+
+  it('as long a chain as the limit allows builds, of any operator', () => {
+    for (const op of ['&', '=', '<>', '+', '^']) {
+      const w = carePlanningWorkbook();
+      w.posts[4] = { ...w.posts[4], formulas: { fte: '=' + Array.from({ length: MAX_TERMS + 1 }, () => '1').join(op) } };
+      w.posts[5] = { ...w.posts[5], formulas: { fte: '=' + '-'.repeat(MAX_TERMS) + '1' } };
+      w.posts[6] = { ...w.posts[6], formulas: { fte: '=' + Array.from({ length: MAX_TERMS + 2 }, () => '1').join(op) } };
+      const r = new WorkbookEngine(w, TODAY).results();
+      expect(r.inputs![0].error ?? '', op).not.toMatch(/^Not worked out/);
+      expect(r.inputs![1].error, op).toBeNull();
+      expect(r.inputs![2].error, op).toBe(`Not worked out: This formula has ${MAX_TERMS + 1} operations; the limit is ${MAX_TERMS}`);
+    }
   });
 });
 
