@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import expected from '../../test/care-planning-2017.expected.json';
 import { carePlanningWorkbook } from '../../test/care-planning';
 import { costWorkbook, type Results } from '../model/costing';
-import { MAX_TERMS } from '../model/formulas';
+import { formulaProblem, MAX_TERMS } from '../model/formulas';
 import { month } from '../model/periods';
 import type { Workbook } from '../model/workbook';
-import { columnLetter } from './layout';
+import { columnLetter, formulaReach, type FormulaSheet } from './layout';
 import { costArb, postArb, savingArb, workbookArb } from '../../test/arbitraries';
 import { WorkbookEngine } from './engine';
 
@@ -288,6 +288,61 @@ describe('a stored formula that breaks the rules', () => {
     }
   });
 });
+
+// Whatever formulas a user types, or a file brings, in whichever numeric cells: the workbook opens,
+// every figure is a finite number, and the pure model (each formula at the value the engine reports,
+// nothing where it errs or is refused) agrees to the penny.
+it('opens and costs any workbook of random formulas, agreeing with the model', () => {
+  const term = fc.oneof(
+    fc.integer({ min: 0, max: 50 }).map(String),
+    fc.constantFrom('2.5', '"10"', '"abc"', 'TRUE()', 'PayAward', 'Alpha', 'Beta', 'Nobody'),
+    // the grids' own cells: post FTEs (itself, another, a loop), a quantity, a user assumption, a grade's name
+    fc.constantFrom('C2', 'C3', 'Posts!C2', 'Posts!C4', 'SUM(Posts!C2:C4)', 'Costs!E2', 'Assumptions!B10', 'Grades!A2'),
+    // the engine's own working: refused
+    fc.constantFrom('Totals!B2', 'Summary!C3', 'Years!B5', 'PostSums!B2', 'Posts!O2', 'Posts!P3', 'Scenarios!C2', 'O2', 'SUM(2:2)'),
+    fc.constantFrom('1/0', 'RAND()', 'NOW()', '1e300', '10^400', '-1e13', 'SQRT(-1)'),
+  );
+  const formula = fc.oneof(term, fc.tuple(term, fc.constantFrom('+', '-', '*', '/', '&'), term).map(([a, op, b]) => `${a}${op}${b}`)).map((f) => `=${f}`);
+  const maybe = fc.option(formula, { freq: 2 });
+  const arb = fc.tuple(workbookArb, fc.array(maybe, { minLength: 12, maxLength: 12 }), fc.array(maybe, { minLength: 4, maxLength: 4 }), fc.array(fc.tuple(maybe, maybe, maybe), { minLength: 5, maxLength: 5 }), fc.array(fc.tuple(fc.integer({ min: 2016, max: 2024 }), maybe), { minLength: 5, maxLength: 5 }), fc.tuple(formula, formula));
+  fc.assert(
+    fc.property(arb, ([base, ftes, annual, costFormulas, savingFormulas, [alpha, beta]]) => {
+      const set = <T extends { formulas?: Partial<Record<string, string>> }>(line: T, field: string, f: string | null): T => (f === null ? line : { ...line, formulas: { ...line.formulas, [field]: f } });
+      const wb: Workbook = {
+        ...base,
+        // A fixed horizon: a saving whose only amount becomes nothing would otherwise move it (the page rebuilds on the next change).
+        assumptions: { ...base.assumptions, firstYear: 2017, horizonYears: 5 },
+        userAssumptions: [
+          { name: 'Alpha', value: alpha, unit: 'number', note: '' },
+          { name: 'Beta', value: beta, unit: 'number', note: '' },
+        ],
+        posts: base.posts.map((p, i) => set(p, 'fte', ftes[i])),
+        grades: base.grades.map((g, i) => set(g, 'annualCost', annual[i])),
+        costs: base.costs.map((c, i) => ['amount', 'quantity', 'unitCost'].reduce((line, field, j) => set(line, field, costFormulas[i][j]), c)),
+        savings: base.savings.map((v, i) => set(v, `y${savingFormulas[i][0]}`, savingFormulas[i][1])),
+      };
+      const engine = new WorkbookEngine(wb, TODAY);
+      try {
+        const r = engine.results();
+        for (const sc of r.scenarios) for (const y of sc.years) for (const v of Object.values(y)) expect(Number.isFinite(v)).toBe(true);
+        // Each refused formula says so and counts nothing.
+        const sheetOf: Record<string, FormulaSheet> = { posts: 'Posts', grades: 'Grades', costs: 'Costs', savings: 'Savings', assumptions: 'Assumptions' };
+        for (const v of r.inputs ?? []) {
+          const line = v.sheet === 'assumptions' ? null : (wb[v.sheet][v.index] as { formulas?: Partial<Record<string, string>> });
+          const typed = line ? line.formulas![v.field]! : (wb.userAssumptions![v.index].value as string);
+          const refused = formulaProblem(typed, formulaReach(sheetOf[v.sheet], r.years.length));
+          if (refused) expect(v).toMatchObject({ value: 0, error: `Not worked out: ${refused}` });
+          if (v.error) expect(v.value).toBe(0);
+          if (/^="[^"]*"$/.test(typed) || typed === '=TRUE()') expect(v.error).toMatch(/^#VALUE!/);
+        }
+        expectSameFigures(r, costWorkbook(withInputs(wb, r), TODAY));
+      } finally {
+        engine.destroy();
+      }
+    }),
+    { numRuns: 30 },
+  );
+}, 60_000);
 
 it('sums lines in chunks of 200 to the penny, and an edit in a later chunk follows as a rebuild would', () => {
   // The random workbooks above fit in one chunk; this one spans three of posts and two of costs and savings.

@@ -302,7 +302,12 @@ export class WorkbookEngine {
   private inputs(): InputValue[] {
     const out: InputValue[] = [];
     // The guard round each formula (layout.ts, guarded) turns text into #VALUE! and too large a number into #NUM!, with no message of their own.
-    const guard: Record<string, string> = { VALUE: 'it gives text or true/false, not a number', NUM: `it is more than ${MAX_FORMULA_VALUE.toLocaleString('en-GB')} either way` };
+    // A formula not built (layout.ts, NOT_WORKED_OUT) is #ERROR! to every cell that reads it.
+    const guard: Record<string, string> = {
+      VALUE: 'it gives text or true/false, not a number',
+      NUM: `it is more than ${MAX_FORMULA_VALUE.toLocaleString('en-GB')} either way`,
+      ERROR: 'it reads a formula that was not worked out',
+    };
     const read = (sheet: InputValue['sheet'], name: 'Grades' | 'Posts' | 'Costs' | 'Savings' | 'Assumptions', index: number, field: string, row: number, col: number, formula?: string) => {
       const refused = typeof formula === 'string' ? formulaProblem(formula, formulaReach(name, this.layout.years)) : null;
       if (refused) return out.push({ sheet, index, field, value: 0, error: `Not worked out: ${refused}` });

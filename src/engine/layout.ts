@@ -233,20 +233,25 @@ export function formulaReach(sheet: FormulaSheet, years: number): Reach {
  */
 export function guarded(formula: string): string {
   const f = formula.slice(1);
-  return `=IF(ISTEXT(${f})+ISLOGICAL(${f}),#VALUE!,IF(ABS(${f})>${MAX_FORMULA_VALUE.toExponential().replace('+', '')},#NUM!,${f}))`;
+  // (f)+0: a formula reading an empty cell is 0, not a blank (a blank amount would cost quantity x unit cost).
+  return `=IF(ISTEXT(${f})+ISLOGICAL(${f}),#VALUE!,IF(ABS(${f})>${MAX_FORMULA_VALUE.toExponential().replace('+', '')},#NUM!,(${f})+0))`;
 }
 
 /**
  * An input cell: the user's formula where they typed one and it keeps the
  * rules (too big a formula would abort the engine's build; one reading the
  * engine's own working would loop through it), else the value. A formula
- * that breaks them is not built: the cell is empty and costs nothing.
+ * that breaks them is not built.
  */
 export function input(value: number | string | null, formula: string | undefined, reach: Reach): Cell {
   const typed = formula ?? (typeof value === 'string' ? value : undefined);
   if (typed === undefined) return value;
-  return formulaProblem(typed, reach) === null ? guarded(typed) : null;
+  // Refused, it is an error, not a blank: a blank amount would cost quantity x unit cost instead.
+  return formulaProblem(typed, reach) === null ? guarded(typed) : NOT_WORKED_OUT;
 }
+
+/** The cell of a formula that breaks the rules: an error, so it and every cell reading it count as nothing. */
+export const NOT_WORKED_OUT = '=#ERROR!';
 
 /** A scenario's own value of an assumption, or the workbook's (by name) where it sets none. */
 export function scenarioValueCell(scenario: Scenario, key: ScenarioAssumption, row: number): Cell {
