@@ -3,9 +3,10 @@ import { describe, expect, it } from 'vitest';
 import expected from '../../test/care-planning-2017.expected.json';
 import { carePlanningWorkbook } from '../../test/care-planning';
 import { costWorkbook, type Results } from '../model/costing';
+import { formulaProblem, MAX_TERMS } from '../model/formulas';
 import { month } from '../model/periods';
 import type { Workbook } from '../model/workbook';
-import { columnLetter } from './layout';
+import { columnLetter, formulaReach, type FormulaSheet } from './layout';
 import { costArb, postArb, savingArb, workbookArb } from '../../test/arbitraries';
 import { WorkbookEngine } from './engine';
 
@@ -123,6 +124,18 @@ it('follows a scenario edit made in place (overrides, lines in and out) as a reb
   expect(engine.results().scenarios.map((s) => s.name)).toEqual(['Do nothing', 'Proposed investment', 'Half', 'Another']);
 });
 
+/** The workbook as the page holds it after a reply: each formula's value (0 where it errs) in its field. */
+function withInputs(wb: Workbook, results: Results): Workbook {
+  const next: Workbook = structuredClone(wb);
+  for (const v of results.inputs ?? []) {
+    if (v.sheet === 'assumptions') continue;
+    const line = next[v.sheet][v.index] as unknown as Record<string, unknown> & { amounts?: Record<number, number> };
+    if (v.sheet === 'savings') line.amounts = { ...line.amounts, [Number(v.field.slice(1))]: v.value };
+    else line[v.field] = v.value;
+  }
+  return next;
+}
+
 describe('formulas the user typed', () => {
   const wb = () => {
     const w = carePlanningWorkbook();
@@ -162,6 +175,174 @@ describe('formulas the user typed', () => {
     expect(Math.round(r.scenarios[1].totals.staff)).toBe(578026 - 124372);
   });
 });
+
+// What a cell shows is what it costs: a formula that gives text (="10") shows #VALUE! and costs nothing,
+// where the engine used to read the text as a number and cost it.
+describe('a formula that gives text or true/false, not a number', () => {
+  const proposal = (r: Results) => r.scenarios[1];
+
+  it('as a post’s FTE: shows the error and the post costs nothing', () => {
+    for (const fte of ['="10"', '=TRUE()', '="1"&"0"']) {
+      const w = carePlanningWorkbook();
+      w.posts[4] = { ...w.posts[4], formulas: { fte } }; // Community Care Officer: 4 x £32,774 x 12/12 = £131,096
+      const r = new WorkbookEngine(w, TODAY).results();
+      expect(r.inputs![0], fte).toMatchObject({ value: 0, error: expect.stringMatching(/^#VALUE!/) });
+      expect(r.postCosts[4].every((v) => v === 0), fte).toBe(true);
+      expect(Math.round(proposal(r).totals.staff), fte).toBe(578026 - 4 * 32774);
+      expectSameFigures(r, costWorkbook(withInputs(w, r), TODAY));
+    }
+  });
+
+  it('as a grade’s annual cost: every post of the grade costs nothing', () => {
+    const w = carePlanningWorkbook();
+    w.grades[4] = { ...w.grades[4], formulas: { annualCost: '="100000"' } }; // Grade 5: 4 + 3 Community Care Officers x £32,774
+    const r = new WorkbookEngine(w, TODAY).results();
+    expect(r.inputs![0]).toMatchObject({ value: 0, error: expect.stringMatching(/^#VALUE!/) });
+    expect(Math.round(proposal(r).totals.staff)).toBe(578026 - 7 * 32774);
+    expectSameFigures(r, costWorkbook(withInputs(w, r), TODAY));
+  });
+
+  it('as a cost’s amount, quantity or unit cost, or a saving: counts nothing', () => {
+    const w = carePlanningWorkbook();
+    w.costs = [
+      { description: 'Laptops', group: '', year: 2018, amount: null, quantity: 2, unitCost: 300, funding: '', formulas: { unitCost: '="300"' } },
+      { description: 'Training', group: '', year: 2018, amount: 5000, quantity: null, unitCost: null, funding: '', formulas: { amount: '="5000"' } },
+      { description: 'Desks', group: '', year: 2018, amount: null, quantity: 3, unitCost: 200, funding: '', formulas: { quantity: '="3"' } },
+      { description: 'Travel', group: '', year: 2018, amount: 750, quantity: null, unitCost: null, funding: '' },
+    ];
+    w.savings[0] = { ...w.savings[0], formulas: { y2018: '="1500000"' } };
+    const r = new WorkbookEngine(w, TODAY).results();
+    expect(r.inputs!.map((v) => v.error?.slice(0, 7))).toEqual(['#VALUE!', '#VALUE!', '#VALUE!', '#VALUE!']);
+    expect(proposal(r).totals.other).toBe(750); // only Travel
+    expect(proposal(r).totals.savings).toBe(2808000 - 1500000);
+    expectSameFigures(r, costWorkbook(withInputs(w, r), TODAY));
+  });
+
+  it('as a user assumption: a formula using it errs and costs nothing', () => {
+    const w = carePlanningWorkbook();
+    w.userAssumptions = [{ name: 'Officers', value: '="4"', unit: 'number', note: '' }];
+    w.posts[4] = { ...w.posts[4], formulas: { fte: '=Officers*1' } };
+    const r = new WorkbookEngine(w, TODAY).results();
+    expect(r.inputs!.map((v) => [v.sheet, v.value, v.error?.slice(0, 7)])).toEqual([
+      ['posts', 0, '#VALUE!'],
+      ['assumptions', 0, '#VALUE!'],
+    ]);
+    expect(Math.round(proposal(r).totals.staff)).toBe(578026 - 4 * 32774);
+    expectSameFigures(r, costWorkbook(withInputs(w, r), TODAY));
+  });
+
+  it('far too large a number counts nothing, and never stops the workbook being costed', () => {
+    const w = carePlanningWorkbook();
+    w.costs = [
+      { description: 'Huge', group: '', year: 2018, amount: 1, quantity: null, unitCost: null, funding: '', formulas: { amount: '=1e300' } },
+      { description: 'Huge too', group: '', year: 2018, amount: 1, quantity: null, unitCost: null, funding: '', formulas: { amount: '=1e300' } },
+    ];
+    w.posts[4] = { ...w.posts[4], formulas: { fte: '=1e300' } };
+    const r = new WorkbookEngine(w, TODAY).results();
+    expect(r.inputs!.map((v) => [v.value, v.error?.slice(0, 5)])).toEqual([[0, '#NUM!'], [0, '#NUM!'], [0, '#NUM!']]);
+    expect(proposal(r).totals.other).toBe(0);
+    expect(Math.round(proposal(r).totals.staff)).toBe(578026 - 4 * 32774);
+  });
+});
+
+// A formula that reads the engine's own workings (=Totals!B2), or calls RAND(), written before the
+// rule or brought in a tampered file: not built; its cell says why and it costs nothing.
+describe('a stored formula that breaks the rules', () => {
+  it('is not built: the workbook opens and costs the rest', () => {
+    const reasons = {
+      '=Totals!B2': 'Not worked out: This formula reads Totals!B2: Totals is the engine’s own working, which a formula may not read; it may read the assumptions by name and the Grades, Posts, Costs, Savings and Assumptions sheets',
+      '=O3*0+1': 'Not worked out: This formula reads O3: that column is the engine’s own working; on Posts a formula may read columns A to I',
+      '=RAND()*4': 'Not worked out: RAND() gives a different value every time the workbook is worked out, so the costing could not be checked; type the value instead',
+    };
+    for (const [fte, reason] of Object.entries(reasons)) {
+      const w = carePlanningWorkbook();
+      w.posts[4] = { ...w.posts[4], formulas: { fte } };
+      const engine = new WorkbookEngine(w, TODAY);
+      const r = engine.results();
+      expect(r.inputs![0]).toEqual({ sheet: 'posts', index: 4, field: 'fte', value: 0, error: reason });
+      expect(Math.round(r.scenarios[1].totals.staff), fte).toBe(578026 - 4 * 32774);
+      expectSameFigures(r, costWorkbook(withInputs(w, r), TODAY));
+      engine.destroy();
+    }
+  });
+
+  it('a user assumption named as the engine names a cell does not stop the workbook opening', () => {
+    const w = carePlanningWorkbook();
+    w.userAssumptions = [{ name: 'Population2020', value: 5, unit: 'number', note: '' }];
+    w.posts[4] = { ...w.posts[4], formulas: { fte: '=Population2020' } };
+    const r = new WorkbookEngine(w, TODAY).results();
+    expect(r.inputs![0]).toMatchObject({ value: 0, error: 'Not worked out: This formula uses Population2020, which reads as a cell, not a name: a name cannot be letters followed only by digits' });
+    expect(Math.round(r.scenarios[1].totals.staff)).toBe(578026 - 4 * 32774);
+  });
+
+  it('as long a chain as the limit allows builds, of any operator', () => {
+    for (const op of ['&', '=', '<>', '+', '^']) {
+      const w = carePlanningWorkbook();
+      w.posts[4] = { ...w.posts[4], formulas: { fte: '=' + Array.from({ length: MAX_TERMS + 1 }, () => '1').join(op) } };
+      w.posts[5] = { ...w.posts[5], formulas: { fte: '=' + '-'.repeat(MAX_TERMS) + '1' } };
+      w.posts[6] = { ...w.posts[6], formulas: { fte: '=' + Array.from({ length: MAX_TERMS + 2 }, () => '1').join(op) } };
+      const r = new WorkbookEngine(w, TODAY).results();
+      expect(r.inputs![0].error ?? '', op).not.toMatch(/^Not worked out/);
+      expect(r.inputs![1].error, op).toBeNull();
+      expect(r.inputs![2].error, op).toBe(`Not worked out: This formula has ${MAX_TERMS + 1} operations; the limit is ${MAX_TERMS}`);
+    }
+  });
+});
+
+// Whatever formulas a user types, or a file brings, in whichever numeric cells: the workbook opens,
+// every figure is a finite number, and the pure model (each formula at the value the engine reports,
+// nothing where it errs or is refused) agrees to the penny.
+it('opens and costs any workbook of random formulas, agreeing with the model', () => {
+  const term = fc.oneof(
+    fc.integer({ min: 0, max: 50 }).map(String),
+    fc.constantFrom('2.5', '"10"', '"abc"', 'TRUE()', 'PayAward', 'Alpha', 'Beta', 'Nobody'),
+    // the grids' own cells: post FTEs (itself, another, a loop), a quantity, a user assumption, a grade's name
+    fc.constantFrom('C2', 'C3', 'Posts!C2', 'Posts!C4', 'SUM(Posts!C2:C4)', 'Costs!E2', 'Assumptions!B10', 'Grades!A2'),
+    // the engine's own working: refused
+    fc.constantFrom('Totals!B2', 'Summary!C3', 'Years!B5', 'PostSums!B2', 'Posts!O2', 'Posts!P3', 'Scenarios!C2', 'O2', 'SUM(2:2)'),
+    fc.constantFrom('1/0', 'RAND()', 'NOW()', '1e300', '10^400', '-1e13', 'SQRT(-1)'),
+  );
+  const formula = fc.oneof(term, fc.tuple(term, fc.constantFrom('+', '-', '*', '/', '&'), term).map(([a, op, b]) => `${a}${op}${b}`)).map((f) => `=${f}`);
+  const maybe = fc.option(formula, { freq: 2 });
+  const arb = fc.tuple(workbookArb, fc.array(maybe, { minLength: 12, maxLength: 12 }), fc.array(maybe, { minLength: 4, maxLength: 4 }), fc.array(fc.tuple(maybe, maybe, maybe), { minLength: 5, maxLength: 5 }), fc.array(fc.tuple(fc.integer({ min: 2016, max: 2024 }), maybe), { minLength: 5, maxLength: 5 }), fc.tuple(formula, formula));
+  fc.assert(
+    fc.property(arb, ([base, ftes, annual, costFormulas, savingFormulas, [alpha, beta]]) => {
+      const set = <T extends { formulas?: Partial<Record<string, string>> }>(line: T, field: string, f: string | null): T => (f === null ? line : { ...line, formulas: { ...line.formulas, [field]: f } });
+      const wb: Workbook = {
+        ...base,
+        // A fixed horizon: a saving whose only amount becomes nothing would otherwise move it (the page rebuilds on the next change).
+        assumptions: { ...base.assumptions, firstYear: 2017, horizonYears: 5 },
+        userAssumptions: [
+          { name: 'Alpha', value: alpha, unit: 'number', note: '' },
+          { name: 'Beta', value: beta, unit: 'number', note: '' },
+        ],
+        posts: base.posts.map((p, i) => set(p, 'fte', ftes[i])),
+        grades: base.grades.map((g, i) => set(g, 'annualCost', annual[i])),
+        costs: base.costs.map((c, i) => ['amount', 'quantity', 'unitCost'].reduce((line, field, j) => set(line, field, costFormulas[i][j]), c)),
+        savings: base.savings.map((v, i) => set(v, `y${savingFormulas[i][0]}`, savingFormulas[i][1])),
+      };
+      const engine = new WorkbookEngine(wb, TODAY);
+      try {
+        const r = engine.results();
+        for (const sc of r.scenarios) for (const y of sc.years) for (const v of Object.values(y)) expect(Number.isFinite(v)).toBe(true);
+        // Each refused formula says so and counts nothing.
+        const sheetOf: Record<string, FormulaSheet> = { posts: 'Posts', grades: 'Grades', costs: 'Costs', savings: 'Savings', assumptions: 'Assumptions' };
+        for (const v of r.inputs ?? []) {
+          const line = v.sheet === 'assumptions' ? null : (wb[v.sheet][v.index] as { formulas?: Partial<Record<string, string>> });
+          const typed = line ? line.formulas![v.field]! : (wb.userAssumptions![v.index].value as string);
+          const refused = formulaProblem(typed, formulaReach(sheetOf[v.sheet], r.years.length));
+          if (refused) expect(v).toMatchObject({ value: 0, error: `Not worked out: ${refused}` });
+          if (v.error) expect(v.value).toBe(0);
+          if (/^="[^"]*"$/.test(typed) || typed === '=TRUE()') expect(v.error).toMatch(/^#VALUE!/);
+        }
+        expectSameFigures(r, costWorkbook(withInputs(wb, r), TODAY));
+      } finally {
+        engine.destroy();
+      }
+    }),
+    { numRuns: 30 },
+  );
+}, 60_000);
 
 it('sums lines in chunks of 200 to the penny, and an edit in a later chunk follows as a rebuild would', () => {
   // The random workbooks above fit in one chunk; this one spans three of posts and two of costs and savings.

@@ -3,7 +3,7 @@
 // page shows and exports these figures, not the model's.
 import { HyperFormula, type CellValue } from 'hyperformula';
 import type { InputValue, Results, ScenarioFigures, YearFigures } from '../model/costing';
-import { explainError, formulaProblem } from '../model/formulas';
+import { explainError, formulaProblem, MAX_FORMULA_VALUE } from '../model/formulas';
 import { horizonOf, type Horizon } from '../model/horizon';
 import { ASSUMPTION_SPECS, includes, scenariosOf } from '../model/scenarios';
 import { SCENARIO_ASSUMPTIONS, type Assumptions, type Post, type Scenario, type ScenarioValues, type Workbook } from '../model/workbook';
@@ -18,6 +18,7 @@ import {
   POST,
   postRow,
   costRow,
+  formulaReach,
   savingRow,
   gradeRow,
   postsSheet,
@@ -104,7 +105,7 @@ export class WorkbookEngine {
         Assumptions: assumptionsSheet(this.workbook, horizon),
         Scenarios: scenariosSheet(this.layout),
         Years: yearsSheet(this.layout),
-        Grades: gradesSheet(this.workbook),
+        Grades: gradesSheet(this.workbook, this.layout),
         Posts: postsSheet(this.workbook, this.layout),
         Costs: costsSheet(this.workbook, this.layout),
         Savings: savingsSheet(this.workbook, this.layout),
@@ -184,7 +185,7 @@ export class WorkbookEngine {
    * written; lines that move the horizon rebuild.
    */
   setLines<K extends 'grades' | 'posts' | 'costs' | 'savings'>(sheet: K, changes: { index: number; line: Workbook[K][number] }[]): void {
-    const rowOf = { grades: (wb: Workbook, i: number) => gradeRow(wb, i), posts: (wb: Workbook, i: number) => postRow(wb, this.layout, i), costs: (wb: Workbook, i: number) => costRow(wb, this.layout, i), savings: (wb: Workbook, i: number) => savingRow(wb, this.layout, i) }[sheet];
+    const rowOf = { grades: (wb: Workbook, i: number) => gradeRow(wb, this.layout, i), posts: (wb: Workbook, i: number) => postRow(wb, this.layout, i), costs: (wb: Workbook, i: number) => costRow(wb, this.layout, i), savings: (wb: Workbook, i: number) => savingRow(wb, this.layout, i) }[sheet];
     const before = this.workbook;
     const lines = before[sheet].slice() as Workbook[K][number][];
     for (const { index, line } of changes) {
@@ -300,13 +301,21 @@ export class WorkbookEngine {
   /** What each formula the user typed works out to, and each user assumption. */
   private inputs(): InputValue[] {
     const out: InputValue[] = [];
-    const read = (sheet: InputValue['sheet'], name: string, index: number, field: string, row: number, col: number, formula?: string) => {
-      const refused = typeof formula === 'string' ? formulaProblem(formula) : null;
+    // The guard round each formula (layout.ts, guarded) turns text into #VALUE! and too large a number into #NUM!, with no message of their own.
+    // A formula not built (layout.ts, NOT_WORKED_OUT) is #ERROR! to every cell that reads it.
+    const guard: Record<string, string> = {
+      VALUE: 'it gives text or true/false, not a number',
+      NUM: `it is more than ${MAX_FORMULA_VALUE.toLocaleString('en-GB')} either way`,
+      ERROR: 'it reads a formula that was not worked out',
+    };
+    const read = (sheet: InputValue['sheet'], name: 'Grades' | 'Posts' | 'Costs' | 'Savings' | 'Assumptions', index: number, field: string, row: number, col: number, formula?: string) => {
+      const refused = typeof formula === 'string' ? formulaProblem(formula, formulaReach(name, this.layout.years)) : null;
       if (refused) return out.push({ sheet, index, field, value: 0, error: `Not worked out: ${refused}` });
       const v = this.hf.getCellValue({ sheet: this.sheet(name), row, col });
-      if (typeof v === 'number') out.push({ sheet, index, field, value: v, error: null });
-      else if (v !== null && typeof v === 'object' && 'type' in v) out.push({ sheet, index, field, value: 0, error: explainError(ERROR_CODES[String(v.type)] ?? '#ERROR!', v.message) });
-      else out.push({ sheet, index, field, value: 0, error: explainError('#VALUE!', 'it gives text, not a number') });
+      // A formula reading an empty cell works out to nothing, as in a spreadsheet.
+      if (typeof v === 'number' || v === null) out.push({ sheet, index, field, value: v ?? 0, error: null });
+      else if (typeof v === 'object' && 'type' in v) out.push({ sheet, index, field, value: 0, error: explainError(ERROR_CODES[String(v.type)] ?? '#ERROR!', v.message || guard[String(v.type)]) });
+      else out.push({ sheet, index, field, value: 0, error: explainError('#VALUE!', guard.VALUE) });
     };
     const wb = this.workbook;
     wb.grades.forEach((g, i) => g.formulas?.annualCost && read('grades', 'Grades', i, 'annualCost', i + 1, 1, g.formulas.annualCost));

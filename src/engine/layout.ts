@@ -14,7 +14,7 @@ import { PAYBACK_TOLERANCE, savedBefore } from '../model/costing';
 import type { Horizon } from '../model/horizon';
 import { firstMonthOf, formatFinancialYear, lastMonthOf, type Month } from '../model/periods';
 import { ASSUMPTION_SPECS, effectiveValues, includes } from '../model/scenarios';
-import { formulaProblem } from '../model/formulas';
+import { formulaProblem, MAX_FORMULA_VALUE, nameProblem, type Reach } from '../model/formulas';
 import { NAME_OF_ASSUMPTION } from '../model/scenario-names';
 import { isCouncilFunded, type Scenario, type ScenarioAssumption, type Workbook } from '../model/workbook';
 
@@ -187,7 +187,7 @@ export function assumptionsSheet(workbook: Workbook, horizon: Horizon): Grid {
   };
   return [
     ...NAMED_ASSUMPTIONS.map((n) => [text(n.label), values[n.name], text(n.unit), text(n.name)]),
-    ...(workbook.userAssumptions ?? []).map((u) => [text(u.name), input(u.value), text(u.unit), text(u.note)]),
+    ...(workbook.userAssumptions ?? []).map((u) => [text(u.name), input(u.value, undefined, formulaReach('Assumptions', horizon.years.length)), text(u.unit), text(u.note)]),
   ];
 }
 
@@ -195,21 +195,63 @@ export function assumptionsSheet(workbook: Workbook, horizon: Horizon): Grid {
 export const USER_ASSUMPTIONS_ROW = NAMED_ASSUMPTIONS.length;
 
 export function namedExpressions(workbook: Workbook) {
-  return [
-    ...NAMED_ASSUMPTIONS.map((n, row) => ({ name: n.name, expression: `=Assumptions!$B$${row + 1}` })),
-    ...(workbook.userAssumptions ?? []).map((u, i) => ({ name: u.name, expression: `=Assumptions!$B$${USER_ASSUMPTIONS_ROW + i + 1}` })),
-  ];
+  // A name the engine cannot take (Population2020 reads as a cell) would stop the build: such a
+  // name, written before the rule or in a tampered file, is left out, and formulas using it show #NAME?.
+  const users: { name: string; expression: string }[] = [];
+  (workbook.userAssumptions ?? []).forEach((u, i) => {
+    if (nameProblem(u.name, users.map((n) => n.name)) === null) users.push({ name: u.name, expression: `=Assumptions!$B$${USER_ASSUMPTIONS_ROW + i + 1}` });
+  });
+  return [...NAMED_ASSUMPTIONS.map((n, row) => ({ name: n.name, expression: `=Assumptions!$B$${row + 1}` })), ...users];
+}
+
+export type FormulaSheet = 'Grades' | 'Posts' | 'Costs' | 'Savings' | 'Assumptions';
+
+/**
+ * What a formula on `sheet` may read: the user's own columns of the sheets
+ * the grids show, as laid out here (Savings: the years of the horizon, from
+ * its first input column). Everything else is the engine's own working.
+ */
+export function formulaReach(sheet: FormulaSheet, years: number): Reach {
+  const upTo = (last: number) => Array.from({ length: last + 1 }, (_, c) => c);
+  return {
+    sheet,
+    columns: {
+      Grades: [0, 1],
+      Posts: upTo(POST.funding),
+      Costs: upTo(COST.funding),
+      Savings: [...upTo(SAVING.recurring), ...Array.from({ length: years }, (_, k) => SAVING.firstInput + k)],
+      Assumptions: [0, 1, 2, 3],
+    },
+  };
 }
 
 /**
- * An input cell: the user's formula where they typed one and it passes the
- * guards (too big a formula would abort the engine's build), else the value.
+ * A user's formula as the engine holds it: text or true/false where a number
+ * belongs is #VALUE!, and a number beyond MAX_FORMULA_VALUE is #NUM!, so the
+ * cell shows what it costs (nothing) to every cell that reads it. Otherwise
+ * the engine would read ="10" as 10 in every sum while the cell showed an error.
  */
-export function input(value: number | string | null, formula?: string): Cell {
-  if (formula !== undefined) return formulaProblem(formula) === null ? formula : null;
-  if (typeof value === 'string') return formulaProblem(value) === null ? value : null;
-  return value;
+export function guarded(formula: string): string {
+  const f = formula.slice(1);
+  // (f)+0: a formula reading an empty cell is 0, not a blank (a blank amount would cost quantity x unit cost).
+  return `=IF(ISTEXT(${f})+ISLOGICAL(${f}),#VALUE!,IF(ABS(${f})>${MAX_FORMULA_VALUE.toExponential().replace('+', '')},#NUM!,(${f})+0))`;
 }
+
+/**
+ * An input cell: the user's formula where they typed one and it keeps the
+ * rules (too big a formula would abort the engine's build; one reading the
+ * engine's own working would loop through it), else the value. A formula
+ * that breaks them is not built.
+ */
+export function input(value: number | string | null, formula: string | undefined, reach: Reach): Cell {
+  const typed = formula ?? (typeof value === 'string' ? value : undefined);
+  if (typed === undefined) return value;
+  // Refused, it is an error, not a blank: a blank amount would cost quantity x unit cost instead.
+  return formulaProblem(typed, reach) === null ? guarded(typed) : NOT_WORKED_OUT;
+}
+
+/** The cell of a formula that breaks the rules: an error, so it and every cell reading it count as nothing. */
+export const NOT_WORKED_OUT = '=#ERROR!';
 
 /** A scenario's own value of an assumption, or the workbook's (by name) where it sets none. */
 export function scenarioValueCell(scenario: Scenario, key: ScenarioAssumption, row: number): Cell {
@@ -247,13 +289,13 @@ export function yearsSheet(layout: Layout): Grid {
   return rows;
 }
 
-export function gradeRow(workbook: Workbook, index: number): Cell[] {
+export function gradeRow(workbook: Workbook, layout: Layout, index: number): Cell[] {
   const g = workbook.grades[index];
-  return [text(g.grade.trim()), input(g.annualCost, g.formulas?.annualCost)];
+  return [text(g.grade.trim()), input(g.annualCost, g.formulas?.annualCost, formulaReach('Grades', layout.years))];
 }
 
-export function gradesSheet(workbook: Workbook): Grid {
-  return [[text('Grade'), text('Annual cost')], ...workbook.grades.map((_, i) => gradeRow(workbook, i))];
+export function gradesSheet(workbook: Workbook, layout: Layout): Grid {
+  return [[text('Grade'), text('Annual cost')], ...workbook.grades.map((_, i) => gradeRow(workbook, layout, i))];
 }
 
 const includeFlags = (layout: Layout, sheet: 'posts' | 'costs' | 'savings', index: number, doNothing: boolean) =>
@@ -267,7 +309,7 @@ export function postRow(workbook: Workbook, layout: Layout, index: number): Cell
   return [
     text(p.title),
     text(p.grade),
-    input(p.fte, p.formulas?.fte),
+    input(p.fte, p.formulas?.fte, formulaReach('Posts', layout.years)),
     text(p.team),
     text(p.group),
     p.start === null ? null : dateSerial(p.start),
@@ -306,13 +348,14 @@ export function postRow(workbook: Workbook, layout: Layout, index: number): Cell
 export function costRow(workbook: Workbook, layout: Layout, index: number): Cell[] {
   const c = workbook.costs[index];
   const r = index + 2;
+  const reach = formulaReach('Costs', layout.years);
   return [
     text(c.description),
     text(c.group),
     c.year === null ? null : text(formatFinancialYear(c.year)),
-    input(c.amount, c.formulas?.amount),
-    input(c.quantity, c.formulas?.quantity),
-    input(c.unitCost, c.formulas?.unitCost),
+    input(c.amount, c.formulas?.amount, reach),
+    input(c.quantity, c.formulas?.quantity, reach),
+    input(c.unitCost, c.formulas?.unitCost, reach),
     text(c.funding),
     isCouncilFunded(c.funding) ? 1 : 0,
     `=IFERROR(IF(ISBLANK(D${r}),E${r}*F${r},D${r}),0)`,
@@ -333,7 +376,7 @@ export function savingRow(workbook: Workbook, layout: Layout, index: number): Ce
     text(sv.recurring ? 'Yes' : 'No'),
     // A recurring saving made before the horizon still recurs in it.
     savedBefore(sv, layout.horizon.first),
-    ...layout.horizon.years.map((fy) => input(sv.amounts[fy] ?? null, sv.formulas?.[`y${fy}`])),
+    ...layout.horizon.years.map((fy) => input(sv.amounts[fy] ?? null, sv.formulas?.[`y${fy}`], formulaReach('Savings', layout.years))),
     // Each year's figure as a number: a formula in error counts as nothing, so it never breaks a running sum.
     ...Array.from({ length: layout.years }, (_, k) => `=IFERROR(N(${col(layout.savingInputCol(k))}${r}),0)`),
     // Each year's amount: recurring figures add up; the rest are that year's.

@@ -9,6 +9,7 @@ import { formatFinancialYear } from '../model/periods';
 import { NAME_OF_ASSUMPTION } from '../model/scenario-names';
 import type { Formulas, UserAssumption, Workbook } from '../model/workbook';
 import type { AppState } from './app.svelte';
+import { formulaReach } from '../engine/layout';
 import { ASSUMPTION_COLUMNS, blankLine, COST_COLUMNS, GRADE_COLUMNS, LINES, POST_COLUMNS, savingColumns, type Column, type LineSheetName, type SheetName } from './sheet-columns';
 
 const UNITS: UserAssumption['unit'][] = ['£', '%', 'months', 'number'];
@@ -181,7 +182,7 @@ export class SheetState {
       next = column.read(line, text, workbook);
       if (typeof next === 'string') return `${column.label} takes a value here, not a formula`;
     } else if (typed.startsWith('=') && field) {
-      const problem = formulaProblem(typed);
+      const problem = formulaProblem(typed, this.reach(sheet));
       if (problem) return problem;
       if (line.formulas?.[field] === typed) return workbook;
       next = { ...line, formulas: { ...line.formulas, [field]: typed } };
@@ -196,6 +197,11 @@ export class SheetState {
     }
     const changed = next;
     return { ...workbook, [key]: (workbook[key] as unknown[]).map((l, i) => (i === row ? changed : l)) };
+  }
+
+  /** What a formula typed on a sheet may read: the grids' own cells, as the engine lays them out, and the assumptions by name. */
+  private reach(sheet: LineSheetName | 'Assumptions') {
+    return formulaReach(sheet, this.app.results?.years.length ?? 0);
   }
 
   /** Ctrl+D: each column's top cell (its formula, if it has one) copied down the block. */
@@ -234,7 +240,7 @@ export class SheetState {
       }
       if (col === 1) {
         if (typed.startsWith('=')) {
-          const problem = formulaProblem(typed);
+          const problem = formulaProblem(typed, this.reach('Assumptions'));
           if (problem) return problem;
           list[i] = { ...user, value: typed };
         } else {

@@ -84,6 +84,20 @@ it('shows a formula’s error on its cell and costs it at nothing, leaving the r
   expect(Math.round(app.results!.scenarios[1].totals.staff)).toBe(578026);
 });
 
+it('refuses on the cell a formula reading the engine’s own working, or one that changes every time, and changes nothing', async () => {
+  const { app, sheets } = await started();
+  const before = app.workbook;
+  expect(await sheets.edit('Posts', 4, 2, '=Totals!B2')).toBe('This formula reads Totals!B2: Totals is the engine’s own working, which a formula may not read; it may read the assumptions by name and the Grades, Posts, Costs, Savings and Assumptions sheets');
+  expect(await sheets.edit('Posts', 4, 2, '=O3')).toBe('This formula reads O3: that column is the engine’s own working; on Posts a formula may read columns A to I');
+  expect(await sheets.edit('Posts', 4, 2, '=RAND()*4')).toBe('RAND() gives a different value every time the workbook is worked out, so the costing could not be checked; type the value instead');
+  await sheets.addRow('Assumptions');
+  const first = 7; // after the workbook's seven own assumptions
+  expect(await sheets.edit('Assumptions', first, 1, '=Summary!C2')).toMatch(/^This formula reads Summary!C2: Summary is the engine’s own working/);
+  expect(app.workbook.posts).toBe(before.posts);
+  expect(await sheets.edit('Posts', 4, 2, '=C3*4')).toBeNull(); // another post's FTE, as the grid shows it
+  expect(await sheets.edit('Savings', 0, 4, '=F3+Posts!C2')).toBeNull();
+});
+
 it('pastes a block from Excel as one change, adding rows past the end, or refuses it whole with reasons', async () => {
   const { app, sheets } = await started();
   // Title, Grade, FTE of two rows: the last post's row and a new one

@@ -112,6 +112,37 @@ describe('formulas, paste and explanations', () => {
     await context.close();
   });
 
+  it('an FTE of ="10" shows #VALUE! and costs nothing; =Totals!B2 is refused on the cell', async () => {
+    const context = await newContext(env.browser);
+    const page = await context.newPage();
+    const seen = watch(page, env.served.origin);
+    await page.goto(env.served.url);
+    const headline = page.getByRole('region', { name: 'Proposed investment at a glance' });
+    await headline.getByText('£578,026', { exact: true }).waitFor();
+
+    await page.getByRole('tab', { name: 'Posts' }).click();
+    const grid = page.getByRole('grid', { name: 'Posts' });
+    const officer = grid.getByRole('row', { name: /^Commissioning Officer/ });
+    await officer.getByRole('gridcell').nth(2).click(); // FTE: 1
+    await page.keyboard.type('="10"');
+    await page.keyboard.press('Enter');
+    // Text, not a number: the post costs nothing. It was 1 FTE of Band C (£52,076) for 2018/19, so
+    // 578,025.50 - 52,076 = 525,949.50 (costed as 10 FTE it would have been 578,025.50 + 9 x 52,076).
+    await headline.getByText('£525,950', { exact: true }).waitFor();
+    await expect.poll(() => officer.getByRole('gridcell').nth(2).innerText()).toMatch(/^#VALUE!\n[^]*it gives text or true\/false, not a number/);
+
+    // A formula reading the engine's own workings is refused on the cell, and nothing changes.
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.type('=Totals!B2');
+    await page.keyboard.press('Enter');
+    await page.getByRole('alert').filter({ hasText: 'This formula reads Totals!B2: Totals is the engine’s own working, which a formula may not read' }).waitFor();
+    await page.keyboard.press('Escape');
+    await headline.getByText('£525,950', { exact: true }).waitFor();
+    expect(await officer.getByRole('gridcell').nth(2).innerText()).toMatch(/^#VALUE!/);
+    expect(seen.consoleErrors).toEqual([]);
+    await context.close();
+  });
+
   it('pastes a block from Excel into Grades, and undoes it in one step', async () => {
     const context = await newContext(env.browser);
     const page = await context.newPage();
