@@ -250,9 +250,6 @@ const LINES = {
   userAssumptions: ['user assumption', 'name'],
 } as const;
 
-/** Which sheet a printed total's or a scenario's line numbers point into. */
-const SHEET_OF = { posts: 'posts', costs: 'costs', savings: 'savings' } as const;
-
 const workbookSchema = v.pipe(
   v.strictObject(
     {
@@ -273,7 +270,7 @@ const workbookSchema = v.pipe(
     if (!dataset.typed) return;
     const wb = dataset.value;
     for (const [i, total] of (wb.reported ?? []).entries()) {
-      for (const sheet of Object.values(SHEET_OF)) {
+      for (const sheet of ['posts', 'costs', 'savings'] as const) {
         const at = total[sheet].findIndex((line) => line >= wb[sheet].length);
         if (at < 0) continue;
         addIssue({
