@@ -6,6 +6,7 @@ import { linesRequest } from './requests';
 import type { Ranges } from '../model/sensitivity';
 import type { Tabs } from '../store/tabs';
 import type { StoredWorkbook } from '../store/db';
+import { describeError } from '../store/errors';
 import { costsCsv, gradesCsv, postsCsv, reconciliationCsv, savingsCsv, summaryCsv } from '../io/export';
 import { reconcile } from '../model/reconcile';
 import { applyImport, importedFiles, importedLines, previewImport, type FileInput, type ImportPreview, type ImportProgress } from '../io/import';
@@ -681,5 +682,5 @@ const SAVE_ATTEMPTS = 3;
 const STOPPED = 'Stopped before the figures were worked out; nothing changed.';
 
 function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+  return describeError(e);
 }
