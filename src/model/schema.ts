@@ -25,10 +25,11 @@ export const BOUNDS = {
   /** Any other financial year: a cost's, a saving's, a printed total's. */
   year: { min: 1900, max: 2199 },
   months: { min: 1, max: 1200 },
-  fte: 1_000_000,
+  /** As far as a formula's value may go before the engine calls it #NUM!: what the engine takes, the store keeps. */
+  fte: 1e12,
   /** Pounds, either way: a thousand billion. */
   money: 1e12,
-  quantity: 1e9,
+  quantity: 1e12,
   /** Characters in any text: a guard against a file that is not a workbook, not a rule for titles. */
   text: 100_000,
   /** Lines in a sheet, and scenarios and assumptions in a workbook. */
@@ -82,6 +83,31 @@ function keyed<K extends v.GenericSchema<string, string | number>, T extends v.G
       if (found !== undefined) addIssue({ message: unsafe(found) });
     }),
     v.record(key, value, says(noun, 'not a set of values', true)),
+  );
+}
+
+/**
+ * Values keyed by the user's own labels (the rows of a Scenarios sheet kept as
+ * written): every label is kept, `__proto__` and `constructor` too, as the
+ * importer keeps them, on an object with no prototype, where a label is only
+ * ever a label.
+ */
+function labelled<T extends v.GenericSchema<unknown, string>>(noun: string, value: T) {
+  const isObject = (input: unknown): input is Record<string, unknown> => typeof input === 'object' && input !== null && !Array.isArray(input);
+  return v.pipe(
+    v.custom<Record<string, unknown>>(isObject, says(noun, 'not a set of values', true)),
+    v.rawTransform<Record<string, unknown>, Record<string, string>>(({ dataset, addIssue, NEVER }) => {
+      const kept = Object.create(null) as Record<string, string>;
+      for (const [label, raw] of Object.entries(dataset.value)) {
+        const read = v.safeParse(value, raw);
+        if (!read.success) {
+          addIssue({ message: `has a row “${label}” whose value is not text of at most ${en(BOUNDS.text)} characters` });
+          return NEVER;
+        }
+        Object.defineProperty(kept, label, { value: read.output, enumerable: true, writable: true, configurable: true });
+      }
+      return kept;
+    }),
   );
 }
 
@@ -218,7 +244,7 @@ const scenario = v.strictObject(
         says('lines taken in or out', 'not a set of lists', true),
       ),
     ),
-    other: v.optional(keyed('other rows', v.string(), text('a value'), (k) => `has a row named “${k}”, which this app cannot keep`)),
+    other: v.optional(labelled('other rows', text('a value'))),
   },
   'is not a scenario {value}',
 );

@@ -166,6 +166,18 @@ it('opens the example when the work kept in this browser is damaged, and keeps t
   expect(implementation(app)).toBe(578026);
   expect(app.workbook.assumptions.firstYear).toBeNull();
   await expect(store.get('x')).rejects.toThrow('the workbook has a first year that is not a financial year from 1990/91 to 2100/01 (“-5”)');
+  expect(app.error).toMatch(/^Saved work could not be read \(the workbook “Care and support planning \(October 2017\)” kept in this browser is damaged: .*-5.*\); the example is open instead\.$/);
+
+  // Chosen from the list, it says why it cannot open, and the open workbook stays.
+  await app.setAssumptions({ payAward: 0.02 });
+  const open = app.workbook;
+  await app.openStored('x');
+  expect(app.workbook).toBe(open);
+  expect(app.error).toMatch(/could not be opened: the workbook .* is damaged: .*-5/);
+  // It can be deleted, though not brought back.
+  await app.deleteWorkbook('x');
+  expect(app.workbooks.map((w) => w.id)).not.toContain('x');
+  expect(app.message).toMatch(/deleted/);
 });
 
 it('says in plain words that the browser’s storage is full when it refuses with no message', async () => {

@@ -18,6 +18,8 @@ export interface StoredWorkbook {
    * the workbook, never in its place, and made (or refused) on reopening.
    */
   pending?: Workbook;
+  /** Why a pending change could not be read back, when it could not: the workbook itself still opens. */
+  pendingProblem?: string;
 }
 
 interface Schema extends DBSchema {
@@ -32,13 +34,15 @@ export class DamagedWorkbook extends Error {
 
 /** The record as the app may use it, or DamagedWorkbook. The record itself stays as it was. */
 function checked(record: unknown): StoredWorkbook {
-  const { id, savedAt, workbook } = (record ?? {}) as Partial<Record<keyof StoredWorkbook, unknown>>;
+  const { id, savedAt, workbook, pending } = (record ?? {}) as Partial<Record<keyof StoredWorkbook, unknown>>;
   const name = (workbook as { name?: unknown } | null | undefined)?.name;
   const which = typeof name === 'string' ? `the workbook “${name}”` : 'a workbook';
   const read = readWorkbook(workbook);
   if ('problem' in read) throw new DamagedWorkbook(`${which} kept in this browser is damaged: ${read.problem}`);
   if (typeof id !== 'string' || typeof savedAt !== 'number') throw new DamagedWorkbook(`${which} kept in this browser is damaged: it does not say when it was saved`);
-  return { id, savedAt, workbook: read.workbook };
+  if (pending === undefined) return { id, savedAt, workbook: read.workbook };
+  const change = readWorkbook(pending);
+  return 'problem' in change ? { id, savedAt, workbook: read.workbook, pendingProblem: change.problem } : { id, savedAt, workbook: read.workbook, pending: change.workbook };
 }
 
 export const DB_NAME = 'council-scenario-explorer';
