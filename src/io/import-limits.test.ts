@@ -198,3 +198,10 @@ describe('100,000 refused rows', () => {
     expect(csv[100_000]).toEqual(['p.csv', '100001', 'FTE: “99999x” is not a number']);
   });
 });
+
+describe('a footnote written over two lines of one cell', () => {
+  it('is a footnote, not a crash (found by the fuzz property, seed 1734366214)', async () => {
+    const { classifyRow } = await import('./table');
+    expect(classifyRow(['* funded from reserves\r\nend'], [0])).toEqual({ kind: 'footnote', mark: '*', text: 'funded from reserves\r\nend' });
+  });
+});

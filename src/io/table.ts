@@ -157,7 +157,7 @@ export function classifyRow(cells: string[], labelColumns: number[]): RowKind {
   const label = words[0]?.c ?? '';
   if (words.some((w) => TOTAL.test(w.c))) return { kind: 'total', label: words.find((w) => TOTAL.test(w.c))!.c };
   if (filled.length === 1 && /^[*†‡]+/.test(filled[0].c)) {
-    const match = /^([*†‡]+)\s*(.*)$/.exec(filled[0].c)!;
+    const match = /^([*†‡]+)\s*([\s\S]*)$/.exec(filled[0].c)!; // a cell may run over lines
     return { kind: 'footnote', mark: match[1], text: match[2] };
   }
   if (filled.length === 1 && words.length === 1 && labelColumns.includes(filled[0].i)) return { kind: 'heading', text: label };
