@@ -4,7 +4,8 @@
 // click, a file chosen) to the DOM showing the figure the pure model expects.
 // Printed and written to bench/out/app.json for docs/PERFORMANCE.md; nothing
 // here is asserted.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { writeFigures } from './out';
 import { gzipSync } from 'node:zlib';
 import { it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -208,6 +209,6 @@ it('measures the app in Chromium', async () => {
     await served.close();
     await plain.close();
   }
-  writeFileSync(new URL('out/app.json', import.meta.url), JSON.stringify(figures, null, 2));
+  writeFigures('app', figures);
   console.log(JSON.stringify(figures, null, 2));
 });

@@ -2,7 +2,7 @@
 // beside the pure TypeScript model doing the same work in the same run, at
 // 100, 1,000 and 10,000 posts with five scenarios. Printed and written to
 // bench/out/engine.json for docs/PERFORMANCE.md; nothing is asserted.
-import { writeFileSync } from 'node:fs';
+import { writeFigures } from './out';
 import { it } from 'vitest';
 import { WorkbookEngine } from '../src/engine/engine';
 import { analyse } from '../src/engine/analysis';
@@ -142,7 +142,7 @@ it('measures the engine beside the model', () => {
     add(posts, 'import preview of a Posts CSV (model: papaparse alone)', read, parse);
   }
 
-  writeFileSync(new URL('out/engine.json', import.meta.url), JSON.stringify({ rows, memory }, null, 2));
+  writeFigures('engine', { rows, memory });
   const fmt = (v: number | null) => (v === null ? '-' : v >= 100 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2));
   console.log(rows.map((r) => `${String(r.posts).padStart(6)}  ${r.what.padEnd(62)} ${fmt(r.engineMs).padStart(8)} ${fmt(r.modelMs).padStart(8)}`).join('\n'));
   console.log(memory.map((m) => `${m.posts} posts: engine ${m.engineMb.toFixed(0)} MB, model ${m.modelMb.toFixed(1)} MB`).join('\n'));
