@@ -28,6 +28,8 @@ export interface Post {
   grade: string;
   /** Negative FTE is a deletion (a restructure funding other posts). */
   fte: number;
+  /** The post's own full-year cost of 1 FTE (its pay, on-costs included), where it states one: it wins over its grade's. */
+  annualCost?: number | null;
   team: string;
   group: string;
   /** No start: the post starts with the horizon's first month. */
