@@ -3,7 +3,7 @@
 // first: "Community Care Officers: 7 x £32,774 is £229,418; the report shows
 // £229,418", "Sub Total: the report shows £149,760; its lines add up to
 // £149,670".
-import { costTotal, gradeCosts, gradeKey } from './costing';
+import { annualCostOf, costTotal, gradeCosts } from './costing';
 import { formatMoney, formatPounds } from './money';
 import { formatFinancialYear } from './periods';
 import { costedMonths, isCouncilFunded, periodMismatch, type Post, type ReportedTotal, type Workbook } from './workbook';
@@ -78,7 +78,7 @@ function totalCheck(total: ReportedTotal, workbook: Workbook, postValue: (i: num
 
 export function reconcile(workbook: Workbook): Check[] {
   const grades = gradeCosts(workbook);
-  const lines = workbook.posts.map((post) => lineCheck(post, grades.get(gradeKey(post.grade))));
+  const lines = workbook.posts.map((post) => lineCheck(post, annualCostOf(post, grades)));
   const periods: Check[] = workbook.posts.flatMap((post) => {
     const text = periodMismatch(post);
     return text ? [{ kind: 'period' as const, label: post.title, source: '', published: null, calculated: null, difference: 0, agrees: false, explanation: text }] : [];
