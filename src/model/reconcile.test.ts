@@ -44,3 +44,13 @@ it('checks a post with its own pay against that pay, whatever its grade: 1 x £1
   expect(line.explanation).toBe('General Counsel: 1 x £119,999 x 6 months / 12 is £59,999.50; the report shows £60,000 (its rounding).');
   expect(line.agrees).toBe(true);
 });
+
+it('says what is missing where a post has neither a grade with a cost nor its own pay', () => {
+  const wb = workbook();
+  wb.reported = [];
+  wb.posts = [{ ...wb.posts[0], grade: 'Band Z' }, { ...wb.posts[0], grade: '' }];
+  expect(reconcile(wb).map((c) => c.explanation)).toEqual([
+    'Community Care Officers: the report shows £131,097, but grade Band Z has no annual cost, and the post no Annual cost of its own, to check it against.',
+    'Community Care Officers: the report shows £131,097, but the post has no grade and no Annual cost of its own to check it against.',
+  ]);
+});
