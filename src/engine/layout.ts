@@ -5,7 +5,7 @@
 //
 // Why this shape (MEASURED.md): a VLOOKUP and a named expression in every
 // year cell makes the engine's build quadratic (29 s at 10k posts). Here each
-// post looks its grade up once, in a helper column, and the per-year factors
+// post looks its grade up once, in a helper column (or holds its own pay there), and the per-year factors
 // (pay award, discount) live once per scenario in the Years sheet, so a year
 // cell refers to its own row, one Years cell and one Scenarios cell. The
 // summary sums whole columns with SUMIFS on a council-funded flag and a
