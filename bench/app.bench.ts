@@ -148,7 +148,7 @@ it('measures the app in Chromium', async () => {
       await page.getByRole('button', { name: 'Create' }).click();
       await page.getByRole('heading', { name: 'Untitled workbook' }).waitFor();
 
-      const read = await until(page, 'dialog h2', 'Check the import', () => page.getByLabel('Import CSV files').setInputFiles(files));
+      const read = await until(page, 'dialog h2', 'Check the import', () => page.getByLabel('Import CSV or Excel files').setInputFiles(files));
       steps.push({ what: 'import: files chosen to the preview', ...read });
       const shown = await until(page, HEADLINE_COST, implementationCost(wb, 'Proposed investment'), () => page.getByRole('button', { name: 'Import', exact: true }).click());
       steps.push({ what: 'import: Import pressed to every figure shown', ...shown });

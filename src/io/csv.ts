@@ -26,14 +26,21 @@ export function decode(bytes: Uint8Array): string {
 
 const startsWith = (bytes: Uint8Array, ...prefix: number[]) => prefix.every((b, i) => bytes[i] === b);
 
+/** A zip file by its first bytes, whatever its name: an .xlsx workbook is one. */
+export const isZip = (bytes: Uint8Array) => startsWith(bytes, 0x50, 0x4b, 0x03, 0x04);
+
 /**
  * Why a file cannot be read as CSV text, in words its owner can act on, or
  * null when it can. Excel workbooks are zip (xlsx) or OLE2 (xls) files, and
  * are often renamed .csv by mistake.
  */
 export function notCsvText(name: string, bytes: Uint8Array): string | null {
-  if (startsWith(bytes, 0x50, 0x4b, 0x03, 0x04) || startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0)) {
-    return `${name} is an Excel workbook, not a CSV file: in Excel use File > Save As > CSV UTF-8, and import that file. (This app reads CSV files only, for now.)`;
+  // A zip reaches here only when it could not be read as an .xlsx workbook (xlsx.ts).
+  if (isZip(bytes)) {
+    return `${name} is a zip file but not an Excel workbook this app can read (it may be damaged, or another kind of file). Open it in Excel and save it as Excel Workbook (.xlsx) or CSV UTF-8, and import that file.`;
+  }
+  if (startsWith(bytes, 0xd0, 0xcf, 0x11, 0xe0)) {
+    return `${name} is an old-style Excel workbook (.xls), which this app cannot read: in Excel use File > Save As, choose Excel Workbook (.xlsx) or CSV UTF-8, and import that file.`;
   }
   if (startsWith(bytes, 0xff, 0xfe) || startsWith(bytes, 0xfe, 0xff)) return null; // UTF-16: its NULs are text
   // Text never holds a NUL byte; images, PDFs and other binary files do, early on.

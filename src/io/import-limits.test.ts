@@ -162,11 +162,11 @@ describe('files that are not CSV text', () => {
     }
   });
 
-  it('an Excel workbook renamed .csv is refused, saying how to save it as CSV', () => {
-    const xlsx = previewImport([{ name: 'Budget.csv', bytes: bytes(0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0) }], open);
-    expect(xlsx.files[0].refused).toMatch(/^Budget\.csv is an Excel workbook, not a CSV file: in Excel use File > Save As > CSV UTF-8/);
+  it('a zip that is not a workbook, or an old .xls renamed .csv, is refused, saying how to save it as .xlsx or CSV', () => {
+    const zip = previewImport([{ name: 'Budget.csv', bytes: bytes(0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0) }], open);
+    expect(zip.files[0].refused).toMatch(/^Budget\.csv is a zip file but not an Excel workbook this app can read .* save it as Excel Workbook \(\.xlsx\) or CSV UTF-8/);
     const xls = previewImport([{ name: 'Old.csv', bytes: bytes(0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1) }], open);
-    expect(xls.files[0].refused).toMatch(/^Old\.csv is an Excel workbook/);
+    expect(xls.files[0].refused).toMatch(/^Old\.csv is an old-style Excel workbook \(\.xls\).*Excel Workbook \(\.xlsx\) or CSV UTF-8/);
     expect(xls.problems).toEqual([]);
   });
 

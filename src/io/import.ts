@@ -1,4 +1,5 @@
-// Import CSV files: read every file into a preview (what each file is, how
+// Import CSV files (and the worksheets of Excel workbooks, read into cells by
+// xlsx.ts): read every file into a preview (what each file is, how
 // its columns are read, what will change, every row not imported and why),
 // and only on confirmation make a new workbook from it. The open workbook is
 // never touched until then.
@@ -14,6 +15,8 @@ export type { SheetKind } from './headers';
 export interface FileInput {
   name: string;
   bytes: Uint8Array;
+  /** A worksheet already read into cells (xlsx.ts): its rows that are not blank, and each one's row number. */
+  sheet?: { rows: string[][]; rowNumbers: number[] };
 }
 
 export interface FileRead {
@@ -25,6 +28,7 @@ export interface FileRead {
   headerRow: number;
   /** Money scale from a caption or header: 1000 for `£000's`. */
   unit: number;
+  /** How the cells were separated; '' for a worksheet, which has no separator. */
   delimiter: string;
   /** Each field read, and the header of the column it is read from. */
   columns: { field: Field; column: number | null }[];
@@ -94,8 +98,8 @@ export function previewImport(files: FileInput[], open: Workbook, choices: Impor
 
   for (const [fileIndex, file] of files.entries()) {
     onProgress?.({ file: file.name, fileIndex, files: files.length, rows: 0, totalRows: 0 });
-    const notText = notCsvText(file.name, file.bytes);
-    const parsed = notText ? null : parseCsv(decode(file.bytes));
+    const notText = file.sheet ? null : notCsvText(file.name, file.bytes);
+    const parsed = notText ? null : file.sheet ? { ...file.sheet, delimiter: '', decimalComma: false, strayQuotes: [] } : parseCsv(decode(file.bytes));
     const table = locateTable(file.name, parsed?.rows ?? [], parsed?.decimalComma, parsed?.rowNumbers);
     if (onProgress) table.onProgress = (rows, totalRows) => onProgress({ file: file.name, fileIndex, files: files.length, rows, totalRows });
     const readAs = choices.readAs ?? new Map<string, SheetKind | null>();

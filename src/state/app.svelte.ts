@@ -6,6 +6,7 @@ import { linesRequest } from './requests';
 import type { Ranges } from '../model/sensitivity';
 import type { Tabs } from '../store/tabs';
 import type { StoredWorkbook } from '../store/db';
+import { describeError } from '../store/errors';
 import { costsCsv, gradesCsv, postsCsv, reconciliationCsv, savingsCsv, summaryCsv } from '../io/export';
 import { reconcile } from '../model/reconcile';
 import { applyImport, importedFiles, importedLines, previewImport, type FileInput, type ImportPreview, type ImportProgress } from '../io/import';
@@ -22,6 +23,7 @@ export interface Kept {
   id: string;
   workbook: Workbook;
   pending?: Workbook;
+  pendingProblem?: string;
 }
 
 export interface Store {
@@ -95,13 +97,15 @@ export class AppState {
   /** Reopens the workbook last open; a fresh browser gets the example. */
   async start(example: () => Workbook): Promise<void> {
     let stored: Kept | null = null;
+    let unread: string | null = null;
     try {
       stored = (await this.store?.lastOpen()) ?? null;
     } catch (e) {
-      this.error = `Saved work could not be read (${message(e)}); the example is open instead.`;
+      unread = `Saved work could not be read (${message(e)}); the example is open instead.`;
     }
     if (stored) await this.reopen(stored);
     else await this.run(() => this.open(newId(), example(), false));
+    if (unread) this.error = unread;
     await this.refreshList();
   }
 
@@ -129,6 +133,7 @@ export class AppState {
       this.saved = stored.workbook;
       this.saveState = 'saved';
     });
+    if (stored.pendingProblem) this.error = `Your last change before the page closed could not be read back (${stored.pendingProblem}); the workbook is as it was last saved.`;
     if (!stored.pending) return;
     const problem = await this.changeWith(() => stored.pending!);
     if (problem === null) this.message = 'Your last change before the page closed has been made.';
@@ -269,7 +274,12 @@ export class AppState {
   /** Opens a workbook kept in this browser; its undo history starts afresh. */
   async openStored(id: string): Promise<void> {
     if (this.readOnly) return void (this.error = READ_ONLY);
-    const stored = await this.store?.get?.(id);
+    let stored: Kept | null | undefined;
+    try {
+      stored = await this.store?.get?.(id);
+    } catch (e) {
+      return void (this.error = `This workbook could not be opened: ${message(e)}. It is still kept in this browser, and the open workbook is as it was.`);
+    }
     if (!stored) return;
     this.error = null;
     this.message = '';
@@ -306,7 +316,16 @@ export class AppState {
   async deleteWorkbook(id: string): Promise<void> {
     if (this.readOnly) return void (this.error = READ_ONLY);
     if (id === this.id) return void (this.error = 'This workbook is open: open another before deleting it.');
-    const stored = await this.store?.get?.(id);
+    let stored: StoredWorkbook | null | undefined;
+    try {
+      stored = await this.store?.get?.(id);
+    } catch {
+      // A damaged workbook can be deleted, but not brought back: there is no workbook to bring back.
+      await this.store?.remove?.(id);
+      this.deletedWorkbook = null;
+      this.message = 'The damaged workbook has been deleted.';
+      return void (await this.refreshList());
+    }
     if (!stored) return;
     await this.store?.remove?.(id);
     this.deletedWorkbook = stored;
@@ -681,5 +700,5 @@ const SAVE_ATTEMPTS = 3;
 const STOPPED = 'Stopped before the figures were worked out; nothing changed.';
 
 function message(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+  return describeError(e);
 }

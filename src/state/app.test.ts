@@ -4,7 +4,7 @@ import { carePlanningWorkbook } from '../../test/care-planning';
 import { handle } from '../engine/handle';
 import type { Engine } from '../engine/protocol';
 import { inProcessEngine } from '../../test/in-process';
-import { WorkbookStore } from '../store/db';
+import { openStore, WorkbookStore } from '../store/db';
 import { AppState } from './app.svelte';
 
 const inProcess: Engine = inProcessEngine;
@@ -139,6 +139,53 @@ it('opens a workbook file, and refuses a damaged one changing nothing', async ()
   await app.openBackup('{"format":"council-scenario-explorer-workbook","version":9,"workbook":{}}');
   expect(app.workbook).toBe(before);
   expect(app.error).toMatch(/newer version of the app/);
+});
+
+it('refuses a damaged workbook file, saying where and why, and the open workbook stays as it was', async () => {
+  const app = new AppState(inProcess, new WorkbookStore('damaged-file'));
+  await app.start(carePlanningWorkbook);
+  const file = JSON.parse(app.backupDownload().text);
+  file.workbook.posts[1].start = '2018-04';
+  await app.newWorkbook('Mine');
+  const before = app.workbook;
+  await app.openBackup(JSON.stringify(file));
+  expect(app.workbook).toBe(before);
+  expect(app.error).toBe('This workbook file is damaged: post 2 (Commissioning Manager) has a start that is not a month (“2018-04”).');
+  expect((await new WorkbookStore('damaged-file').lastOpen())!.workbook.name).toBe('Mine');
+});
+
+it('opens the example when the work kept in this browser is damaged, and keeps the damaged record', async () => {
+  const wb = carePlanningWorkbook();
+  const db = await openStore('damaged-store');
+  await db.put('workbooks', { id: 'x', savedAt: 1, workbook: { ...wb, assumptions: { ...wb.assumptions, firstYear: -5 } } });
+  await db.put('meta', 'x', 'lastOpen');
+  db.close();
+  const store = new WorkbookStore('damaged-store');
+  const app = new AppState(inProcess, store);
+  await app.start(carePlanningWorkbook);
+  expect(implementation(app)).toBe(578026);
+  expect(app.workbook.assumptions.firstYear).toBeNull();
+  await expect(store.get('x')).rejects.toThrow('the workbook has a first year that is not a financial year from 1990/91 to 2100/01 (“-5”)');
+  expect(app.error).toMatch(/^Saved work could not be read \(the workbook “Care and support planning \(October 2017\)” kept in this browser is damaged: .*-5.*\); the example is open instead\.$/);
+
+  // Chosen from the list, it says why it cannot open, and the open workbook stays.
+  await app.setAssumptions({ payAward: 0.02 });
+  const open = app.workbook;
+  await app.openStored('x');
+  expect(app.workbook).toBe(open);
+  expect(app.error).toMatch(/could not be opened: the workbook .* is damaged: .*-5/);
+  // It can be deleted, though not brought back.
+  await app.deleteWorkbook('x');
+  expect(app.workbooks.map((w) => w.id)).not.toContain('x');
+  expect(app.message).toMatch(/deleted/);
+});
+
+it('says in plain words that the browser’s storage is full when it refuses with no message', async () => {
+  const store = { save: async () => { throw new DOMException('', 'QuotaExceededError'); }, lastOpen: async () => null };
+  const app = new AppState(inProcess, store);
+  await app.start(carePlanningWorkbook);
+  await app.setAssumptions({ payAward: 0.02 });
+  expect(app.error).toBe('Your work could not be saved in this browser (this browser’s storage for the app is full). It is still open here: use “Download workbook file” to keep a copy.');
 });
 
 it('says so when saving fails, keeps the work open, and tries again', async () => {

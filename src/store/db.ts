@@ -1,7 +1,11 @@
 // The workbook the user last had open, kept in IndexedDB so that a reload
 // reopens it. What is kept is what the user wrote, never computed figures.
 // One upgrade step per released version; a released step is never edited.
+// Every record read back is checked against the workbook's one schema (the
+// workbook file's too): storage can be damaged, or written by other code, and
+// a damaged record is said in words rather than opened with NaN figures.
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { readWorkbook } from '../model/schema';
 import type { Workbook } from '../model/workbook';
 
 export interface StoredWorkbook {
@@ -14,11 +18,31 @@ export interface StoredWorkbook {
    * the workbook, never in its place, and made (or refused) on reopening.
    */
   pending?: Workbook;
+  /** Why a pending change could not be read back, when it could not: the workbook itself still opens. */
+  pendingProblem?: string;
 }
 
 interface Schema extends DBSchema {
   workbooks: { key: string; value: StoredWorkbook };
   meta: { key: string; value: string };
+}
+
+/** A record kept in this browser that is not a workbook the app can open; the message says where and why. */
+export class DamagedWorkbook extends Error {
+  override name = 'DamagedWorkbook';
+}
+
+/** The record as the app may use it, or DamagedWorkbook. The record itself stays as it was. */
+function checked(record: unknown): StoredWorkbook {
+  const { id, savedAt, workbook, pending } = (record ?? {}) as Partial<Record<keyof StoredWorkbook, unknown>>;
+  const name = (workbook as { name?: unknown } | null | undefined)?.name;
+  const which = typeof name === 'string' ? `the workbook “${name}”` : 'a workbook';
+  const read = readWorkbook(workbook);
+  if ('problem' in read) throw new DamagedWorkbook(`${which} kept in this browser is damaged: ${read.problem}`);
+  if (typeof id !== 'string' || typeof savedAt !== 'number') throw new DamagedWorkbook(`${which} kept in this browser is damaged: it does not say when it was saved`);
+  if (pending === undefined) return { id, savedAt, workbook: read.workbook };
+  const change = readWorkbook(pending);
+  return 'problem' in change ? { id, savedAt, workbook: read.workbook, pendingProblem: change.problem } : { id, savedAt, workbook: read.workbook, pending: change.workbook };
 }
 
 export const DB_NAME = 'council-scenario-explorer';
@@ -56,13 +80,21 @@ export class WorkbookStore {
   /** Every workbook kept in this browser, most recently saved first. */
   async list(): Promise<{ id: string; name: string; savedAt: number }[]> {
     const db = await this.db;
-    const all = await db.getAll('workbooks');
-    return all.map((w) => ({ id: w.id, name: w.workbook.name, savedAt: w.savedAt })).sort((a, b) => b.savedAt - a.savedAt);
+    // Only the names are read here; a damaged record is listed, and says what is wrong when opened.
+    const all: unknown[] = await db.getAll('workbooks');
+    return all
+      .map((record) => {
+        const { id, savedAt, workbook } = (record ?? {}) as { id?: unknown; savedAt?: unknown; workbook?: { name?: unknown } | null };
+        const name = typeof workbook?.name === 'string' ? workbook.name : 'A damaged workbook';
+        return { id: String(id), name, savedAt: typeof savedAt === 'number' ? savedAt : 0 };
+      })
+      .sort((a, b) => b.savedAt - a.savedAt);
   }
 
   async get(id: string): Promise<StoredWorkbook | null> {
     const db = await this.db;
-    return (await db.get('workbooks', id)) ?? null;
+    const record = await db.get('workbooks', id);
+    return record === undefined ? null : checked(record);
   }
 
   /** Puts a workbook back as it was (undoing a delete), without making it the one last open. */
@@ -79,6 +111,7 @@ export class WorkbookStore {
   async lastOpen(): Promise<StoredWorkbook | null> {
     const db = await this.db;
     const id = await db.get('meta', 'lastOpen');
-    return (id && (await db.get('workbooks', id))) || null;
+    const record = id ? await db.get('workbooks', id) : undefined;
+    return record === undefined ? null : checked(record);
   }
 }

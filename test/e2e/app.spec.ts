@@ -86,7 +86,7 @@ describe('a finance officer', () => {
     await page.getByRole('heading', { name: 'Care planning, re-keyed' }).waitFor();
     await expect.poll(() => page.getByText('£578,026', { exact: true }).count()).toBe(0);
 
-    await page.getByLabel('Import CSV files').setInputFiles(fixtureFiles);
+    await page.getByLabel('Import CSV or Excel files').setInputFiles(fixtureFiles);
     const dialog = page.getByRole('dialog', { name: 'Check the import' });
     await dialog.waitFor();
     expect(await dialog.getByRole('combobox', { name: 'Read Posts.csv as' }).inputValue()).toBe('Posts');
@@ -105,7 +105,7 @@ describe('a finance officer', () => {
   it('sees every row that cannot be read, with file, row and reason; cancelling changes nothing', async () => {
     const { context, page } = await open();
     await page.getByText('£578,026', { exact: true }).first().waitFor();
-    await page.getByLabel('Import CSV files').setInputFiles([
+    await page.getByLabel('Import CSV or Excel files').setInputFiles([
       { name: 'establishment.csv', mimeType: 'text/csv', buffer: Buffer.from('Job Title,Grade,FTE,Start\nSocial Worker,Band C,1,2018-04\nGhost,Band Q,1,2018-04\nClerk,Band A,lots,2018-04\n') },
     ]);
     const dialog = page.getByRole('dialog', { name: 'Check the import' });

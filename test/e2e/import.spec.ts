@@ -27,7 +27,7 @@ async function newWorkbook(): Promise<{ page: Page; close: () => Promise<void>; 
 }
 
 async function importFiles(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[]) {
-  await page.getByLabel('Import CSV files').setInputFiles(files);
+  await page.getByLabel('Import CSV or Excel files').setInputFiles(files);
   await page.getByRole('dialog', { name: 'Check the import' }).waitFor();
 }
 
@@ -167,7 +167,7 @@ describe('a whole establishment', () => {
     await page.goto(env.served.url);
     await page.getByText('£578,026', { exact: true }).first().waitFor();
     const rows = Array.from({ length: 100_000 }, (_, i) => `Post ${i},Band ${'ABCE'[i % 4]},1,Team ${i % 50},Group,2018-04,2019-03,,Council`).join('\n');
-    await page.getByLabel('Import CSV files').setInputFiles([{ name: 'establishment.csv', mimeType: 'text/csv', buffer: Buffer.from(`Title,Grade,FTE,Team,Group,Start,End,Months,Funding\n${rows}\n`) }]);
+    await page.getByLabel('Import CSV or Excel files').setInputFiles([{ name: 'establishment.csv', mimeType: 'text/csv', buffer: Buffer.from(`Title,Grade,FTE,Team,Group,Start,End,Months,Funding\n${rows}\n`) }]);
     const bar = page.getByRole('progressbar', { name: /Reading establishment\.csv/ });
     await bar.waitFor();
     // The page answers while the worker reads: a click goes through at once.
@@ -177,7 +177,7 @@ describe('a whole establishment', () => {
     expect(await page.getByText('£578,026', { exact: true }).count()).toBeGreaterThan(0);
 
     // Read to the end, the preview counts every row.
-    await page.getByLabel('Import CSV files').setInputFiles([{ name: 'establishment.csv', mimeType: 'text/csv', buffer: Buffer.from(`Title,Grade,FTE,Team,Group,Start,End,Months,Funding\n${rows}\n`) }]);
+    await page.getByLabel('Import CSV or Excel files').setInputFiles([{ name: 'establishment.csv', mimeType: 'text/csv', buffer: Buffer.from(`Title,Grade,FTE,Team,Group,Start,End,Months,Funding\n${rows}\n`) }]);
     const dialog = page.getByRole('dialog', { name: 'Check the import' });
     await dialog.waitFor({ timeout: 30_000 });
     await dialog.getByText('100,000 rows from 1 file will be imported.').waitFor();
@@ -192,7 +192,7 @@ describe('a whole establishment', () => {
     const headline = page.getByRole('region', { name: 'Proposed investment at a glance' });
     await headline.getByText('£578,026', { exact: true }).waitFor();
     const rows = Array.from({ length: 10_000 }, (_, i) => `Post ${i},Band ${'ABCE'[i % 4]},1,Team ${i % 50},Group,2018-04,2019-03,,Council`).join('\n');
-    await page.getByLabel('Import CSV files').setInputFiles([{ name: 'establishment.csv', mimeType: 'text/csv', buffer: Buffer.from(`Title,Grade,FTE,Team,Group,Start,End,Months,Funding\n${rows}\n`) }]);
+    await page.getByLabel('Import CSV or Excel files').setInputFiles([{ name: 'establishment.csv', mimeType: 'text/csv', buffer: Buffer.from(`Title,Grade,FTE,Team,Group,Start,End,Months,Funding\n${rows}\n`) }]);
     await page.getByRole('dialog', { name: 'Check the import' }).getByText('10,000 rows from 1 file will be imported.').waitFor({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     const working = page.getByRole('status').filter({ hasText: /^Working out the figures for 10,\d{3} posts…$/ });
@@ -212,4 +212,49 @@ describe('a whole establishment', () => {
     await expect.poll(() => page.getByText('£1,404,000', { exact: true }).count()).toBeGreaterThan(0); // 50% of £2,808,000
     await context.close();
   }, 60_000);
+});
+
+describe('an Excel workbook', () => {
+  it('is read sheet by sheet, its reader fetched only once a workbook is chosen, and gives the published £578,026 and £2,808,000', async () => {
+    // The reader's chunk, by the one dynamic import in the built import worker.
+    const assets = new URL('../../dist/assets/', import.meta.url);
+    const worker = readdirSync(assets).find((f) => /^import-worker-.*\.js$/.test(f))!;
+    const reader = /import\(\s*[`'"]\.\/([^`'"]+\.js)[`'"]\s*\)/.exec(readFileSync(new URL(worker, assets), 'utf8'))![1];
+    const context = await newContext(env.browser);
+    // The page's requests and its workers', not the service worker's: it keeps every file for offline use, in the background.
+    const requested: string[] = [];
+    context.on('request', (r) => {
+      if (!r.serviceWorker()) requested.push(r.url());
+    });
+    const page = await context.newPage();
+    const seen = watch(page, env.served.origin);
+    await page.goto(env.served.url);
+    await page.getByText('£578,026', { exact: true }).first().waitFor();
+    await page.getByRole('button', { name: 'New workbook' }).click();
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.getByRole('heading', { name: 'Untitled workbook' }).waitFor();
+    // A CSV file goes through the import worker without the reader.
+    await importFiles(page, [{ name: 'Grades.csv', mimeType: 'text/csv', buffer: readFileSync(new URL('../../src/example/care-planning-2017/Grades.csv', import.meta.url)) }]);
+    await page.getByRole('button', { name: 'Cancel', exact: true }).click();
+    expect(requested.some((u) => u.endsWith(`/${worker}`))).toBe(true);
+    expect(requested.filter((u) => u.endsWith(`/${reader}`))).toEqual([]);
+
+    await importFiles(page, [{ name: 'care-planning-2017.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: readFileSync(new URL('../fixtures/care-planning-2017.xlsx', import.meta.url)) }]);
+    expect(requested.filter((u) => u.endsWith(`/${reader}`))).toHaveLength(1);
+    const dialog = page.getByRole('dialog', { name: 'Check the import' });
+    for (const [sheet, kind] of [['Grades', 'Grades'], ['Posts', 'Posts'], ['Savings', 'Savings'], ['Notes', '']]) {
+      expect(await dialog.getByRole('combobox', { name: `Read care-planning-2017.xlsx: ${sheet} as` }).inputValue()).toBe(kind);
+    }
+    await dialog.getByText('care-planning-2017.xlsx: worksheet “Blank” is empty, so it is skipped.').waitFor();
+    await dialog.getByText('Its headers (Notes) are not those of Grades, Posts, Costs or Savings.').waitFor();
+    await dialog.getByText('Columns and first rows of care-planning-2017.xlsx: Posts').click();
+    await dialog.getByText('Header on row 3 (rows above it are captions).').waitFor();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+
+    const headline = page.getByRole('region', { name: 'Proposed investment at a glance' });
+    await expect.poll(() => headline.getByText('£578,026', { exact: true }).count()).toBe(1);
+    expect(await headline.getByText('£2,808,000', { exact: true }).count()).toBe(1);
+    expect(seen.consoleErrors).toEqual([]);
+    await context.close();
+  });
 });

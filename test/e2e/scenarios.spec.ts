@@ -67,7 +67,7 @@ describe('a finance officer', () => {
   it('imports a Scenarios sheet on top of the report and gets each scenario’s figures year by year', async () => {
     const { page, close } = await example();
     const sheet = 'Assumption,Half recruited,A year late at 80%\nRecruitment %,50%,\nSavings delivery %,,80\nSavings delay (months),,12\n';
-    await page.getByLabel('Import CSV files').setInputFiles([{ name: 'what-ifs.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet) }]);
+    await page.getByLabel('Import CSV or Excel files').setInputFiles([{ name: 'what-ifs.csv', mimeType: 'text/csv', buffer: Buffer.from(sheet) }]);
     const dialog = page.getByRole('dialog', { name: 'Check the import' });
     expect(await dialog.getByRole('combobox', { name: 'Read what-ifs.csv as' }).inputValue()).toBe('Scenarios');
     await page.getByRole('button', { name: 'Import', exact: true }).click();
@@ -92,7 +92,7 @@ describe('a finance officer', () => {
     await page.getByRole('button', { name: 'Create' }).click();
     // 150 posts at Band A, £30,000 a year, for 2024/25: £4,500,000 in all, £30,000 each.
     const posts = Array.from({ length: 150 }, (_, i) => `Post ${i + 1},Band A,1,2024-04,2025-03,Council`).join('\n');
-    await page.getByLabel('Import CSV files').setInputFiles([
+    await page.getByLabel('Import CSV or Excel files').setInputFiles([
       { name: 'grades.csv', mimeType: 'text/csv', buffer: Buffer.from('Grade,Annual cost\nBand A,30000\n') },
       { name: 'posts.csv', mimeType: 'text/csv', buffer: Buffer.from(`Title,Grade,FTE,Start,End,Funding\n${posts}\n`) },
     ]);

@@ -229,7 +229,7 @@ describe('formulas, paste and explanations', () => {
     await page.getByRole('button', { name: 'New workbook' }).click();
     await page.getByRole('button', { name: 'Create' }).click();
     await page.getByRole('heading', { name: 'Untitled workbook' }).waitFor();
-    await page.getByLabel('Import CSV files').setInputFiles([{ name: 'pay-scales.csv', mimeType: 'text/csv', buffer: Buffer.from(`Grade,Annual cost\n${grades}\n`) }]);
+    await page.getByLabel('Import CSV or Excel files').setInputFiles([{ name: 'pay-scales.csv', mimeType: 'text/csv', buffer: Buffer.from(`Grade,Annual cost\n${grades}\n`) }]);
     await page.getByRole('dialog').getByText('10,000 rows from 1 file will be imported.').waitFor();
     await page.getByRole('button', { name: 'Import', exact: true }).click();
     await page.getByRole('status').filter({ hasText: 'Imported 10,000 rows from 1 file.' }).waitFor({ state: 'attached', timeout: 30_000 });
