@@ -167,6 +167,7 @@ const post = v.strictObject(
     title: text('a title'),
     grade: text('a grade'),
     fte: bounded('an FTE', `not a number from -${en(BOUNDS.fte)} to ${en(BOUNDS.fte)}`, -BOUNDS.fte, BOUNDS.fte),
+    annualCost: v.optional(v.nullable(money('an annual cost of its own'))),
     team: text('a team'),
     group: text('a group'),
     start: theMonth('a start'),
@@ -177,7 +178,7 @@ const post = v.strictObject(
     publishedAnnualCost: v.optional(v.nullable(money('a printed annual cost'))),
     note: v.optional(text('a note')),
     doNothing: v.optional(flag('a Do nothing mark')),
-    formulas: formulas(['fte']),
+    formulas: formulas(['fte', 'annualCost']),
   },
   'is not a post {value}',
 );
