@@ -65,7 +65,7 @@ describe('a finance officer in the Posts grid', () => {
     await page.keyboard.press('Enter');
     // 1 FTE for 24 months (Apr 2018 to Mar 2020) at £70,000, not £62,186: 578,025.50 + 7,814 x 24 / 12 = 593,653.50
     await headline.getByText('£593,654', { exact: true }).waitFor();
-    expect(await own.innerText()).toBe('70000');
+    await expect.poll(() => own.innerText()).toBe('70000');
     await expect.poll(() => manager.getByRole('gridcell').last().innerText()).toBe('£140,000');
 
     await page.keyboard.press('Control+z');
