@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import expected from '../../test/care-planning-2017.expected.json';
 import { carePlanningWorkbook } from '../../test/care-planning';
-import { costWorkbook, netPresentValue, postPeriod, savingProfile, variance } from './costing';
+import { costWorkbook, netPresentValue, payBasis, postPeriod, savingProfile, variance } from './costing';
 import { horizonOf } from './horizon';
 import { month } from './periods';
 import { describePostPeriod, emptyWorkbook, isCouncilFunded, periodMismatch, type Post, type Workbook } from './workbook';
@@ -278,4 +278,9 @@ describe('a post’s own pay', () => {
 it('finds the horizon of 200,000 dated lines without overflowing the call stack', () => {
   const wb = onePost({}, (w) => (w.posts = Array.from({ length: 200_000 }, () => w.posts[0])));
   expect(horizonOf(wb).years[0]).toBe(2021);
+});
+
+it('names what a post is paid by, for lists of lines: its grade, or its own pay', () => {
+  expect(payBasis(onePost({}).posts[0])).toBe('G');
+  expect(payBasis(onePost({ grade: '', annualCost: 119999 }).posts[0])).toBe('own pay £119,999');
 });

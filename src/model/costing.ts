@@ -2,6 +2,7 @@
 // formula engine is checked against, to the penny, in tests and benchmarks.
 import { firstMonthOf, lastMonthOf, monthsInYear, type FinancialYear, type Month } from './periods';
 import { horizonOf, type Horizon } from './horizon';
+import { formatMoney } from './money';
 import { effectiveValues, includes, scenariosOf } from './scenarios';
 import {
   declaredPeriod,
@@ -195,6 +196,12 @@ export function ownCost(post: Post): number | null {
  */
 export function annualCostOf(post: Post, grades: Map<string, number>): number | undefined {
   return ownCost(post) ?? grades.get(gradeKey(post.grade));
+}
+
+/** What a post is paid by, as a list of lines names it: its grade, or its own pay (a post with its own pay may have no grade). */
+export function payBasis(post: Post): string {
+  const own = ownCost(post);
+  return own === null ? post.grade : `own pay ${formatMoney(own)}`;
 }
 
 export function scenarioFigures(scenario: Scenario, workbook: Workbook, horizon: Horizon, grades: Map<string, number>): ScenarioFigures {
