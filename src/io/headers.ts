@@ -11,10 +11,10 @@ export const SHEET_KINDS: SheetKind[] = ['Grades', 'Posts', 'Costs', 'Savings', 
 
 /** Canonical field -> the header keys it arrives as. */
 export const SYNONYMS = {
-  grade: ['grade', 'band', 'gradeband', 'bandgrade', 'payband', 'paygrade', 'scale', 'gradescale', 'spinalpoint', 'scp'],
+  grade: ['grade', 'band', 'gradeband', 'bandgrade', 'payband', 'paygrade', 'scale', 'gradescale', 'spinalpoint', 'scp', 'gradeorequivalent', 'gradeequivalent'],
   annualCost: ['annualcost', 'annualcostperfte', 'costperfte', 'fullyearcostperfte', 'salaryandoncosts', 'costincludingoncosts', 'totalcostperfte', 'fullyearcost', 'cost', 'salary', 'annualsalary', 'totalcost', 'amount'],
-  title: ['title', 'jobtitle', 'post', 'posttitle', 'posttitleband', 'posttitlegrade', 'role', 'jobrole', 'position', 'designation', 'postname', 'jobdescription'],
-  fte: ['fte', 'fulltimeequivalent', 'ftes', 'noofposts', 'numberofposts', 'numberoffte', 'wte', 'headcount', 'posts'],
+  title: ['title', 'jobtitle', 'post', 'posttitle', 'posttitleband', 'posttitlegrade', 'role', 'jobrole', 'position', 'designation', 'postname', 'jobdescription', 'genericjobtitle'],
+  fte: ['fte', 'fulltimeequivalent', 'ftes', 'noofposts', 'numberofposts', 'numberoffte', 'wte', 'headcount', 'posts', 'numberofpostsinfte', 'numberofpostsfte'],
   team: ['team', 'teamname', 'service', 'section', 'unit'],
   group: ['group', 'areaofsupport', 'area', 'theme', 'workstream', 'heading', 'programme', 'project', 'category'],
   start: ['start', 'startdate', 'from', 'fromdate', 'startmonth'],
@@ -34,13 +34,27 @@ export const SYNONYMS = {
   recurring: ['recurring', 'recurrent', 'ongoing', 'cumulative', 'fullyear'],
   note: ['note', 'notes', 'comment', 'comments', 'footnote', 'remarks'],
   scenario: ['scenario', 'option', 'costofinaction', 'inscenario'],
+  // A post's own pay, as establishment lists and transparency returns give it.
+  // `Salary Cost of Reports (£)` is deliberately none of these: it is what
+  // the people reporting to the post cost.
+  pay: ['salary', 'annualsalary', 'actualpay', 'actualsalary', 'maximumsalary', 'basicsalary', 'basicpay', 'grosssalary', 'fullyearsalary', 'totalpay', 'salaryfte', 'ftesalary'],
+  pension: ['pensioncontribution', 'pensioncontributions', 'employerspension', 'employerpension', 'employerspensioncontribution', 'employerspensioncontributions', 'employerpensioncontribution', 'employerpensioncontributions', 'pension'],
+  employerNi: ['employersni', 'employerni', 'employersnic', 'employersnationalinsurance', 'employernationalinsurance', 'employersnicontribution', 'employersnicontributions', 'employersnationalinsurancecontribution', 'employersnationalinsurancecontributions', 'nationalinsurance'],
+  payMin: ['payscaleminimum', 'actualpayfloor', 'payfloor', 'salaryfloor', 'salarybandbottom', 'salarybandminimum', 'payscalemin', 'bandminimum', 'payminimum'],
+  payMax: ['payscalemaximum', 'actualpayceiling', 'payceiling', 'salaryceiling', 'salarybandtop', 'salarybandmaximum', 'payscalemax', 'bandmaximum', 'paymaximum'],
+  payRange: ['salaryband', 'salaryrange', 'payrange', 'salarybracket', 'payscalerange'],
+  // Paid to the person, not a recurring cost of the post: read only to be listed.
+  bonus: ['bonus', 'bonuses', 'bonusvalue', 'bonuspayments', 'performancerelatedpay'],
+  expenses: ['expenses', 'expenseallowance', 'expenseallowances', 'expensesallowances', 'expensespaid'],
+  benefits: ['benefitsinkind', 'benefitinkind', 'benefitsinkindvalue', 'bik'],
+  lossOfOffice: ['compensationforlossofoffice', 'lossofpostcompensation', 'lossofofficecompensation', 'compensationforlossofemployment', 'lossofoffice', 'terminationpayments', 'severancepay'],
 } as const;
 export type Field = keyof typeof SYNONYMS;
 
 /** The fields each sheet reads, in the order they claim columns. */
 export const FIELDS: Record<SheetKind, Field[]> = {
   Grades: ['grade', 'annualCost'],
-  Posts: ['title', 'grade', 'fte', 'team', 'group', 'start', 'end', 'months', 'period', 'funding', 'postAnnualCost', 'publishedCost', 'note', 'scenario'],
+  Posts: ['title', 'grade', 'fte', 'team', 'group', 'start', 'end', 'months', 'period', 'funding', 'postAnnualCost', 'publishedCost', 'note', 'scenario', 'pay', 'pension', 'employerNi', 'payMin', 'payMax', 'payRange', 'bonus', 'expenses', 'benefits', 'lossOfOffice'],
   Costs: ['description', 'group', 'year', 'quantity', 'unitCost', 'amount', 'funding', 'note', 'scenario'],
   Savings: ['line', 'group', 'type', 'recurring', 'scenario'],
   // A row per assumption and a column per scenario: read by position, not by field.
@@ -48,7 +62,7 @@ export const FIELDS: Record<SheetKind, Field[]> = {
 };
 
 /** Money fields, scaled by a header's or caption's unit. */
-export const MONEY_FIELDS: Field[] = ['annualCost', 'publishedCost', 'postAnnualCost', 'amount', 'unitCost'];
+export const MONEY_FIELDS: Field[] = ['annualCost', 'publishedCost', 'postAnnualCost', 'amount', 'unitCost', 'pay', 'pension', 'employerNi', 'payMin', 'payMax', 'bonus', 'expenses', 'benefits', 'lossOfOffice'];
 
 /** `£000's`, `(£'000)`, `£k` (thousands) and `£m` (millions) in a header or caption; null if none. */
 export function unitOf(text: string): number | null {

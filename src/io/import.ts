@@ -3,14 +3,17 @@
 // its columns are read, what will change, every row not imported and why),
 // and only on confirmation make a new workbook from it. The open workbook is
 // never touched until then.
+import { formatMoney } from '../model/money';
 import { costedMonths, periodMismatch, type Grade, type Post, type ReportedTotal, type Workbook } from '../model/workbook';
 import { decode, notCsvText, parseCsv } from './csv';
 import { mergeScenarios, readScenarios } from './scenarios-sheet';
 import { FIELDS, yearColumns, yearsOutOfRange, YEARS_HELD, type ColumnMap, type Field, type SheetKind } from './headers';
-import { missingColumns, readSheet, type RowProblem, type SheetRead } from './sheets';
+import { missingColumns, readSheet, type PostPay, type RowProblem, type SheetRead } from './sheets';
 import { columnsFor, locateTable, MAX_COLUMNS, recogniseSheet, type Table } from './table';
+import type { PayPoint } from './values';
 
 export type { SheetKind } from './headers';
+export type { PayPoint } from './values';
 
 export interface FileInput {
   name: string;
@@ -44,6 +47,8 @@ export interface FileRead {
   rows: { read: number; imported: number; refused: number; recognised: number };
   /** The first rows under the header, as they are in the file. */
   sample: string[][];
+  /** Where its pay ranges are costed, when it has pay ranges (the user may choose another point). */
+  payPoint?: PayPoint;
   /** Why the whole file is not imported, when it is not. */
   refused?: string;
 }
@@ -54,6 +59,8 @@ export interface ImportChoices {
   readAs?: Map<string, SheetKind | null>;
   /** Column overrides per file: field -> column index, or null for none. */
   columns?: Map<string, Partial<Record<Field, number | null>>>;
+  /** Where a file's pay ranges are costed; the top when not chosen. */
+  payPoint?: Map<string, PayPoint>;
 }
 
 /**
@@ -91,6 +98,7 @@ export function previewImport(files: FileInput[], open: Workbook, choices: Impor
   const preview: ImportPreview = { files: [], problems: [], notes: [], sheets: {} };
   const all: { grades: Grade[]; posts: Post[]; costs: Workbook['costs']; savings: Workbook['savings'] } = { grades: [], posts: [], costs: [], savings: [] };
   const postRows: { file: string; row: number }[] = [];
+  const postPay: PostPay[] = [];
   const totals: ReportedTotal[] = [];
   const brought = new Set<keyof typeof all>();
 
@@ -154,7 +162,14 @@ export function previewImport(files: FileInput[], open: Workbook, choices: Impor
       read.lines = scenarios.scenarios.length;
       continue;
     }
-    const sheet: SheetRead = readSheet(kind, table, map);
+    const ranges = (['payMin', 'payMax', 'payRange'] as const).filter((f) => map[f] !== undefined);
+    const point = choices.payPoint?.get(file.name) ?? 'top';
+    if (kind === 'Posts' && ranges.length) {
+      read.payPoint = point;
+      const where = ranges.map((f) => `“${table.header[map[f]!]}”`).join(' to ');
+      preview.notes.push(`${file.name}: posts costed from their pay range (${where}) are costed at the ${point} of their range; choose the bottom, middle or top under “Columns and first rows”.`);
+    }
+    const sheet: SheetRead = readSheet(kind, table, map, point);
     const used = new Set([...Object.values(map), ...(kind === 'Savings' || kind === 'Costs' ? yearColumns(table.header).map((y) => y.index) : [])]);
     const unread = table.header.filter((h, i) => h !== '' && !used.has(i) && !(kind === 'Savings' && /total/i.test(h)));
     if (unread.length) preview.notes.push(`${file.name}: ${unread.length === 1 ? 'column' : 'columns'} ${listed(unread.map((h) => `“${h}”`))} ${unread.length === 1 ? 'is' : 'are'} not read (choose a column for it under “Columns” if it should be).`);
@@ -174,6 +189,7 @@ export function previewImport(files: FileInput[], open: Workbook, choices: Impor
       append(all[key] as unknown[], sheet[key]);
     }
     for (const row of sheet.postRows) postRows.push({ file: file.name, row });
+    append(postPay, sheet.postPay);
   }
 
   // Files that each fit may still bring more lines to one sheet than it holds.
@@ -187,13 +203,13 @@ export function previewImport(files: FileInput[], open: Workbook, choices: Impor
     }
     all[key] = [];
     brought.delete(key);
-    if (key === 'posts') postRows.length = 0;
+    if (key === 'posts') postRows.length = postPay.length = 0;
     for (let i = totals.length - 1; i >= 0; i--) if (key !== 'grades' && totals[i][key].length) totals.splice(i, 1);
   }
 
   for (const key of brought) preview.sheets[key] = all[key] as never;
   if (totals.length) preview.sheets.reported = totals;
-  if (preview.sheets.posts) costPosts(preview, open, postRows);
+  if (preview.sheets.posts) costPosts(preview, open, postRows, postPay);
   else if (preview.sheets.grades) checkOpenPosts(preview, open);
   checkDuplicateGrades(preview);
   for (const post of preview.sheets.posts ?? []) {
@@ -232,6 +248,7 @@ function noteFileShape(preview: ImportPreview, table: Table, strayQuotes: number
     const width = MAX_COLUMNS + table.columnsNotRead;
     preview.notes.push(`${table.file} has ${width.toLocaleString('en-GB')} columns; only the first ${MAX_COLUMNS} are read (no sheet has more).`);
   }
+  if (table.indexColumn) preview.notes.push(`${table.file}: the first column has no header and only counts the rows: it is not read.`);
   const far = yearsOutOfRange(table.header);
   if (far.length) preview.notes.push(`${table.file}: ${far.length === 1 ? 'column' : 'columns'} ${listed(far.map((h) => `“${h}”`))} ${far.length === 1 ? 'is' : 'are'} not read: the app holds the years ${YEARS_HELD}.`);
 }
@@ -240,47 +257,83 @@ function noteFileShape(preview: ImportPreview, table: Table, strayQuotes: number
 function impliedAnnualCost(post: Post): { cost: number; weight: number; basis: string } | null {
   if (!post.fte) return null;
   if (post.publishedAnnualCost) {
-    return { cost: post.publishedAnnualCost / post.fte, weight: Math.abs(post.fte) * 12, basis: `full year cost of £${post.publishedAnnualCost.toLocaleString('en-GB')} for ${post.fte} FTE` };
+    return { cost: post.publishedAnnualCost / post.fte, weight: Math.abs(post.fte) * 12, basis: `full year cost of ${formatMoney(post.publishedAnnualCost)} for ${post.fte} FTE` };
   }
   const months = costedMonths(post);
   if (!post.publishedCost || !months) return null;
-  return { cost: post.publishedCost / ((post.fte * months) / 12), weight: Math.abs(post.fte) * months, basis: `cost of £${post.publishedCost.toLocaleString('en-GB')} for ${post.fte} FTE over ${months} months` };
+  return { cost: post.publishedCost / ((post.fte * months) / 12), weight: Math.abs(post.fte) * months, basis: `cost of ${formatMoney(post.publishedCost)} for ${post.fte} FTE over ${months} months` };
 }
 
 /**
- * Every post needs its grade's annual cost. A grade in neither the imported
- * nor the open Grades sheet is implied by what the report printed: total
+ * Which cost each post gets, in this order: its own pay; its grade's annual
+ * cost; the chosen point of its own pay range. A grade in neither the
+ * imported nor the open Grades sheet takes the pay its posts state when they
+ * all agree (so one posts file gives the grades too); when they disagree each
+ * post keeps its own, and the preview says so, never the first one's for
+ * all. Failing that, a grade is implied by what the report printed: total
  * cost / (FTE x months / 12), from the line with the most FTE-months, to the
  * pound (`Band E` at £62,186 from the Strategic Development Manager's
- * £124,372 for 24 months). A post whose grade can be found neither way is not
+ * £124,372 for 24 months). A post that cannot be costed any way is not
  * imported, and says why.
  */
-function costPosts(preview: ImportPreview, open: Workbook, postRows: { file: string; row: number }[]): void {
+function costPosts(preview: ImportPreview, open: Workbook, postRows: { file: string; row: number }[], pay: PostPay[]): void {
   const posts = preview.sheets.posts!;
   const grades = [...(preview.sheets.grades ?? open.grades)];
   const known = new Set(grades.map((g) => g.grade.toLowerCase()));
+  const statedPay = (i: number) => pay[i]?.own ?? pay[i]?.range ?? null;
+
+  const stated = new Map<string, { grade: string; values: number[]; posts: number }>();
+  posts.forEach((post, i) => {
+    const key = post.grade.toLowerCase();
+    const value = statedPay(i);
+    if (post.grade === '' || known.has(key) || value === null) return;
+    const entry = stated.get(key) ?? { grade: post.grade, values: [], posts: 0 };
+    if (!entry.values.includes(value)) entry.values.push(value);
+    entry.posts++;
+    stated.set(key, entry);
+  });
+  let added = false;
+  for (const { grade, values, posts: count } of stated.values()) {
+    if (values.length === 1) {
+      grades.push({ grade, annualCost: values[0] });
+      known.add(grade.toLowerCase());
+      added = true;
+      preview.notes.push(`Grade ${grade} was not in a Grades sheet: ${formatMoney(values[0])} a year, the pay its ${count === 1 ? 'one post states' : `${count} posts state`}.`);
+    } else {
+      const shown = values.slice(0, 5).map(formatMoney).join(', ') + (values.length > 5 ? `, and ${values.length - 5} more` : '');
+      preview.notes.push(`Grade ${grade}: its ${count} posts state different pay (${shown}), so each post is costed at its own, not at one figure for the grade.`);
+    }
+  }
+
   const implied = new Map<string, { grade: string; cost: number; weight: number; from: Post; basis: string }>();
   for (const post of posts) {
     const key = post.grade.toLowerCase();
-    const estimate = known.has(key) ? null : impliedAnnualCost(post);
+    const estimate = known.has(key) || stated.has(key) ? null : impliedAnnualCost(post);
     if (estimate && (implied.get(key)?.weight ?? 0) < estimate.weight) implied.set(key, { grade: post.grade, ...estimate, cost: Math.round(estimate.cost * 100) / 100, from: post });
   }
   for (const { grade, cost, from, basis } of implied.values()) {
     grades.push({ grade, annualCost: cost });
     known.add(grade.toLowerCase());
-    preview.notes.push(`Grade ${grade} was not in a Grades sheet: £${cost.toLocaleString('en-GB')} a year is implied by ${from.title}’s ${basis}.`);
+    preview.notes.push(`Grade ${grade} was not in a Grades sheet: ${formatMoney(cost)} a year is implied by ${from.title}’s ${basis}.`);
   }
-  if (implied.size) preview.sheets.grades = grades;
+  if (implied.size || added) preview.sheets.grades = grades;
 
   const kept: Post[] = [];
   const keptIndex = new Map<number, number>();
   posts.forEach((post, i) => {
-    if (known.has(post.grade.toLowerCase())) {
+    const { own, range, rangeProblem, payColumns } = pay[i] ?? { own: null, range: null, rangeProblem: null, payColumns: false };
+    const graded = post.grade !== '' && known.has(post.grade.toLowerCase());
+    const annualCost = own ?? (graded ? null : range);
+    if (annualCost !== null || graded) {
+      if (annualCost !== null) post.annualCost = annualCost;
       keptIndex.set(i, kept.length);
       kept.push(post);
       return;
     }
-    preview.problems.push({ ...postRows[i], reason: `${post.title}: grade “${post.grade}” is not in the Grades sheet` });
+    const reason = !payColumns
+      ? `${post.title}: grade “${post.grade}” is not in the Grades sheet`
+      : `${post.title} cannot be costed: it has no pay of its own, ${rangeProblem ? `${rangeProblem} (its pay range)` : 'no pay range'}, and ${post.grade ? `grade “${post.grade}” is not in the Grades sheet` : 'no grade'}`;
+    preview.problems.push({ ...postRows[i], reason });
     const file = preview.files.find((f) => f.name === postRows[i].file && f.kind === 'Posts');
     if (file) {
       file.lines -= 1;
@@ -305,11 +358,16 @@ function checkOpenPosts(preview: ImportPreview, open: Workbook): void {
 }
 
 function checkDuplicateGrades(preview: ImportPreview): void {
-  const seen = new Map<string, number>();
+  const seen = new Map<string, { grade: string; first: number; times: number; differ: boolean }>();
   for (const g of preview.sheets.grades ?? []) {
-    const previous = seen.get(g.grade.toLowerCase());
-    if (previous !== undefined && previous !== g.annualCost) preview.notes.push(`Grade ${g.grade} appears twice with different costs; the first, £${previous}, is used.`);
-    if (previous === undefined) seen.set(g.grade.toLowerCase(), g.annualCost);
+    const entry = seen.get(g.grade.toLowerCase());
+    if (entry) {
+      entry.times++;
+      entry.differ ||= entry.first !== g.annualCost;
+    } else seen.set(g.grade.toLowerCase(), { grade: g.grade, first: g.annualCost, times: 1, differ: false });
+  }
+  for (const { grade, first, times, differ } of seen.values()) {
+    if (differ) preview.notes.push(`Grade ${grade} appears ${times === 2 ? 'twice' : `${times} times`} with different costs; the first, ${formatMoney(first)}, is used.`);
   }
 }
 
@@ -327,6 +385,11 @@ export function reasonsSummary(problems: RowProblem[], top = 5): { reason: strin
     counts.set(reason, (counts.get(reason) ?? 0) + 1);
   }
   return [...counts].sort((a, b) => b[1] - a[1]).slice(0, top).map(([reason, rows]) => ({ reason, rows }));
+}
+
+/** Sheets the import would leave with no lines (every row of their files refused, say): said plainly, not as a success. */
+export function emptiedSheets(preview: ImportPreview): string[] {
+  return (['grades', 'posts', 'costs', 'savings'] as const).filter((key) => preview.sheets[key]?.length === 0).map((key) => key[0].toUpperCase() + key.slice(1));
 }
 
 /** How many lines the import brings in: what the preview counts. */

@@ -23,7 +23,7 @@ it('refuses own pay that is not an amount of money, saying where and why', () =>
     file.workbook.posts[0].annualCost = 0;
     return readBackup(JSON.stringify(file).replace('"annualCost":0', `"annualCost":${value}`));
   };
-  expect(damaged('"119,999"')).toEqual({ problem: 'This workbook file is damaged: post 1 (General Counsel) has an annual cost of its own that is not a number (“119,999”).' });
-  expect(damaged('1e999')).toEqual({ problem: 'This workbook file is damaged: post 1 (General Counsel) has an annual cost of its own that is not an amount of money from -£1,000,000,000,000 to £1,000,000,000,000 (“Infinity”).' });
-  expect(damaged('{"x":1}')).toEqual({ problem: 'This workbook file is damaged: post 1 (General Counsel) has an annual cost of its own that is not a number.' });
+  expect(damaged('"119,999"')).toEqual({ problem: 'This workbook file is damaged: post 1 (General Counsel) has its own annual cost that is not a number (“119,999”).' });
+  expect(damaged('1e999')).toEqual({ problem: 'This workbook file is damaged: post 1 (General Counsel) has its own annual cost that is not an amount of money from -£1,000,000,000,000 to £1,000,000,000,000 (“Infinity”).' });
+  expect(damaged('{"x":1}')).toEqual({ problem: 'This workbook file is damaged: post 1 (General Counsel) has its own annual cost that is not a number.' });
 });

@@ -19,6 +19,9 @@ describe('periods as reports write them', () => {
     ['Permanent', { start: null, end: null, months: null }],
     ['Temporary', { start: null, end: null, months: null }],
     ['Fixed term', { start: null, end: null, months: null }],
+    // An organisation chart's ContractType column
+    ['Fixed Term Contract', { start: null, end: null, months: null }],
+    ['NA', { start: null, end: null, months: null }],
     ['', { start: null, end: null, months: null }],
   ])('%s', (text, period) => expect(readPeriod(text)).toEqual(period));
 

@@ -21,7 +21,7 @@ const MONTH_TOKEN = /(\d{1,2}\/\d{1,2}\/\d{2,4}|\d{4}-\d{1,2}(?:-\d{1,2})?|[A-Za
 
 const ONGOING = /^(?:permanent|perm|ongoing|on-going|established|recurrent|recurring|indefinite)\b/i;
 /** A contract type alone says nothing of dates: they come from Start and End. */
-const CONTRACT_ONLY = /^(?:temporary|temp|fixed[\s-]*term|ftc|secondment|interim|agency|casual|acting|vacant|vacancy)\.?$/i;
+const CONTRACT_ONLY = /^(?:temporary|temp|fixed[\s-]*term|ftc|secondment|interim|agency|casual|acting|vacant|vacancy)(?:\s+(?:contract|post|appointment))?\.?$/i;
 const COUNT = /(\d+(?:\.\d+)?)\s*(months?|mths?|years?|yrs?)\b/i;
 const UNTIL = /\b(?:until|till|to|ending|ends?)\s*$/i;
 

@@ -1,12 +1,13 @@
 // A table's lines as workbook lines. A row that cannot be read becomes a
 // problem naming the file, the row and the reason; it is never dropped
 // silently. Totals a report printed are kept to reconcile against.
+import { formatMoney } from '../model/money';
 import { financialYearOf, parseFinancialYear, type FinancialYear } from '../model/periods';
 import type { Cost, Grade, Post, ReportedTotal, Saving, SavingType } from '../model/workbook';
 import { inYears, yearColumns, YEARS_HELD, type ColumnMap, type Field, type SheetKind } from './headers';
 import { readPeriod } from './period';
-import { classifyRow, columnUnit, GRADE_IN_TITLE, rowsOf, type Table } from './table';
-import { boundedMoney, isUnreadable, LIMITS, readMoney, readMonth, readNumber, splitFootnote, unreadable, type Unreadable } from './values';
+import { classifyRow, columnUnit, firstLabelColumn, GRADE_IN_TITLE, rowsOf, type Table } from './table';
+import { boundedMoney, isMissingText, isUnreadable, LIMITS, pointOf, readMoney, readMonth, readNumber, readPayRange, splitFootnote, unreadable, type PayPoint, type Unreadable } from './values';
 
 export interface RowProblem {
   file: string;
@@ -25,6 +26,8 @@ export interface SheetRead {
   savings: Saving[];
   /** Record number of each post (the only lines later checks name by row). */
   postRows: number[];
+  /** What each post's own row says it costs, beside postRows; import.ts decides which cost it gets. */
+  postPay: PostPay[];
   problems: RowProblem[];
   notes: string[];
   totals: PendingTotal[];
@@ -34,7 +37,23 @@ export interface SheetRead {
   recognised: number;
 }
 
-const emptyRead = (): SheetRead => ({ grades: [], posts: [], costs: [], savings: [], postRows: [], problems: [], notes: [], totals: [], imported: 0, recognised: 0 });
+const emptyRead = (): SheetRead => ({ grades: [], posts: [], costs: [], savings: [], postRows: [], postPay: [], problems: [], notes: [], totals: [], imported: 0, recognised: 0 });
+
+/**
+ * A post's pay as its own row states it: its own pay (with on-costs), and
+ * the chosen point of its own pay range. Which one it is costed at depends
+ * on the Grades sheet, so import.ts decides (own pay, grade, range).
+ */
+export interface PostPay {
+  own: number | null;
+  range: number | null;
+  /** Why the row's pay range could not be read, should the post need it. */
+  rangeProblem: string | null;
+  /** Whether its file has columns of pay at all (else a grade is the only way to cost it). */
+  payColumns: boolean;
+}
+
+const NO_PAY: PostPay = { own: null, range: null, rangeProblem: null, payColumns: false };
 
 interface Cells {
   /** The trimmed text of a field's column ('' if the field has no column). */
@@ -43,8 +62,15 @@ interface Cells {
   number(field: Field): number | null | Unreadable;
 }
 
+const LABELS = new Set<Field>(['title', 'description', 'line']);
+
 function cellsOf(table: Table, map: ColumnMap, cells: string[]): Cells {
-  const text = (field: Field) => (map[field] === undefined ? '' : unescapeText(cells[map[field]!] ?? ''));
+  // `NA`, `N/A`, `Not disclosed` mean nothing, except as a line's own label.
+  const text = (field: Field) => {
+    if (map[field] === undefined) return '';
+    const raw = cells[map[field]!] ?? '';
+    return isMissingText(raw) && !LABELS.has(field) ? '' : unescapeText(raw);
+  };
   return {
     text,
     money: (field) => {
@@ -148,9 +174,53 @@ function periodOf(cell: Cells): Pick<Post, 'start' | 'end' | 'months'> | Unreada
   return { start, end, months };
 }
 
-export function readPosts(table: Table, map: ColumnMap): SheetRead {
+/** Paid to the person, not a recurring cost of the post: listed in the preview, never costed. */
+const NOT_RECURRING: [Field, string][] = [['expenses', 'expense allowances'], ['bonus', 'bonuses'], ['benefits', 'benefits in kind'], ['lossOfOffice', 'compensation for loss of office']];
+
+/** How many left-out payments the preview lists by row; the rest are counted. */
+const LEFT_OUT_SHOWN = 20;
+
+/**
+ * A post's own pay: its pay plus the on-costs in their own columns
+ * (`PensionContribution`, `Employer's NI`); null when it states none.
+ */
+function ownPay(cell: Cells): number | null | Unreadable {
+  const pay = cell.money('pay');
+  if (pay === null || isUnreadable(pay)) return isUnreadable(pay) ? labelled('Own pay', pay) : null;
+  let total = pay;
+  for (const [field, label] of [['pension', 'Employer’s pension'], ['employerNi', 'Employer’s NI']] as const) {
+    const onCost = cell.money(field);
+    if (isUnreadable(onCost)) return labelled(label, onCost);
+    total += onCost ?? 0;
+  }
+  return Math.round(total * 100) / 100;
+}
+
+/** The row's own pay range at the chosen point: two columns, or one cell. */
+function rangeOf(cell: Cells, table: Table, map: ColumnMap, point: PayPoint): { value: number | null; problem: string | null } {
+  if (map.payMin !== undefined || map.payMax !== undefined) {
+    const bottom = cell.money('payMin');
+    const top = cell.money('payMax');
+    if (isUnreadable(bottom) || isUnreadable(top)) return { value: null, problem: (isUnreadable(bottom) ? bottom : (top as Unreadable)).problem };
+    if (bottom === null && top === null) return { value: null, problem: null };
+    // One end given: the range is that one figure.
+    const range = { bottom: bottom ?? top!, top: top ?? bottom! };
+    if (range.bottom > range.top) return { value: null, problem: `its pay range ${formatMoney(range.bottom)} to ${formatMoney(range.top)} runs backwards` };
+    return { value: pointOf(range, point), problem: null };
+  }
+  const range = readPayRange(cell.text('payRange'));
+  if (isUnreadable(range)) return { value: null, problem: range.problem };
+  if (range === null) return { value: null, problem: null };
+  const value = boundedMoney(pointOf(range, point) * columnUnit(table, map.payRange!), cell.text('payRange'));
+  return isUnreadable(value) ? { value: null, problem: value.problem } : { value, problem: null };
+}
+
+export function readPosts(table: Table, map: ColumnMap, point: PayPoint = 'top'): SheetRead {
   const out = emptyRead();
-  const labelColumns = [map.group, map.title, 0].filter((c): c is number => c !== undefined);
+  const labelColumns = [map.group, map.title, firstLabelColumn(table)].filter((c): c is number => c !== undefined);
+  const leftOut: string[] = [];
+  let leftOutRows = 0;
+  const payColumns = (['pay', 'payMin', 'payMax', 'payRange'] as const).some((f) => map[f] !== undefined);
   // Footnote lines (`* funded from reserves`) define the marks a title may carry.
   const footnotes = new Map<string, string>();
   for (const { cells } of table.rows) {
@@ -201,7 +271,8 @@ export function readPosts(table: Table, map: ColumnMap): SheetRead {
     const costText = cell.text('publishedCost');
     const funded = FUNDED_FROM.exec(costText);
     const per = funded ? null : PER.exec(costText);
-    const fte = boundedFte(cell.number('fte'), cell.text('fte'));
+    // An establishment list with no FTE column has one post per row.
+    const fte = map.fte === undefined ? 1 : boundedFte(cell.number('fte'), cell.text('fte'));
     const published = funded || per ? null : cell.money('publishedCost');
     const postAnnual = cell.money('postAnnualCost');
     const problem = [fte, published, postAnnual].find(isUnreadable);
@@ -211,6 +282,27 @@ export function readPosts(table: Table, map: ColumnMap): SheetRead {
       continue;
     }
     const funding = funded ? funded[1] : cell.text('funding');
+
+    // `£1,600 per new starter` where the grade would be, the starters in FTE:
+    // a non-staff cost of count x unit price, in its year, not a post.
+    const gradePer = PER.exec(grade);
+    const gradeUnit = gradePer && /\d/.test(gradePer[1]) ? readMoney(gradePer[1], table.decimalComma) : null;
+    if (typeof gradeUnit === 'number' && map.grade !== undefined) {
+      const quantity = (fte as number | null) ?? 1;
+      const when = periodOf(cell);
+      const year = !isUnreadable(when) && when.start !== null ? financialYearOf(when.start) : null;
+      const unitCost = gradeUnit * columnUnit(table, map.grade);
+      const cost: Cost = { description: title, group, year, amount: null, quantity, unitCost, funding };
+      if (cell.text('note')) cost.note = cell.text('note');
+      if (isDoNothing(cell.text('scenario'))) cost.doNothing = true;
+      if (typeof published === 'number' && Math.abs(published - quantity * unitCost) >= 0.5) {
+        out.notes.push(`${table.file} row ${row}: ${title} is read as ${quantity.toLocaleString('en-GB')} x ${formatMoney(unitCost)} = ${formatMoney(quantity * unitCost)}, but the table prints ${formatMoney(published)}.`);
+      }
+      out.costs.push(cost);
+      out.imported++;
+      if (marks.length) marked.push({ line: cost, marks });
+      continue;
+    }
 
     // A row with an amount but no grade is a non-staff cost.
     if (grade === '' && (published !== null || per)) {
@@ -233,8 +325,16 @@ export function readPosts(table: Table, map: ColumnMap): SheetRead {
       out.problems.push({ file: table.file, row, reason: 'Title is blank' });
       continue;
     }
-    if (grade === '') {
-      out.problems.push({ file: table.file, row, reason: `“${title}” has no grade, and no amount that would make it a non-staff cost` });
+    const own = ownPay(cell);
+    if (isUnreadable(own)) {
+      out.problems.push({ file: table.file, row, reason: own.problem });
+      continue;
+    }
+    const range = rangeOf(cell, table, map, point);
+    // A post with its own pay or its own pay range needs no grade.
+    if (grade === '' && own === null && range.value === null) {
+      const reason = range.problem ? `${title} cannot be costed: ${range.problem}, it has no pay of its own and no grade` : `“${title}” has no grade, and no amount that would make it a non-staff cost`;
+      out.problems.push({ file: table.file, row, reason });
       continue;
     }
     if (fte === null) {
@@ -257,7 +357,15 @@ export function readPosts(table: Table, map: ColumnMap): SheetRead {
     if (postAnnual !== null) post.publishedAnnualCost = postAnnual as number;
     out.posts.push(post);
     out.postRows.push(row);
+    out.postPay.push(payColumns ? { own, range: range.value, rangeProblem: range.problem, payColumns } : NO_PAY);
     out.imported++;
+    const left = NOT_RECURRING.flatMap(([field, label]) => {
+      if (cell.text(field) === '') return [];
+      const paid = cell.money(field);
+      if (isUnreadable(paid)) return [`${label} “${cell.text(field)}”`];
+      return paid ? [`${label} ${formatMoney(paid)}`] : [];
+    });
+    if (left.length && leftOutRows++ < LEFT_OUT_SHOWN) leftOut.push(`row ${row}, ${title}: ${left.join('; ')}.`);
     if (marks.length) marked.push({ line: post, marks });
   }
 
@@ -265,13 +373,18 @@ export function readPosts(table: Table, map: ColumnMap): SheetRead {
     const text = marks.map((m) => (footnotes.has(m) ? `${m} ${footnotes.get(m)}` : `footnote ${m}`)).join('; ');
     line.note = line.note ? `${line.note}; ${text}` : text;
   }
+  if (map.fte === undefined && out.posts.length) out.notes.push(`${table.file} has no FTE column: each row is one post, 1 FTE.`);
+  if (leftOut.length) {
+    const more = leftOutRows - leftOut.length;
+    out.notes.push(`${table.file}: not a recurring cost of a post, so left out of its cost: ${leftOut.join(' ')}${more ? ` And ${more.toLocaleString('en-GB')} more rows.` : ''}`);
+  }
   return out;
 }
 
 export function readCosts(table: Table, map: ColumnMap): SheetRead {
   const out = emptyRead();
   const years = yearColumns(table.header);
-  const labelColumns = [map.description, map.group, 0].filter((c): c is number => c !== undefined);
+  const labelColumns = [map.description, map.group, firstLabelColumn(table)].filter((c): c is number => c !== undefined);
   let group = '';
   let since = 0;
   for (const { cells, row } of rowsOf(table)) {
@@ -440,9 +553,9 @@ export function readSavings(table: Table, map: ColumnMap): SheetRead {
   return out;
 }
 
-export function readSheet(kind: Exclude<SheetKind, 'Scenarios'>, table: Table, map: ColumnMap): SheetRead {
+export function readSheet(kind: Exclude<SheetKind, 'Scenarios'>, table: Table, map: ColumnMap, point: PayPoint = 'top'): SheetRead {
   if (kind === 'Grades') return readGrades(table, map);
-  if (kind === 'Posts') return readPosts(table, map);
+  if (kind === 'Posts') return readPosts(table, map, point);
   if (kind === 'Costs') return readCosts(table, map);
   return readSavings(table, map);
 }
@@ -451,7 +564,8 @@ export function missingColumns(kind: SheetKind, table: Table, map: ColumnMap): s
   if (kind === 'Scenarios') return /^assumptions?$/i.test((table.header[0] ?? '').replace(/[^a-z]/gi, '')) ? [] : ['“Assumption” as its first header'];
   const need: Record<Exclude<SheetKind, 'Scenarios'>, Field[]> = { Grades: ['grade', 'annualCost'], Posts: ['title'], Costs: ['description'], Savings: [] };
   const missing: string[] = need[kind].filter((f) => map[f] === undefined).map((f) => ({ grade: 'Grade', annualCost: 'Annual cost', title: 'Title', description: 'Description' })[f as 'grade'] ?? f);
-  if (kind === 'Posts' && map.grade === undefined && !table.rows.some((r) => GRADE_IN_TITLE.test(r.cells[map.title ?? -1] ?? '')) && map.publishedCost === undefined) missing.push('Grade');
+  const statesPay = (['pay', 'payMin', 'payMax', 'payRange'] as const).some((f) => map[f] !== undefined);
+  if (kind === 'Posts' && map.grade === undefined && !statesPay && !table.rows.some((r) => GRADE_IN_TITLE.test(r.cells[map.title ?? -1] ?? '')) && map.publishedCost === undefined) missing.push('Grade');
   if (kind === 'Savings' && yearColumns(table.header).length === 0) missing.push('a financial year such as 2021/22');
   if (kind === 'Costs' && map.amount === undefined && map.unitCost === undefined && yearColumns(table.header).length === 0) missing.push('Amount or Unit cost');
   return missing;

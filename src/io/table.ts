@@ -27,6 +27,8 @@ export interface Table {
   /** From a caption (`£000's`) or a label column's header; 1 when none. */
   unit: number;
   decimalComma: boolean;
+  /** The first column has no header and only counts the rows (a data tool's index): it is not read. */
+  indexColumn?: boolean;
   /** Told how many rows have been read, every few thousand: a long import shows progress. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -69,8 +71,23 @@ export function locateTable(file: string, rows: string[][], decimalComma = false
   const number = (i: number) => rowNumbers?.[i] ?? i + 1;
   const table: Table = { file, header, rows: records.slice(at + 1).map((cells, i) => ({ cells, row: number(at + 1 + i) })), headerRow: number(at), unit, decimalComma };
   if (width) table.columnsNotRead = width - MAX_COLUMNS;
+  if (isIndexColumn(table)) table.indexColumn = true;
   return table;
 }
+
+/**
+ * pandas and R write a row counter as a first column with no header (`,Job
+ * Title,...` then `0,...`, `1,...`): it counts rows, it is no label.
+ */
+function isIndexColumn(table: Table): boolean {
+  if (table.header.length < 2 || table.header[0] !== '' || table.rows.length === 0) return false;
+  const first = Number(table.rows[0].cells[0]);
+  if (first !== 0 && first !== 1) return false;
+  return table.rows.every((r, i) => /^\d+$/.test((r.cells[0] ?? '').trim()) && Number(r.cells[0]) === first + i);
+}
+
+/** The column a printed table writes its labels in when no field says: the first, past a row counter. */
+export const firstLabelColumn = (table: Table) => (table.indexColumn ? 1 : 0);
 
 /** The unit of one column: its own header's, else the table's. */
 export function columnUnit(table: Table, index: number): number {
@@ -99,7 +116,7 @@ export function recogniseSheet(table: Table): SheetKind | null {
   const hint = nameHint(table.file);
   if (/^assumptions?$/.test(keys[0] ?? '') && table.header.length > 1) return 'Scenarios';
   const titled = has(keys, 'title');
-  if (titled && (has(keys, 'fte') || has(keys, 'grade') || has(keys, 'period'))) return 'Posts';
+  if (titled && (['fte', 'grade', 'period', 'pay', 'payMin', 'payMax', 'payRange'] as const).some((f) => has(keys, f))) return 'Posts';
   if (years) return hint === 'Costs' ? 'Costs' : 'Savings';
   if (has(keys, 'grade') && !titled && has(keys, 'annualCost')) return 'Grades';
   if ((has(keys, 'description') || titled) && (has(keys, 'amount') || has(keys, 'unitCost'))) return 'Costs';
@@ -115,6 +132,8 @@ export const FIELD_LABELS: Record<Field, string> = {
   grade: 'Grade', annualCost: 'Annual cost', title: 'Title', fte: 'FTE', team: 'Team', group: 'Group', start: 'Start', end: 'End',
   months: 'Months', period: 'Period', funding: 'Funding', publishedCost: 'Total cost', postAnnualCost: 'Full year cost',
   description: 'Description', note: 'Note', scenario: 'Scenario', year: 'Year', amount: 'Amount', quantity: 'Quantity', unitCost: 'Unit cost', line: 'Line', type: 'Type', recurring: 'Recurring',
+  pay: 'Own pay', pension: 'Employer’s pension', employerNi: 'Employer’s NI', payMin: 'Pay range bottom', payMax: 'Pay range top', payRange: 'Pay range',
+  bonus: 'Bonuses', expenses: 'Expense allowances', benefits: 'Benefits in kind', lossOfOffice: 'Compensation for loss of office',
 };
 
 export const isMoneyField = (field: Field) => MONEY_FIELDS.includes(field);

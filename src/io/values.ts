@@ -29,8 +29,20 @@ export function boundedMoney(value: number, raw: string): number | Unreadable {
   return Math.abs(value) > LIMITS.money ? unreadable(`“${raw.trim()}” is more than £10bn, too much for one line (check the column and its unit)`) : value;
 }
 
-/** Cells that mean "nothing here" in council tables. */
-const EMPTY = /^(?:|-|–|—|n\/?a|nil)$/i;
+/**
+ * Cells that mean "nothing here" in council tables and transparency returns:
+ * `NA` (R writes it), `N/A`, `N/D` and `Not disclosed` (organograms), `-`.
+ */
+const EMPTY = /^(?:|-|–|—|n\/?a|n\/?d|nil|not\s+(?:disclosed|applicable|known))$/i;
+
+/** A cell that means "nothing here" where a number belongs. */
+export const isMissing = (raw: string) => EMPTY.test(raw.trim());
+
+/**
+ * Words that mean "nothing here" in a text column. A dash stays as typed
+ * there: it may be what someone wrote as a group or team.
+ */
+export const isMissingText = (raw: string) => /^(?:n\/?a|n\/?d|not\s+(?:disclosed|applicable|known))$/i.test(raw.trim());
 
 /**
  * `£74,863`, `74863`, `74,863.50`, `(1,234)` (negative), `-1234`, blank,
@@ -59,10 +71,36 @@ export function readMoney(raw: string, decimalComma = false): number | null | Un
 
 const SUFFIX_UNITS = new Map([['k', 1e3], ['m', 1e6], ['bn', 1e9]]);
 
+export interface PayRange {
+  bottom: number;
+  top: number;
+}
+
+/** Where in a pay range a post is costed: budgets are set at the top unless the user chooses. */
+export type PayPoint = 'top' | 'middle' | 'bottom';
+export const PAY_POINTS: PayPoint[] = ['top', 'middle', 'bottom'];
+
+export const pointOf = (range: PayRange, point: PayPoint) => (point === 'top' ? range.top : point === 'bottom' ? range.bottom : (range.bottom + range.top) / 2);
+
+/**
+ * A pay range in one cell, as organisation charts write it: `50000 - 54999`,
+ * `£50,000 to £54,999`; one amount is a range of one point. Blank or `NA`
+ * is none.
+ */
+export function readPayRange(raw: string): PayRange | null | Unreadable {
+  const text = raw.trim().replace(/[–—]/g, '-');
+  if (isMissing(text)) return null;
+  const parts = /^(.+?)\s*(?:-|\bto\b)\s*(.+)$/i.exec(text);
+  const [bottom, top] = parts ? [readMoney(parts[1]), readMoney(parts[2])] : [readMoney(text), readMoney(text)];
+  if (typeof bottom !== 'number' || typeof top !== 'number') return unreadable(`“${text}” is not a pay range (write it as 50000 - 54999)`);
+  if (bottom > top) return unreadable(`“${text}” is not a pay range: its bottom is above its top`);
+  return { bottom, top };
+}
+
 /** A plain number such as an FTE (`0.5`, `-1`); blank is empty. */
 export function readNumber(raw: string, decimalComma = false): number | null | Unreadable {
   const text = decimalComma ? fromDecimalComma(raw.trim()) : raw.trim();
-  if (text === '') return null;
+  if (isMissing(text)) return null;
   // A comma must group thousands: `0,5` is refused, not read as 5.
   if (text.includes(',') && !/^-?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(text)) return unreadable(`“${text}” is not a number`);
   const plain = text.replace(/,/g, '');

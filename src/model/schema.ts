@@ -167,7 +167,7 @@ const post = v.strictObject(
     title: text('a title'),
     grade: text('a grade'),
     fte: bounded('an FTE', `not a number from -${en(BOUNDS.fte)} to ${en(BOUNDS.fte)}`, -BOUNDS.fte, BOUNDS.fte),
-    annualCost: v.optional(v.nullable(money('an annual cost of its own'))),
+    annualCost: v.optional(v.nullable(money('its own annual cost'))),
     team: text('a team'),
     group: text('a group'),
     start: theMonth('a start'),

@@ -9,7 +9,7 @@ import type { StoredWorkbook } from '../store/db';
 import { describeError } from '../store/errors';
 import { costsCsv, gradesCsv, postsCsv, reconciliationCsv, savingsCsv, summaryCsv } from '../io/export';
 import { reconcile } from '../model/reconcile';
-import { applyImport, importedFiles, importedLines, previewImport, type FileInput, type ImportPreview, type ImportProgress } from '../io/import';
+import { applyImport, emptiedSheets, importedFiles, importedLines, previewImport, type FileInput, type ImportPreview, type ImportProgress, type PayPoint } from '../io/import';
 import { ImportCancelled, type Importer } from '../io/import-protocol';
 import type { Field, SheetKind } from '../io/headers';
 import { isUnreadable, readPercent } from '../io/values';
@@ -571,12 +571,14 @@ export class AppState {
   // Maps, keyed by file name: a file may be called `__proto__.csv`.
   private readAs = new Map<string, SheetKind | null>();
   private columns = new Map<string, Partial<Record<Field, number | null>>>();
+  private payPoint = new Map<string, PayPoint>();
 
   async chooseFiles(files: FileInput[]): Promise<void> {
     this.error = null;
     this.files = files;
     this.readAs = new Map();
     this.columns = new Map();
+    this.payPoint = new Map();
     this.preview = null;
     if (files.length) await this.readFiles();
   }
@@ -585,7 +587,7 @@ export class AppState {
   private async readFiles(): Promise<void> {
     this.importProgress = { file: this.files[0].name, fileIndex: 0, files: this.files.length, rows: 0, totalRows: 0 };
     try {
-      this.preview = await this.importer.preview(this.files, this.workbook, { readAs: this.readAs, columns: this.columns }, (p) => (this.importProgress = p));
+      this.preview = await this.importer.preview(this.files, this.workbook, { readAs: this.readAs, columns: this.columns, payPoint: this.payPoint }, (p) => (this.importProgress = p));
     } catch (e) {
       if (!(e instanceof ImportCancelled)) this.error = `The files could not be read, and nothing changed: ${message(e)}`;
     } finally {
@@ -603,6 +605,12 @@ export class AppState {
   /** The user says which column a field is read from (null: none). */
   async mapColumn(name: string, field: Field, column: number | null): Promise<void> {
     this.columns = new Map(this.columns).set(name, { ...this.columns.get(name), [field]: column });
+    await this.readFiles();
+  }
+
+  /** The user says where a file's pay ranges are costed: top, middle or bottom. */
+  async choosePayPoint(name: string, point: PayPoint): Promise<void> {
+    this.payPoint = new Map(this.payPoint).set(name, point);
     await this.readFiles();
   }
 
@@ -625,7 +633,12 @@ export class AppState {
     if (ok) this.remember(before);
     if (ok) {
       const skipped = preview.problems.length ? `; ${count(preview.problems.length, 'row')} not imported` : '';
-      this.message = `Imported ${count(importedLines(preview), 'row')} from ${count(importedFiles(preview), 'file')}${skipped}.`;
+      const emptied = emptiedSheets(preview);
+      // A sheet every row of which was refused is not a success to announce.
+      if (emptied.length) {
+        const lines = importedLines(preview);
+        this.error = `The ${emptied.join(' and ')} ${emptied.length === 1 ? 'sheet is' : 'sheets are'} now empty: every row of its files was refused (${count(preview.problems.length, 'row')} not imported). ${count(lines, 'row')} ${lines === 1 ? 'was' : 'were'} imported.`;
+      } else this.message = `Imported ${count(importedLines(preview), 'row')} from ${count(importedFiles(preview), 'file')}${skipped}.`;
     }
   }
 

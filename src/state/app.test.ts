@@ -99,6 +99,30 @@ it('reads a column the user points to, and nothing the user points away from', a
   expect(app.preview!.files[0].sample).toEqual([['Band A', '1', '39820']]);
 });
 
+it('costs pay ranges at the point the user chooses, and keeps the choice while the preview is open', async () => {
+  const app = new AppState(inProcess, null);
+  await app.start(carePlanningWorkbook);
+  await app.chooseFiles([{ name: 'chart.csv', bytes: bytes('Job Title,Salary band\nOfficer,50000 - 54999\n') }]);
+  expect(app.preview!.sheets.posts![0].annualCost).toBe(54999);
+  await app.choosePayPoint('chart.csv', 'bottom');
+  expect(app.preview!.files[0].payPoint).toBe('bottom');
+  expect(app.preview!.sheets.posts![0].annualCost).toBe(50000);
+  await app.mapColumn('chart.csv', 'team', null);
+  expect(app.preview!.sheets.posts![0].annualCost).toBe(50000);
+});
+
+it('says plainly, as a warning, when an import leaves a sheet empty', async () => {
+  const app = new AppState(inProcess, null);
+  await app.start(carePlanningWorkbook);
+  await app.chooseFiles([
+    { name: 'Grades.csv', bytes: bytes('Grade,Annual cost\nBand A,36000\n') },
+    { name: 'Posts.csv', bytes: bytes('Title,Grade,FTE\nGhost,Band Q,1\nPhantom,Band Q,1\n') },
+  ]);
+  await app.confirmImport();
+  expect(app.error).toBe('The Posts sheet is now empty: every row of its files was refused (2 rows not imported). 1 row was imported.');
+  expect(app.message).not.toMatch(/^Imported/);
+});
+
 it('reports progress through a long read, and a cancelled read changes nothing', async () => {
   const rows = Array.from({ length: 12_000 }, (_, i) => `Post ${i},Band A,1,2026-04,2027-03`).join('\n');
   const seen: number[] = [];
