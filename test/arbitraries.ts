@@ -71,3 +71,20 @@ export const workbookArb: fc.Arbitrary<Workbook> = fc.record({
   scenarios: scenariosArb,
 });
 
+
+/**
+ * Random workbooks where some posts state their own pay (a post's own annual
+ * cost), some of those with no grade or one not in Grades: the own pay costs them.
+ */
+export const ownPayWorkbookArb: fc.Arbitrary<Workbook> = workbookArb.chain((wb) =>
+  fc
+    .array(fc.tuple(fc.option(money, { freq: 2 }), fc.constantFrom('keep', 'blank', 'unknown')), { minLength: wb.posts.length, maxLength: wb.posts.length })
+    .map((own) => ({
+      ...wb,
+      posts: wb.posts.map((p, i) => {
+        const [annualCost, grade] = own[i];
+        if (annualCost === null) return p;
+        return { ...p, annualCost, grade: grade === 'keep' ? p.grade : grade === 'blank' ? '' : 'Not a grade' };
+      }),
+    })),
+);

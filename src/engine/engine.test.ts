@@ -2,12 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import expected from '../../test/care-planning-2017.expected.json';
 import { carePlanningWorkbook } from '../../test/care-planning';
-import { costWorkbook, type Results } from '../model/costing';
+import { costWorkbook, postPeriod, type Results } from '../model/costing';
+import { horizonOf } from '../model/horizon';
 import { formulaProblem, MAX_TERMS } from '../model/formulas';
-import { month } from '../model/periods';
+import { month, monthsInYear } from '../model/periods';
 import type { Workbook } from '../model/workbook';
 import { columnLetter, formulaReach, type FormulaSheet } from './layout';
-import { costArb, postArb, savingArb, workbookArb } from '../../test/arbitraries';
+import { costArb, ownPayWorkbookArb, postArb, savingArb, workbookArb } from '../../test/arbitraries';
 import { WorkbookEngine } from './engine';
 
 const TODAY = new Date(2026, 10, 23);
@@ -304,7 +305,7 @@ it('opens and costs any workbook of random formulas, agreeing with the model', (
   );
   const formula = fc.oneof(term, fc.tuple(term, fc.constantFrom('+', '-', '*', '/', '&'), term).map(([a, op, b]) => `${a}${op}${b}`)).map((f) => `=${f}`);
   const maybe = fc.option(formula, { freq: 2 });
-  const arb = fc.tuple(workbookArb, fc.array(maybe, { minLength: 12, maxLength: 12 }), fc.array(maybe, { minLength: 4, maxLength: 4 }), fc.array(fc.tuple(maybe, maybe, maybe), { minLength: 5, maxLength: 5 }), fc.array(fc.tuple(fc.integer({ min: 2016, max: 2024 }), maybe), { minLength: 5, maxLength: 5 }), fc.tuple(formula, formula));
+  const arb = fc.tuple(workbookArb, fc.array(fc.tuple(maybe, maybe), { minLength: 12, maxLength: 12 }), fc.array(maybe, { minLength: 4, maxLength: 4 }), fc.array(fc.tuple(maybe, maybe, maybe), { minLength: 5, maxLength: 5 }), fc.array(fc.tuple(fc.integer({ min: 2016, max: 2024 }), maybe), { minLength: 5, maxLength: 5 }), fc.tuple(formula, formula));
   fc.assert(
     fc.property(arb, ([base, ftes, annual, costFormulas, savingFormulas, [alpha, beta]]) => {
       const set = <T extends { formulas?: Partial<Record<string, string>> }>(line: T, field: string, f: string | null): T => (f === null ? line : { ...line, formulas: { ...line.formulas, [field]: f } });
@@ -316,7 +317,8 @@ it('opens and costs any workbook of random formulas, agreeing with the model', (
           { name: 'Alpha', value: alpha, unit: 'number', note: '' },
           { name: 'Beta', value: beta, unit: 'number', note: '' },
         ],
-        posts: base.posts.map((p, i) => set(p, 'fte', ftes[i])),
+        // A post's own pay as a formula too (the first of each pair), beside its FTE's.
+        posts: base.posts.map((p, i) => set(set(p, 'fte', ftes[i][1]), 'annualCost', ftes[i][0])),
         grades: base.grades.map((g, i) => set(g, 'annualCost', annual[i])),
         costs: base.costs.map((c, i) => ['amount', 'quantity', 'unitCost'].reduce((line, field, j) => set(line, field, costFormulas[i][j]), c)),
         savings: base.savings.map((v, i) => set(v, `y${savingFormulas[i][0]}`, savingFormulas[i][1])),
@@ -488,5 +490,128 @@ describe('post costs read back after an edit', () => {
     } finally {
       engine.destroy();
     }
+  });
+});
+
+// Establishment lists give each post its own pay: it costs the post, whatever its grade costs.
+describe('a post’s own pay', () => {
+  it('agrees with the pure model to the penny on random workbooks where some posts state their own pay', () => {
+    fc.assert(
+      fc.property(ownPayWorkbookArb, (wb) => {
+        const engine = new WorkbookEngine(wb, TODAY);
+        try {
+          expectSameFigures(engine.results(), costWorkbook(wb, TODAY));
+        } finally {
+          engine.destroy();
+        }
+      }),
+      { numRuns: 60 },
+    );
+  }, 60_000);
+
+  it('always wins over its grade’s: a grade’s new cost never moves it, and it costs FTE x its own pay x months / 12', () => {
+    fc.assert(
+      fc.property(ownPayWorkbookArb, fc.nat(3), fc.integer({ min: 0, max: 20_000_000 }), (wb, g, pence) => {
+        const engine = new WorkbookEngine(wb, TODAY);
+        try {
+          const before = engine.results().postCosts;
+          engine.setLines('grades', [{ index: g, line: { ...wb.grades[g], annualCost: pence / 100 } }]);
+          const after = engine.results();
+          const proposal = after.scenarios[1].values;
+          const horizon = horizonOf(wb, TODAY);
+          wb.posts.forEach((post, i) => {
+            if (typeof post.annualCost !== 'number') return;
+            expect(after.postCosts[i], post.title).toEqual(before[i]);
+            const period = postPeriod(post, horizon, proposal.startDelay);
+            const fte = post.fte > 0 ? post.fte * proposal.recruitment : post.fte;
+            after.years.forEach((fy, k) => {
+              const expected = ((fte * post.annualCost! * monthsInYear(period.from, period.to, fy)) / 12) * (1 + proposal.payAward) ** k;
+              expect(Math.abs(after.postCosts[i][k] - expected), `${post.title} ${fy}`).toBeLessThan(0.005);
+            });
+          });
+        } finally {
+          engine.destroy();
+        }
+      }),
+      { numRuns: 50 },
+    );
+  }, 60_000);
+
+  it('is written into the post’s annual cost cell; a post without one looks its grade up', () => {
+    const wb = carePlanningWorkbook();
+    wb.posts[0] = { ...wb.posts[0], annualCost: 70000 }; // Strategic Development Manager, Band E at £62,186
+    const engine = new WorkbookEngine(wb, TODAY);
+    try {
+      expect(engine.formula('Posts', 1, 10)).toBeUndefined();
+      expect(engine.formula('Posts', 2, 10)).toBe('=IFERROR(VLOOKUP(TRIM(B3),Grades!$A$2:$B$6,2,FALSE()),0)');
+      // 2018/19 and 2019/20 at £70,000: the implementation cost 578,025.50 + (70,000 - 62,186) x 24 / 12
+      const r = engine.results();
+      expect(r.postCosts[0].slice(1, 3)).toEqual([70000, 70000]);
+      expect(r.scenarios[1].totals.staff).toBeCloseTo(578025.5 + (70000 - 62186) * 2, 2);
+    } finally {
+      engine.destroy();
+    }
+  });
+
+  it('follows edits in place that give a post its own pay, change it and take it away, as a rebuild would', () => {
+    const wb = carePlanningWorkbook();
+    const engine = new WorkbookEngine(wb, TODAY);
+    try {
+      engine.results();
+      const built = engine.builds;
+      const steps = [
+        { ...wb.posts[0], annualCost: 70000 },
+        { ...wb.posts[0], annualCost: 70000, grade: '' },
+        { ...wb.posts[0], annualCost: 80000, grade: '' },
+        { ...wb.posts[0], annualCost: null },
+        { ...wb.posts[0], annualCost: 0 },
+        wb.posts[0],
+      ];
+      for (const post of steps) {
+        engine.setPost(0, post);
+        expectSameFigures(engine.results(), costWorkbook({ ...wb, posts: [post, ...wb.posts.slice(1)] }, TODAY));
+      }
+      expect(engine.builds).toBe(built);
+      expect(engine.formula('Posts', 1, 10)).toBe('=IFERROR(VLOOKUP(TRIM(B2),Grades!$A$2:$B$6,2,FALSE()),0)');
+    } finally {
+      engine.destroy();
+    }
+  });
+
+  it('follows random post edits in place, with and without own pay, as a rebuild would', () => {
+    const ownPayPostArb = fc.tuple(postArb, fc.option(fc.integer({ min: 0, max: 20_000_000 }).map((p) => p / 100), { freq: 2 }), fc.boolean()).map(([p, own, blank]) => (own === null ? p : { ...p, annualCost: own, grade: blank ? '' : p.grade }));
+    fc.assert(
+      fc.property(ownPayWorkbookArb, fc.array(fc.tuple(fc.nat(20), ownPayPostArb), { minLength: 1, maxLength: 4 }), (wb, edits) => {
+        if (wb.posts.length === 0) return;
+        const engine = new WorkbookEngine(wb, TODAY);
+        try {
+          engine.results();
+          const changes = edits.map(([i, line]) => ({ index: i % wb.posts.length, line }));
+          engine.setLines('posts', changes);
+          const posts = wb.posts.slice();
+          for (const { index, line } of changes) posts[index] = line;
+          expectSameFigures(engine.results(), costWorkbook({ ...wb, posts }, TODAY));
+        } finally {
+          engine.destroy();
+        }
+      }),
+      { numRuns: 50 },
+    );
+  }, 60_000);
+
+  it('may be a formula: worked out, reported back, and in error it costs nothing', () => {
+    const wb = carePlanningWorkbook();
+    wb.userAssumptions = [{ name: 'SeniorPay', value: 70000, unit: '£', note: '' }];
+    wb.posts[0] = { ...wb.posts[0], formulas: { annualCost: '=SeniorPay' } };
+    const r = new WorkbookEngine(wb, TODAY).results();
+    expect(r.inputs![0]).toEqual({ sheet: 'posts', index: 0, field: 'annualCost', value: 70000, error: null });
+    expect(r.postCosts[0].slice(1, 3)).toEqual([70000, 70000]);
+    expectSameFigures(r, costWorkbook(withInputs(wb, r), TODAY));
+    wb.posts[0] = { ...wb.posts[0], formulas: { annualCost: '="70000"' } };
+    const text = new WorkbookEngine(wb, TODAY).results();
+    expect(text.inputs![0]).toMatchObject({ field: 'annualCost', value: 0, error: expect.stringMatching(/^#VALUE!/) });
+    expect(text.postCosts[0].every((v) => v === 0)).toBe(true);
+    expect(Math.round(text.scenarios[1].totals.staff)).toBe(578026 - 2 * 62186);
+    expectSameFigures(text, costWorkbook(withInputs(wb, text), TODAY));
   });
 });

@@ -319,7 +319,11 @@ export class WorkbookEngine {
     };
     const wb = this.workbook;
     wb.grades.forEach((g, i) => g.formulas?.annualCost && read('grades', 'Grades', i, 'annualCost', i + 1, 1, g.formulas.annualCost));
-    wb.posts.forEach((p, i) => p.formulas?.fte && read('posts', 'Posts', i, 'fte', i + 1, 2, p.formulas.fte));
+    wb.posts.forEach((p, i) => {
+      if (p.formulas?.fte) read('posts', 'Posts', i, 'fte', i + 1, POST.fte, p.formulas.fte);
+      // A post's own pay has no column of the user's: its formula is in the annual cost the post is costed at.
+      if (p.formulas?.annualCost) read('posts', 'Posts', i, 'annualCost', i + 1, POST.annualCost, p.formulas.annualCost);
+    });
     const costCols = { amount: 3, quantity: 4, unitCost: 5 } as const;
     wb.costs.forEach((c, i) => {
       for (const [field, col] of Object.entries(costCols)) if (c.formulas?.[field]) read('costs', 'Costs', i, field, i + 1, col, c.formulas[field]);

@@ -5,12 +5,12 @@
 //
 // Why this shape (MEASURED.md): a VLOOKUP and a named expression in every
 // year cell makes the engine's build quadratic (29 s at 10k posts). Here each
-// post looks its grade up once, in a helper column, and the per-year factors
+// post looks its grade up once, in a helper column (or holds its own pay there), and the per-year factors
 // (pay award, discount) live once per scenario in the Years sheet, so a year
 // cell refers to its own row, one Years cell and one Scenarios cell. The
 // summary sums whole columns with SUMIFS on a council-funded flag and a
 // per-scenario inclusion flag; optimism bias multiplies the sums.
-import { PAYBACK_TOLERANCE, savedBefore } from '../model/costing';
+import { ownCost, PAYBACK_TOLERANCE, savedBefore } from '../model/costing';
 import type { Horizon } from '../model/horizon';
 import { firstMonthOf, formatFinancialYear, lastMonthOf, type Month } from '../model/periods';
 import { ASSUMPTION_SPECS, effectiveValues, includes } from '../model/scenarios';
@@ -317,8 +317,10 @@ export function postRow(workbook: Workbook, layout: Layout, index: number): Cell
     p.months,
     text(p.funding),
     isCouncilFunded(p.funding) ? 1 : 0,
-    // A grade not in Grades costs nothing, as in the model; the page flags it.
-    `=IFERROR(VLOOKUP(TRIM(B${r}),${grades},2,FALSE()),0)`,
+    // The post's own pay wins over its grade's: written here as its value (or its formula), so a post
+    // with its own pay reads no grade and the rest keep one lookup each. A grade not in Grades costs
+    // nothing, as in the model; the page flags it.
+    ownCost(p) !== null ? input(ownCost(p), p.formulas?.annualCost, formulaReach('Posts', layout.years)) : `=IFERROR(VLOOKUP(TRIM(B${r}),${grades},2,FALSE()),0)`,
     // From: the start; else the end less the count; else the horizon's first month.
     // Start, End and Months are values, so each row's formula is the case that applies to it.
     p.start !== null ? `=YEAR(F${r})*12+MONTH(F${r})-1` : p.end !== null && p.months !== null ? `=YEAR(G${r})*12+MONTH(G${r})-H${r}` : `=${yearsCell(0, Y.first)}`,

@@ -1,6 +1,6 @@
 // The two exports CONTRACT.md fixes: the summary (a row per scenario and
 // year) and the posts (each post with its cost per year of the horizon).
-import { variance, type Results } from '../model/costing';
+import { ownCost, variance, type Results } from '../model/costing';
 import { formatFinancialYear, formatMonth } from '../model/periods';
 import type { ComparisonRow } from '../model/comparison';
 import type { Check } from '../model/reconcile';
@@ -25,10 +25,12 @@ export function summaryCsv(results: Results): string {
 /**
  * What the user wrote for each post (Months only where they gave a count, so
  * the file imports back to the same workbook), its cost in each year of
- * Proposed investment, and what the report printed for it.
+ * Proposed investment, what the report printed for it, and its own pay.
  */
 export function postsCsv(workbook: Workbook, results: Results): string {
-  const header = ['Title', 'Grade', 'FTE', 'Team', 'Group', 'Start', 'End', 'Months', 'Funding', ...results.years.map((y) => `Cost ${formatFinancialYear(y)}`), 'Published cost', 'Full year cost', 'Note', 'Scenario'];
+  // A post's own pay goes last, and only where a post states one: files without it stay as they were.
+  const ownPay = workbook.posts.some((p) => ownCost(p) !== null);
+  const header = ['Title', 'Grade', 'FTE', 'Team', 'Group', 'Start', 'End', 'Months', 'Funding', ...results.years.map((y) => `Cost ${formatFinancialYear(y)}`), 'Published cost', 'Full year cost', 'Note', 'Scenario', ...(ownPay ? ['Annual cost'] : [])];
   const rows: OutCell[][] = workbook.posts.map((p, i) => [
     p.title,
     p.grade,
@@ -44,6 +46,7 @@ export function postsCsv(workbook: Workbook, results: Results): string {
     p.publishedAnnualCost ?? null,
     p.note ?? null,
     scenarioCell(p),
+    ...(ownPay ? [ownCost(p)] : []),
   ]);
   return writeCsv(header, rows);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import expected from '../../test/care-planning-2017.expected.json';
 import { carePlanningWorkbook } from '../../test/care-planning';
-import { costWorkbook, netPresentValue, postPeriod, savingProfile, variance } from './costing';
+import { costWorkbook, netPresentValue, payBasis, postPeriod, savingProfile, variance } from './costing';
 import { horizonOf } from './horizon';
 import { month } from './periods';
 import { describePostPeriod, emptyWorkbook, isCouncilFunded, periodMismatch, type Post, type Workbook } from './workbook';
@@ -252,7 +252,35 @@ describe('rules the first review found unguarded', () => {
   });
 });
 
+describe('a post’s own pay', () => {
+  // Establishment lists give each post its own salary: it costs the post, whatever its grade costs.
+  it('wins over its grade’s: £48,000 of its own, Grade G at £36,000, a full year is £48,000', () => {
+    expect(proposed(onePost({ annualCost: 48000 })).years[0].staff).toBe(48000);
+  });
+
+  it('is FTE x its own pay x months / 12: 0.5 x £50,000 x 6 / 12 = £12,500', () => {
+    const wb = onePost({ annualCost: 50000, fte: 0.5, end: month(2021, 9) });
+    expect(proposed(wb).years[0].staff).toBe(12500);
+    expect(costWorkbook(wb).postCosts[0][0]).toBe(12500);
+  });
+
+  it('needs no grade: a blank grade, or one not in Grades, is costed at the post’s own pay', () => {
+    expect(proposed(onePost({ grade: '', annualCost: 40000 })).years[0].staff).toBe(40000);
+    expect(proposed(onePost({ grade: 'Band Z', annualCost: 40000 })).years[0].staff).toBe(40000);
+  });
+
+  it('left blank, the grade’s cost applies; stated as £0, the post costs nothing', () => {
+    expect(proposed(onePost({ annualCost: null })).years[0].staff).toBe(36000);
+    expect(proposed(onePost({ annualCost: 0 })).years[0].staff).toBe(0);
+  });
+});
+
 it('finds the horizon of 200,000 dated lines without overflowing the call stack', () => {
   const wb = onePost({}, (w) => (w.posts = Array.from({ length: 200_000 }, () => w.posts[0])));
   expect(horizonOf(wb).years[0]).toBe(2021);
+});
+
+it('names what a post is paid by, for lists of lines: its grade, or its own pay', () => {
+  expect(payBasis(onePost({}).posts[0])).toBe('G');
+  expect(payBasis(onePost({ grade: '', annualCost: 119999 }).posts[0])).toBe('own pay £119,999');
 });

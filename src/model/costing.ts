@@ -2,6 +2,7 @@
 // formula engine is checked against, to the penny, in tests and benchmarks.
 import { firstMonthOf, lastMonthOf, monthsInYear, type FinancialYear, type Month } from './periods';
 import { horizonOf, type Horizon } from './horizon';
+import { formatMoney } from './money';
 import { effectiveValues, includes, scenariosOf } from './scenarios';
 import {
   declaredPeriod,
@@ -179,6 +180,30 @@ export function gradeCosts(workbook: Workbook): Map<string, number> {
   return costs;
 }
 
+/**
+ * A post's own full-year cost of 1 FTE, where it states one (its pay, as an
+ * establishment list gives it), else null. A formula counts as stated: its
+ * last value, nothing until the engine has worked it out or where it errs.
+ */
+export function ownCost(post: Post): number | null {
+  const value = typeof post.annualCost === 'number' && Number.isFinite(post.annualCost) ? post.annualCost : null;
+  return post.formulas?.annualCost !== undefined ? (value ?? 0) : value;
+}
+
+/**
+ * The full-year cost of 1 FTE a post is costed at: its own pay, else its
+ * grade's; undefined where it has neither (it costs nothing, and is flagged).
+ */
+export function annualCostOf(post: Post, grades: Map<string, number>): number | undefined {
+  return ownCost(post) ?? grades.get(gradeKey(post.grade));
+}
+
+/** What a post is paid by, as a list of lines names it: its grade, or its own pay (a post with its own pay may have no grade). */
+export function payBasis(post: Post): string {
+  const own = ownCost(post);
+  return own === null ? post.grade : `own pay ${formatMoney(own)}`;
+}
+
 export function scenarioFigures(scenario: Scenario, workbook: Workbook, horizon: Horizon, grades: Map<string, number>): ScenarioFigures {
   const values = effectiveValues(scenario, workbook);
   const { payAward, savingsDelivery, recruitment, startDelay, savingsDelay, optimismBias } = values;
@@ -196,7 +221,7 @@ export function scenarioFigures(scenario: Scenario, workbook: Workbook, horizon:
     const period = postPeriod(post, horizon, startDelay);
     const council = isCouncilFunded(post.funding);
     years.forEach((fy, k) => {
-      const cost = postCostInYear(post, grades.get(gradeKey(post.grade)) ?? 0, period, fy, k, payAward, recruitment);
+      const cost = postCostInYear(post, annualCostOf(post, grades) ?? 0, period, fy, k, payAward, recruitment);
       if (council) staff[k] += cost * (1 + optimismBias);
       else external[k] += cost;
     });
@@ -277,7 +302,7 @@ export function costWorkbook(workbook: Workbook, today?: Date): Results {
   const proposal = effectiveValues(scenarios[1], workbook);
   const postCosts = workbook.posts.map((post) => {
     const period = postPeriod(post, horizon, proposal.startDelay);
-    return horizon.years.map((fy, k) => postCostInYear(post, grades.get(gradeKey(post.grade)) ?? 0, period, fy, k, proposal.payAward, proposal.recruitment));
+    return horizon.years.map((fy, k) => postCostInYear(post, annualCostOf(post, grades) ?? 0, period, fy, k, proposal.payAward, proposal.recruitment));
   });
   return {
     years: horizon.years,

@@ -15,6 +15,14 @@ describe('explaining a figure', () => {
     expect(e.amount).toBeCloseTo((62186 * 11) / 12, 6);
   });
 
+  it('a post with its own pay, naming its own pay rather than its grade', () => {
+    const own = carePlanningWorkbook();
+    own.posts[0] = { ...own.posts[0], title: 'General Counsel', grade: '', annualCost: 119999 };
+    const e = explain(own, { kind: 'post', scenario: 'Proposed investment', index: 0, year: 2018 }, TODAY);
+    expect(e.sentence).toBe('General Counsel, 2018/19: 1 FTE x £119,999 (its own pay) x 12 months / 12 = £119,999.');
+    expect(e.amount).toBe(119999);
+  });
+
   it('a total, from the lines that make it up, largest first, each openable', () => {
     const e = explain(wb, { kind: 'measure', scenario: 'Proposed investment', measure: 'staff', year: 2018 }, TODAY);
     expect(e.amount).toBeCloseTo(proposal.years[1].staff, 6);

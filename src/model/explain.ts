@@ -2,7 +2,7 @@
 // from, each openable in turn, so a scrutiny officer can check every number
 // without a spreadsheet. "Commissioning Manager, 2018/19: 1 FTE x £62,186
 // (Band E) x 11 months / 12 = £57,004."
-import { costTotal, delaySavings, gradeCosts, gradeKey, postCostInYear, postPeriod, savingProfile, scenarioFte } from './costing';
+import { annualCostOf, costTotal, delaySavings, gradeCosts, ownCost, postCostInYear, postPeriod, savingProfile, scenarioFte } from './costing';
 import { horizonOf } from './horizon';
 import { formatMoney, formatPercent, formatPounds } from './money';
 import { formatFinancialYear, monthsInYear, type FinancialYear } from './periods';
@@ -61,7 +61,7 @@ export function explain(workbook: Workbook, ref: FigureRef, today?: Date): Expla
   const postCost = (i: number, year: FinancialYear) => {
     const post = workbook.posts[i];
     const k = years.indexOf(year);
-    return postCostInYear(post, grades.get(gradeKey(post.grade)) ?? 0, postPeriod(post, horizon, v.startDelay), year, k, v.payAward, v.recruitment);
+    return postCostInYear(post, annualCostOf(post, grades) ?? 0, postPeriod(post, horizon, v.startDelay), year, k, v.payAward, v.recruitment);
   };
   const savingYear = (i: number) => {
     const saving = workbook.savings[i];
@@ -72,7 +72,7 @@ export function explain(workbook: Workbook, ref: FigureRef, today?: Date): Expla
 
   if (ref.kind === 'post') {
     const post = workbook.posts[ref.index];
-    const annual = grades.get(gradeKey(post.grade)) ?? 0;
+    const annual = annualCostOf(post, grades) ?? 0;
     const period = postPeriod(post, horizon, v.startDelay);
     if (ref.year === null) {
       const parts = years.map((y) => ({ label: formatFinancialYear(y), amount: postCost(ref.index, y), ref: { ...ref, year: y } }));
@@ -85,7 +85,7 @@ export function explain(workbook: Workbook, ref: FigureRef, today?: Date): Expla
     const amount = postCost(ref.index, ref.year);
     const factors = [
       `${Number(fte.toPrecision(6))} FTE${post.fte > 0 && v.recruitment !== 1 ? ` (${post.fte} x recruitment ${formatPercent(v.recruitment)})` : ''}`,
-      `${formatMoney(annual)} (${post.grade})`,
+      `${formatMoney(annual)} (${ownCost(post) !== null ? 'its own pay' : post.grade})`,
       `${months} ${months === 1 ? 'month' : 'months'} / 12`,
       ...(k > 0 && v.payAward !== 0 ? [`pay award (1 + ${formatPercent(v.payAward)})^${k}`] : []),
     ];

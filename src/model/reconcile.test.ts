@@ -35,3 +35,22 @@ it('lists a period whose count and range disagree, and only what differs', () =>
   expect(checks.filter((c) => c.kind === 'period').map((c) => c.explanation)).toEqual(['Commissioning Manager: 15 months from Dec 2017 ends Feb 2019, but End says Mar 2019 (16 months); costed at 15 months.']);
   expect(differences(checks).map((c) => c.kind)).toEqual(['total', 'period']);
 });
+
+it('checks a post with its own pay against that pay, whatever its grade: 1 x £119,999 x 6 months / 12 is £59,999.50', () => {
+  const wb = workbook();
+  wb.posts = [{ title: 'General Counsel', grade: '', fte: 1, annualCost: 119999, team: '', group: '', start: month(2018, 4), end: month(2018, 9), months: null, funding: '', publishedCost: 60000 }];
+  wb.reported = [];
+  const [line] = reconcile(wb);
+  expect(line.explanation).toBe('General Counsel: 1 x £119,999 x 6 months / 12 is £59,999.50; the report shows £60,000 (its rounding).');
+  expect(line.agrees).toBe(true);
+});
+
+it('says what is missing where a post has neither a grade with a cost nor its own pay', () => {
+  const wb = workbook();
+  wb.reported = [];
+  wb.posts = [{ ...wb.posts[0], grade: 'Band Z' }, { ...wb.posts[0], grade: '' }];
+  expect(reconcile(wb).map((c) => c.explanation)).toEqual([
+    'Community Care Officers: the report shows £131,097, but grade Band Z has no annual cost, and the post no Annual cost of its own, to check it against.',
+    'Community Care Officers: the report shows £131,097, but the post has no grade and no Annual cost of its own to check it against.',
+  ]);
+});

@@ -3,7 +3,7 @@
 // first: "Community Care Officers: 7 x £32,774 is £229,418; the report shows
 // £229,418", "Sub Total: the report shows £149,760; its lines add up to
 // £149,670".
-import { costTotal, gradeCosts, gradeKey } from './costing';
+import { annualCostOf, costTotal, gradeCosts } from './costing';
 import { formatMoney, formatPounds } from './money';
 import { formatFinancialYear } from './periods';
 import { costedMonths, isCouncilFunded, periodMismatch, type Post, type ReportedTotal, type Workbook } from './workbook';
@@ -33,13 +33,17 @@ export function periodCost(post: Post, annualCost: number): number | null {
   return months === null ? null : (post.fte * annualCost * months) / 12;
 }
 
+/** Why a post has no annual cost: no grade with one, and no pay of its own. */
+const uncosted = (post: Post) =>
+  post.grade.trim() === '' ? 'the post has no grade and no Annual cost of its own to check it against' : `grade ${post.grade} has no annual cost, and the post no Annual cost of its own, to check it against`;
+
 function lineCheck(post: Post, annual: number | undefined): Check | null {
   if (post.publishedCost == null) return null;
   const calculated = annual === undefined ? null : periodCost(post, annual);
   const months = costedMonths(post);
   const published = post.publishedCost;
   if (calculated === null) {
-    return { kind: 'line', label: post.title, source: '', published, calculated, difference: 0, agrees: false, explanation: `${post.title}: the report shows ${money(published)}, but ${annual === undefined ? `grade ${post.grade} has no annual cost` : 'its period has no length'} to check it against.` };
+    return { kind: 'line', label: post.title, source: '', published, calculated, difference: 0, agrees: false, explanation: `${post.title}: the report shows ${money(published)}, but ${annual === undefined ? uncosted(post) : 'its period has no length to check it against'}.` };
   }
   const difference = calculated - published;
   const sum = `${post.fte} x ${formatPounds(annual!)}${months === 12 ? '' : ` x ${months} months / 12`} is ${money(calculated)}`;
@@ -78,7 +82,7 @@ function totalCheck(total: ReportedTotal, workbook: Workbook, postValue: (i: num
 
 export function reconcile(workbook: Workbook): Check[] {
   const grades = gradeCosts(workbook);
-  const lines = workbook.posts.map((post) => lineCheck(post, grades.get(gradeKey(post.grade))));
+  const lines = workbook.posts.map((post) => lineCheck(post, annualCostOf(post, grades)));
   const periods: Check[] = workbook.posts.flatMap((post) => {
     const text = periodMismatch(post);
     return text ? [{ kind: 'period' as const, label: post.title, source: '', published: null, calculated: null, difference: 0, agrees: false, explanation: text }] : [];

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { overridesArb, workbookArb } from '../../test/arbitraries';
+import { overridesArb, ownPayWorkbookArb, workbookArb } from '../../test/arbitraries';
 import { carePlanningWorkbook } from '../../test/care-planning';
 import { costWorkbook, gradeCosts, scenarioFigures } from './costing';
 import { horizonOf } from './horizon';
@@ -62,10 +62,10 @@ describe('solving', () => {
   });
 });
 
-it('works a scenario out from its line sums to the penny, as costing every line does', () => {
-  // The search reuses line sums; the figures must be the model's own.
+/** The search reuses line sums; the figures must be the model's own. */
+const fromLineSumsAsCosting = (arb: fc.Arbitrary<Workbook>) =>
   fc.assert(
-    fc.property(workbookArb, overridesArb, (wb, overrides) => {
+    fc.property(arb, overridesArb, (wb, overrides) => {
       const horizon = horizonOf(wb, TODAY);
       const grades = gradeCosts(wb);
       for (const scenario of scenariosOf(wb).map((s) => ({ ...s, overrides: { ...s.overrides, ...overrides } }))) {
@@ -84,7 +84,10 @@ it('works a scenario out from its line sums to the penny, as costing every line 
     }),
     { numRuns: 200 },
   );
-});
+
+it('works a scenario out from its line sums to the penny, as costing every line does', () => fromLineSumsAsCosting(workbookArb));
+
+it('works posts with their own pay out from line sums to the penny, as costing every line does', () => fromLineSumsAsCosting(ownPayWorkbookArb));
 
 it('finds a part-month start delay on the line between whole months, as costing every line does', () => {
   // The search works a part-month delay out from the two whole months around it.

@@ -5,7 +5,7 @@
 // the discount rate, which only means anything applied to both, is varied in
 // both. Exact where NPV is linear in the assumption (recruitment, savings
 // delivery, optimism bias); otherwise by bracketing to within £1 of NPV.
-import { costTotal, delaySavings, figuresFromYears, gradeCosts, gradeKey, postCostInYear, postPeriod, savingProfile, type ScenarioFigures } from './costing';
+import { annualCostOf, costTotal, delaySavings, figuresFromYears, gradeCosts, postCostInYear, postPeriod, savingProfile, type ScenarioFigures } from './costing';
 import { horizonOf, type Horizon } from './horizon';
 import { formatPercent } from './money';
 import { ASSUMPTION_SPECS, effectiveValues, includes, scenariosOf, type AssumptionSpec } from './scenarios';
@@ -71,7 +71,7 @@ export function lineSums(scenario: Scenario, workbook: Workbook, horizon: Horizo
 
 /**
  * What does not move with the start delay is worked out once: which lines
- * the scenario holds, each post's grade cost and kind, the sums of costs,
+ * the scenario holds, each post's annual cost (its own pay, else its grade's) and kind, the sums of costs,
  * savings and posts the delay leaves alone. Each delay then costs only the
  * new posts again.
  */
@@ -82,7 +82,7 @@ export function prepareLineSums(scenario: Scenario, workbook: Workbook, horizon:
   const moving: { post: Workbook['posts'][number]; annual: number; council: boolean }[] = [];
   workbook.posts.forEach((post, i) => {
     if (!includes(scenario, 'posts', i, post.doNothing ?? false)) return;
-    const annual = grades.get(gradeKey(post.grade)) ?? 0;
+    const annual = annualCostOf(post, grades) ?? 0;
     const council = isCouncilFunded(post.funding);
     // The delay moves new posts only (FTE above 0).
     if (post.fte > 0) return void moving.push({ post, annual, council });

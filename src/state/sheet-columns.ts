@@ -2,6 +2,7 @@
 // that cannot be read is refused with the reason, on the cell: never fixed
 // silently. Money, months and years are read as the importer reads them.
 import { isUnreadable, readMoney, readMonth, readNumber } from '../io/values';
+import { gradeKey, ownCost } from '../model/costing';
 import { formatFinancialYear, formatMonth, parseFinancialYear } from '../model/periods';
 import type { Cost, Grade, Post, Saving, Workbook } from '../model/workbook';
 
@@ -69,7 +70,8 @@ export const POST_COLUMNS: Column<Post>[] = [
   {
     label: 'Grade',
     show: (p) => p.grade,
-    read: (p, t) => (t.trim() === '' ? 'Grade cannot be blank' : { ...p, grade: t.trim() }),
+    // A post with its own pay needs no grade.
+    read: (p, t) => (t.trim() === '' && ownCost(p) === null ? 'Grade cannot be blank unless the post has its own Annual cost' : { ...p, grade: t.trim() }),
   },
   {
     label: 'FTE',
@@ -98,6 +100,21 @@ export const POST_COLUMNS: Column<Post>[] = [
     },
   },
   text('Funding', 'funding'),
+  {
+    // The post's own pay of 1 FTE, as establishment lists give it: it wins over its grade's; blank is the grade's.
+    label: 'Annual cost',
+    align: 'num',
+    formula: 'annualCost',
+    show: (p) => money(p.annualCost ?? null),
+    read: (p, t) => {
+      const v = readMoney(t);
+      if (isUnreadable(v)) return v.problem;
+      if (v !== null) return { ...p, annualCost: v };
+      if (p.grade.trim() === '') return `Annual cost cannot be blank: ${p.title || 'this post'} has no grade to cost it`;
+      const { annualCost: _blank, ...graded } = p;
+      return graded;
+    },
+  },
 ];
 
 export const COST_COLUMNS: Column<Cost>[] = [
@@ -165,6 +182,12 @@ export function savingColumns(years: number[]): Column<Saving>[] {
       }),
     ),
   ];
+}
+
+/** Why a post's grade needs a look: one not in Grades costs nothing, unless the post has its own pay. */
+export function gradeProblem(post: Post, grades: Set<string>): string | null {
+  if (ownCost(post) !== null || grades.has(gradeKey(post.grade))) return null;
+  return `Grade ${post.grade} is not in the Grades sheet: the post costs nothing until it is`;
 }
 
 /** A new line, for the user to fill in: blank where blank is allowed. */

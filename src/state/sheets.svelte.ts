@@ -2,6 +2,7 @@
 // deleted. Each change goes through AppState.change, so it is costed by the
 // engine, saved, and undoable. A cell that takes a number may take a formula
 // (`=ReferralsPerWeek/CasesPerWorker`); the engine works it out.
+import { gradeKey } from '../model/costing';
 import { formulaProblem, nameProblem, renameInFormula } from '../model/formulas';
 import { deleteLine, insertLine } from '../model/lines';
 import { ASSUMPTION_SPECS, scenariosOf, shownValue, storedValue, valueProblem } from '../model/scenarios';
@@ -10,7 +11,7 @@ import { NAME_OF_ASSUMPTION } from '../model/scenario-names';
 import type { Formulas, UserAssumption, Workbook } from '../model/workbook';
 import type { AppState } from './app.svelte';
 import { formulaReach } from '../engine/layout';
-import { ASSUMPTION_COLUMNS, blankLine, COST_COLUMNS, GRADE_COLUMNS, LINES, POST_COLUMNS, savingColumns, type Column, type LineSheetName, type SheetName } from './sheet-columns';
+import { ASSUMPTION_COLUMNS, blankLine, COST_COLUMNS, GRADE_COLUMNS, gradeProblem, LINES, POST_COLUMNS, savingColumns, type Column, type LineSheetName, type SheetName } from './sheet-columns';
 
 const UNITS: UserAssumption['unit'][] = ['£', '%', 'months', 'number'];
 
@@ -25,6 +26,9 @@ export class SheetState {
     for (const s of this.app.workbook.savings) for (const y of Object.keys(s.amounts)) years.add(Number(y));
     return [...years].sort((a, b) => a - b);
   });
+
+  /** The grades' names as posts match them, once per change rather than for every cell drawn. */
+  private readonly gradeNames = $derived.by(() => new Set(this.app.workbook.grades.map((g) => gradeKey(g.grade))));
 
   /** The Savings columns, made once per change of years rather than for every cell drawn. */
   private readonly savingCols = $derived(savingColumns(this.savingYears));
@@ -112,6 +116,10 @@ export class SheetState {
       const cost = this.app.workbook.costs[row];
       const years = this.app.results?.years ?? [];
       if (cost?.year != null && years.length && !years.includes(cost.year)) return `${formatFinancialYear(cost.year)} is outside the horizon (${formatFinancialYear(years[0])} to ${formatFinancialYear(years[years.length - 1])}): this cost is not counted`;
+    }
+    if (sheet === 'Posts' && col === 1) {
+      const post = this.app.workbook.posts[row];
+      return post ? gradeProblem(post, this.gradeNames) : null;
     }
     if (sheet === 'Assumptions') {
       const i = row - ASSUMPTION_SPECS.length;

@@ -182,3 +182,75 @@ it('takes a formula in a saving’s year, and an error there counts as nothing w
   // Younger adults now save 1.5m in 2018/19, 1.5m in 2019/20 (+0), 1.6m in 2020/21 (+100k)
   expect(app.results!.scenarios[1].years.map((y) => y.savings)).toEqual([0, 1630000, 1500000 + 130000, 1600000 + 199000]);
 });
+
+// A post's own pay: column 9 of Posts, blank where the grade's cost applies.
+const OWN_PAY = 9;
+
+it('takes a post’s own pay in its Annual cost cell: the Strategic Development Manager at £70,000 adds (70,000 - 62,186) x 24 / 12', async () => {
+  const { app, sheets } = await started();
+  expect(sheets.labels('Posts')[OWN_PAY]).toBe('Annual cost');
+  expect(sheets.show('Posts', 0, OWN_PAY)).toBe('');
+  expect(await sheets.edit('Posts', 0, OWN_PAY, '£70,000')).toBeNull();
+  expect(app.workbook.posts[0].annualCost).toBe(70000);
+  expect(sheets.show('Posts', 0, OWN_PAY)).toBe('70000');
+  expect(app.results!.scenarios[1].totals.staff).toBeCloseTo(578025.5 + ((70000 - 62186) * 24) / 12, 2);
+  // Blank again: the grade's cost
+  expect(await sheets.edit('Posts', 0, OWN_PAY, '')).toBeNull();
+  expect(app.workbook.posts[0]).not.toHaveProperty('annualCost');
+  expect(Math.round(app.results!.scenarios[1].totals.staff)).toBe(578026);
+  await app.undo();
+  expect(app.workbook.posts[0].annualCost).toBe(70000);
+  await app.undo();
+  expect(app.workbook.posts[0]).not.toHaveProperty('annualCost');
+  await app.redo();
+  expect(app.results!.scenarios[1].totals.staff).toBeCloseTo(578025.5 + ((70000 - 62186) * 24) / 12, 2);
+});
+
+it('refuses own pay that cannot be read, and a post with neither grade nor own pay, changing nothing', async () => {
+  const { app, sheets } = await started();
+  const before = app.workbook;
+  expect(await sheets.edit('Posts', 0, OWN_PAY, '£70,000x')).toMatch(/is not an amount of money/);
+  expect(await sheets.edit('Posts', 0, 1, '')).toBe('Grade cannot be blank unless the post has its own Annual cost');
+  expect(app.workbook).toBe(before);
+  // With its own pay, a post needs no grade, and is not flagged for the grade it lacks
+  expect(await sheets.edit('Posts', 0, OWN_PAY, '70000')).toBeNull();
+  expect(await sheets.edit('Posts', 0, 1, '')).toBeNull();
+  expect(app.workbook.posts[0].grade).toBe('');
+  expect(sheets.problem('Posts', 0, 1)).toBeNull();
+  expect(app.results!.scenarios[1].totals.staff).toBeCloseTo(578025.5 + ((70000 - 62186) * 24) / 12, 2);
+  const graded = app.workbook;
+  expect(await sheets.edit('Posts', 0, OWN_PAY, '')).toBe('Annual cost cannot be blank: Strategic Development Manager has no grade to cost it');
+  expect(app.workbook).toBe(graded);
+});
+
+it('flags a grade not in Grades on a post costed by it, not on one with its own pay', async () => {
+  const { sheets } = await started();
+  expect(await sheets.edit('Posts', 0, 1, 'Band Z')).toBeNull();
+  expect(sheets.problem('Posts', 0, 1)).toBe('Grade Band Z is not in the Grades sheet: the post costs nothing until it is');
+  expect(await sheets.edit('Posts', 0, OWN_PAY, '70000')).toBeNull();
+  expect(sheets.problem('Posts', 0, 1)).toBeNull();
+});
+
+it('takes a formula as a post’s own pay, and pastes and fills own pay as other cells', async () => {
+  const { app, sheets } = await started();
+  await sheets.addRow('Assumptions');
+  const first = 7; // after the workbook's seven own assumptions
+  expect(await sheets.edit('Assumptions', first, 0, 'SeniorPay')).toBeNull();
+  expect(await sheets.edit('Assumptions', first, 1, '70000')).toBeNull();
+  expect(await sheets.edit('Posts', 0, OWN_PAY, '=SeniorPay')).toBeNull();
+  expect(app.workbook.posts[0].annualCost).toBe(70000);
+  expect(sheets.editText('Posts', 0, OWN_PAY)).toBe('=SeniorPay');
+  expect(app.results!.scenarios[1].totals.staff).toBeCloseTo(578025.5 + ((70000 - 62186) * 24) / 12, 2);
+  expect(await sheets.edit('Posts', 0, OWN_PAY, '="70000"')).toBeNull();
+  expect(sheets.show('Posts', 0, OWN_PAY)).toBe('#VALUE!');
+  expect(app.results!.scenarios[1].totals.staff).toBeCloseTo(578025.5 - 2 * 62186, 2); // in error it costs nothing
+  expect(await sheets.edit('Posts', 0, OWN_PAY, '=SeniorPay')).toBeNull();
+  // Filled down to the Commissioning Manager (Band E, 15 months): +(70,000 - 62,186) x 15 / 12 more
+  expect(await sheets.fill('Posts', 0, 1, OWN_PAY, OWN_PAY)).toBeNull();
+  expect(app.workbook.posts[1].formulas).toEqual({ annualCost: '=SeniorPay' });
+  expect(app.results!.scenarios[1].totals.staff).toBeCloseTo(578025.5 + ((70000 - 62186) * (24 + 15)) / 12, 2);
+  // Pasted values over both: the formulas go, the values stay
+  expect(await sheets.editMany('Posts', [{ row: 0, col: OWN_PAY, text: '60000' }, { row: 1, col: OWN_PAY, text: '£60,000' }])).toBeNull();
+  expect(app.workbook.posts.slice(0, 2).map((p) => [p.annualCost, p.formulas])).toEqual([[60000, undefined], [60000, undefined]]);
+  expect(app.results!.scenarios[1].totals.staff).toBeCloseTo(578025.5 + ((60000 - 62186) * (24 + 15)) / 12, 2);
+});

@@ -46,6 +46,34 @@ describe('a finance officer in the Posts grid', () => {
     await context.close();
   });
 
+  it('gives a post its own pay in the Annual cost column, which wins over its grade’s', async () => {
+    const context = await newContext(env.browser);
+    const page = await context.newPage();
+    const seen = watch(page, env.served.origin);
+    await page.goto(env.served.url);
+    const headline = page.getByRole('region', { name: 'Proposed investment at a glance' });
+    await headline.getByText('£578,026', { exact: true }).waitFor();
+
+    await page.getByRole('tab', { name: 'Posts' }).click();
+    const grid = page.getByRole('grid', { name: 'Posts' });
+    await grid.getByRole('columnheader', { name: 'Annual cost', exact: true }).waitFor();
+    const manager = grid.getByRole('row', { name: /^Strategic Development Manager/ });
+    const own = manager.getByRole('gridcell').nth(9); // Annual cost: blank, so Band E's £62,186
+    expect(await own.innerText()).toBe('');
+    await own.click();
+    await page.keyboard.type('70000');
+    await page.keyboard.press('Enter');
+    // 1 FTE for 24 months (Apr 2018 to Mar 2020) at £70,000, not £62,186: 578,025.50 + 7,814 x 24 / 12 = 593,653.50
+    await headline.getByText('£593,654', { exact: true }).waitFor();
+    await expect.poll(() => own.innerText()).toBe('70000');
+    await expect.poll(() => manager.getByRole('gridcell').last().innerText()).toBe('£140,000');
+
+    await page.keyboard.press('Control+z');
+    await headline.getByText('£578,026', { exact: true }).waitFor();
+    expect(seen.consoleErrors).toEqual([]);
+    await context.close();
+  });
+
   it('moves with Home, End and the arrows, and edits a grade’s cost with F2', async () => {
     const context = await newContext(env.browser);
     const page = await context.newPage();
