@@ -37,7 +37,8 @@ export const SYNONYMS = {
   // A post's own pay, as establishment lists and transparency returns give it.
   // `Salary Cost of Reports (£)` is deliberately none of these: it is what
   // the people reporting to the post cost.
-  pay: ['salary', 'annualsalary', 'actualpay', 'actualsalary', 'maximumsalary', 'basicsalary', 'basicpay', 'grosssalary', 'fullyearsalary', 'totalpay', 'salaryfte', 'ftesalary'],
+  // `Annual cost` is what the Posts download writes for a post's own pay, so it reads back as one.
+  pay: ['annualcost', 'annualcostperfte', 'salary', 'annualsalary', 'actualpay', 'actualsalary', 'maximumsalary', 'basicsalary', 'basicpay', 'grosssalary', 'fullyearsalary', 'totalpay', 'salaryfte', 'ftesalary'],
   pension: ['pensioncontribution', 'pensioncontributions', 'employerspension', 'employerpension', 'employerspensioncontribution', 'employerspensioncontributions', 'employerpensioncontribution', 'employerpensioncontributions', 'pension'],
   employerNi: ['employersni', 'employerni', 'employersnic', 'employersnationalinsurance', 'employernationalinsurance', 'employersnicontribution', 'employersnicontributions', 'employersnationalinsurancecontribution', 'employersnationalinsurancecontributions', 'nationalinsurance'],
   payMin: ['payscaleminimum', 'actualpayfloor', 'payfloor', 'salaryfloor', 'salarybandbottom', 'salarybandminimum', 'payscalemin', 'bandminimum', 'payminimum'],
