@@ -3,7 +3,7 @@
 // assumptions as named values, scenarios as a sheet of their own, and the
 // summary as formulas over the line sheets.
 //
-// Why this shape (MEASURED.md): a VLOOKUP and a named expression in every
+// Why this shape (docs/RULES.md, "What we measured about HyperFormula"): a VLOOKUP and a named expression in every
 // year cell makes the engine's build quadratic (29 s at 10k posts). Here each
 // post looks its grade up once, in a helper column (or holds its own pay there), and the per-year factors
 // (pay award, discount) live once per scenario in the Years sheet, so a year
@@ -259,7 +259,7 @@ export function scenarioValueCell(scenario: Scenario, key: ScenarioAssumption, r
   return typeof own === 'number' && Number.isFinite(own) ? own : `=$B${row}`;
 }
 
-/** The Scenarios sheet: a row per assumption, a column per scenario (DOMAIN.md). */
+/** The Scenarios sheet: a row per assumption, a column per scenario (docs/RULES.md, "Scenarios"). */
 export function scenariosSheet(layout: Layout): Grid {
   const rows: Grid = [[text('Assumption'), text('Workbook'), ...layout.scenarios.map((s) => text(s.name))]];
   for (const spec of ASSUMPTION_SPECS) {

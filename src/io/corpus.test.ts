@@ -1,5 +1,5 @@
 // Every case in test/corpus (CSV files as councils really bring them, with
-// figures worked out by hand from DOMAIN.md) through the importer and the
+// figures worked out by hand from docs/RULES.md) through the importer and the
 // engine, as a user's import would go.
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

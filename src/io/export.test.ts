@@ -1,4 +1,4 @@
-// The Posts export: CONTRACT.md's columns in their order, and a post's own pay after them only where a post states one.
+// The Posts export: the columns docs/RULES.md fixes, in their order, and a post's own pay after them only where a post states one.
 import { expect, it } from 'vitest';
 import { carePlanningWorkbook } from '../../test/care-planning';
 import { costWorkbook } from '../model/costing';

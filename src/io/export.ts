@@ -1,4 +1,4 @@
-// The two exports CONTRACT.md fixes: the summary (a row per scenario and
+// The two exports docs/RULES.md fixes: the summary (a row per scenario and
 // year) and the posts (each post with its cost per year of the horizon).
 import { ownCost, variance, type Results } from '../model/costing';
 import { formatFinancialYear, formatMonth } from '../model/periods';

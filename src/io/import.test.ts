@@ -89,7 +89,7 @@ describe('exports', () => {
   const wb = carePlanningWorkbook();
   const results = costWorkbook(wb);
 
-  it('the summary has a row per scenario and year with CONTRACT.md’s columns', () => {
+  it('the summary has a row per scenario and year with the summary export’s columns (docs/RULES.md)', () => {
     const rows = parseCsv(summaryCsv(results)).rows;
     expect(rows[0]).toEqual(expect.arrayContaining(['Scenario', 'Year', 'Staff cost', 'Other costs', 'Savings', 'Savings target', 'Net cost', 'Cumulative net cost', 'Discounted net cost', 'Externally funded']));
     expect(rows).toHaveLength(1 + 2 * 4);

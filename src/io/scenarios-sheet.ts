@@ -1,4 +1,4 @@
-// The Scenarios sheet as CSV (DOMAIN.md "Scenarios as a sheet"): header
+// The Scenarios sheet as CSV (docs/RULES.md, "Scenarios"): header
 // `Assumption`, then one column per scenario; one row per assumption. A blank
 // cell means the workbook's value; in a row named with `%`, `5` and `5%` both
 // mean five percent. Rows this app does not know are kept as written.

@@ -1,4 +1,4 @@
-// The costing rules of DOMAIN.md in plain TypeScript: the reference the
+// The costing rules of docs/RULES.md in plain TypeScript: the reference the
 // formula engine is checked against, to the penny, in tests and benchmarks.
 import { firstMonthOf, lastMonthOf, monthsInYear, type FinancialYear, type Month } from './periods';
 import { horizonOf, type Horizon } from './horizon';

@@ -6,7 +6,7 @@
 // Size: the engine's parser and evaluator recurse once per operator of a
 // chain, so a long chain runs out of stack and aborts the whole build. In
 // Node, HyperFormula 3.5 overflowed at about 1,150 terms of a chain of &, =,
-// < or + and at about 950 unary minuses (about 125 nested brackets, MEASURED.md);
+// < or + and at about 950 unary minuses (about 125 nested brackets: docs/RULES.md, "What we measured about HyperFormula");
 // inside the app's worker there is less stack to spare, and a 999-term chain
 // of & overflowed. Every operator and argument separator counts, with a limit
 // well under half the smallest of those.

@@ -24,7 +24,7 @@ export interface AssumptionSpec {
   help: string;
 }
 
-/** In the order of DOMAIN.md's "Scenarios as a sheet". */
+/** In the order of docs/RULES.md, "Scenarios". */
 export const ASSUMPTION_SPECS: AssumptionSpec[] = [
   { key: 'payAward', name: 'Pay award %', unit: '%', min: 0, max: 10, step: 0.5, help: 'Compounds from the second year.' },
   { key: 'recruitment', name: 'Recruitment %', unit: '%', min: 0, max: 100, step: 5, help: 'Share of each new post filled; deletions are not scaled.' },

@@ -1,5 +1,5 @@
 // The built app, served from a sub-path, driven as a person would: by role
-// and accessible name (CONTRACT.md), through import, edit, reload and export.
+// and accessible name (docs/RULES.md, "The page's public face"), through import, edit, reload and export.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import expected from '../care-planning-2017.expected.json';

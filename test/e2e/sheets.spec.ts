@@ -1,4 +1,4 @@
-// The sheets as grids, driven as CONTRACT.md names them: a tab named after the
+// The sheets as grids, driven as docs/RULES.md names them: a tab named after the
 // sheet, role grid, column headers, gridcells; click selects, typing replaces,
 // Enter commits, Escape cancels, Ctrl+Z and Ctrl+Y from any cell.
 import { describe, expect, it } from 'vitest';
