@@ -6,7 +6,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { newContext, useBrowser, watch } from './harness';
+import { importFiles, newWorkbook as openNewWorkbook, useBrowser } from './harness';
 
 const CORPUS = new URL('../corpus/', import.meta.url);
 const corpus = (name: string) => {
@@ -20,24 +20,8 @@ const pounds = (n: number) => `£${Math.round(n).toLocaleString('en-GB')}`;
 
 const env = useBrowser();
 
-async function newWorkbook(): Promise<{ page: Page; close: () => Promise<void>; errors: string[] }> {
-  const context = await newContext(env.browser);
-  const page = await context.newPage();
-  const seen = watch(page, env.served.origin);
-  await page.goto(env.served.url);
-  await page.getByText('£578,026', { exact: true }).first().waitFor();
-  await page.getByRole('button', { name: 'New workbook' }).click();
-  await page.getByRole('button', { name: 'Create' }).click();
-  await page.getByRole('heading', { name: 'Untitled workbook' }).waitFor();
-  return { page, close: () => context.close(), errors: seen.consoleErrors };
-}
+const newWorkbook = () => openNewWorkbook(env);
 
-async function importFiles(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[]) {
-  await page.getByLabel('Import CSV or Excel files').setInputFiles(files);
-  const dialog = page.getByRole('dialog', { name: 'Check the import' });
-  await dialog.waitFor();
-  return dialog;
-}
 
 async function headline(page: Page, figure: string) {
   const region = page.getByRole('region', { name: 'Proposed investment at a glance' });

@@ -99,3 +99,36 @@ export function useBrowser(headers?: Record<string, string>): { browser: Browser
   });
   return shared;
 }
+
+/** A fresh browser context on the app, with a New workbook open (nothing in it yet). */
+export async function newWorkbook(env: { browser: Browser; served: Served }): Promise<{ page: Page; close: () => Promise<void>; errors: string[] }> {
+  const context = await newContext(env.browser);
+  const page = await context.newPage();
+  const seen = watch(page, env.served.origin);
+  await page.goto(env.served.url);
+  await page.getByText('£578,026', { exact: true }).first().waitFor();
+  await page.getByRole('button', { name: 'New workbook' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+  await page.getByRole('heading', { name: 'Untitled workbook' }).waitFor();
+  return { page, close: () => context.close(), errors: seen.consoleErrors };
+}
+
+/** Chooses files in the import control and waits for the preview. */
+export async function importFiles(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[]) {
+  await page.getByLabel('Import CSV or Excel files').setInputFiles(files);
+  const dialog = page.getByRole('dialog', { name: 'Check the import' });
+  await dialog.waitFor();
+  return dialog;
+}
+
+/** Two tabs of the app in one browser: the first is the writer, the second is read-only and says so. */
+export async function twoTabs(env: { browser: Browser; served: Served }): Promise<{ context: BrowserContext; first: Page; second: Page }> {
+  const context = await newContext(env.browser);
+  const first = await context.newPage();
+  await first.goto(env.served.url);
+  await first.getByText('£578,026', { exact: true }).first().waitFor();
+  const second = await context.newPage();
+  await second.goto(env.served.url);
+  await second.getByText('Open in another tab.').waitFor();
+  return { context, first, second };
+}

@@ -2,9 +2,8 @@
 // tables pasted as printed, Windows-1252 and semicolon files, a column the
 // user re-points, and every sheet downloaded and imported back.
 import { readFileSync, readdirSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { download, newContext, seriousViolations, table, watch, useBrowser } from './harness';
+import { download, importFiles, newContext, newWorkbook as openNewWorkbook, seriousViolations, table, watch, useBrowser } from './harness';
 
 const CORPUS = new URL('../corpus/', import.meta.url);
 const corpusFiles = (name: string) => {
@@ -14,22 +13,8 @@ const corpusFiles = (name: string) => {
 
 const env = useBrowser();
 
-async function newWorkbook(): Promise<{ page: Page; close: () => Promise<void>; errors: string[] }> {
-  const context = await newContext(env.browser);
-  const page = await context.newPage();
-  const seen = watch(page, env.served.origin);
-  await page.goto(env.served.url);
-  await page.getByText('£578,026', { exact: true }).first().waitFor();
-  await page.getByRole('button', { name: 'New workbook' }).click();
-  await page.getByRole('button', { name: 'Create' }).click();
-  await page.getByRole('heading', { name: 'Untitled workbook' }).waitFor();
-  return { page, close: () => context.close(), errors: seen.consoleErrors };
-}
+const newWorkbook = () => openNewWorkbook(env);
 
-async function importFiles(page: Page, files: { name: string; mimeType: string; buffer: Buffer }[]) {
-  await page.getByLabel('Import CSV or Excel files').setInputFiles(files);
-  await page.getByRole('dialog', { name: 'Check the import' }).waitFor();
-}
 
 describe('a report’s tables pasted as printed', () => {
   it('give the published £578,026 and £2,808,000, and a reconciliation a scrutiny officer can read and download', async () => {

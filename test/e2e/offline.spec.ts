@@ -1,7 +1,7 @@
 // Keeping work: the workbook file, under the strict Content-Security-Policy
 // the README recommends; any violation fails the test.
 import { describe, expect, it } from 'vitest';
-import { download, newContext, STRICT_CSP, watch, useBrowser } from './harness';
+import { download, newContext, STRICT_CSP, twoTabs, watch, useBrowser } from './harness';
 
 const env = useBrowser({ 'content-security-policy': STRICT_CSP });
 
@@ -65,13 +65,7 @@ describe('with no network', () => {
 
 describe('two tabs', () => {
   it('never overwrite each other: the second is read-only, follows the first, and takes over when it closes', async () => {
-    const context = await newContext(env.browser);
-    const first = await context.newPage();
-    await first.goto(env.served.url);
-    await first.getByText('£578,026', { exact: true }).first().waitFor();
-    const second = await context.newPage();
-    await second.goto(env.served.url);
-    await second.getByText('Open in another tab.').waitFor();
+    const { context, first, second } = await twoTabs(env);
 
     // The second tab refuses a change and says why; the first tab's work stands.
     await second.getByRole('spinbutton', { name: 'Recruitment %' }).fill('10');

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 // @ts-expect-error: a plain ES module without types
 import { serve } from '../../scripts/serve.js';
-import { BASE, download, launch, newContext, STRICT_CSP, useBrowser, watch } from './harness';
+import { BASE, download, launch, newContext, STRICT_CSP, twoTabs, useBrowser, watch } from './harness';
 
 const env = useBrowser({ 'content-security-policy': STRICT_CSP });
 
@@ -111,13 +111,7 @@ describe('what is stored is what the engine costed', () => {
 
 describe('two tabs', () => {
   it('closing the writer the moment Enter is pressed: the tab that takes over has the edit', async () => {
-    const context = await newContext(env.browser);
-    const first = await context.newPage();
-    await first.goto(env.served.url);
-    await first.getByText('£578,026', { exact: true }).first().waitFor();
-    const second = await context.newPage();
-    await second.goto(env.served.url);
-    await second.getByText('Open in another tab.').waitFor();
+    const { context, first, second } = await twoTabs(env);
 
     await editFte(first, 'Commissioning Officer', '0.5', true);
     await first.close({ runBeforeUnload: true });
