@@ -2,12 +2,15 @@
 // model imports nothing of ours; only engine/ imports hyperformula; ui never
 // holds the engine or the store (main.ts wires them). valibot is pure and is
 // imported by model/schema.ts alone: the workbook's shape is written once.
+// rpc/ is the one typed channel to every worker (engine's, analysis, import):
+// generic and DOM-free like model/, and at its rank, so engine/ and io/ may
+// both use it while it imports nothing of ours (not even model/).
 // Run by `npm run check`.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, dirname, resolve } from 'node:path';
 
 const SRC = resolve('src');
-const RANK = { model: 0, engine: 1, io: 1, store: 1, state: 2, ui: 3 };
+const RANK = { model: 0, rpc: 0, engine: 1, io: 1, store: 1, state: 2, ui: 3 };
 const FORBIDDEN_PACKAGES = { hyperformula: ['engine'], papaparse: ['io'], idb: ['store'], 'chart.js': ['ui'], svelte: ['ui', 'state'], valibot: ['model'] };
 
 const files = (dir) => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
@@ -36,4 +39,4 @@ if (problems.length) {
   console.error(`Layer rule broken (docs/ARCHITECTURE.md):\n${problems.join('\n')}`);
   process.exit(1);
 }
-console.log('Layers: imports point one way (ui -> state -> engine, io, store -> model).');
+console.log('Layers: imports point one way (ui -> state -> engine, io, store -> model, rpc).');

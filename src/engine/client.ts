@@ -6,72 +6,13 @@
 // sits in front of an edit; while one runs, only the newest question waits
 // (a worker started afresh would be slower than the search it replaced).
 import type { Results } from '../model/costing';
+import { Client } from '../rpc/rpc';
 import { unpackPostCosts } from './post-costs';
-import { Cancelled, EngineLost, type Analysis, type AnalysisRequest, type Engine, type EngineReply, type EngineRequest } from './protocol';
+import { Cancelled, EngineLost, type Analysis, type AnalysisHandlers, type AnalysisRequest, type Engine, type EngineHandlers, type EngineRequest } from './protocol';
 
-type Waiting = { resolve: (r: never) => void; reject: (e: Error) => void };
-
-class Channel {
-  private worker: Worker | null = null;
-  private next = 1;
-  readonly pending = new Map<number, Waiting>();
-  /** The post costs this worker last sent, to apply the changed rows of the next reply to. */
-  private postCosts: number[][] | null = null;
-
-  constructor(
-    private readonly create: () => Worker,
-    private readonly what: string,
-  ) {}
-
-  private start(): Worker {
-    this.postCosts = null;
-    const worker = this.create();
-    worker.onmessage = (event: MessageEvent<EngineReply>) => {
-      const reply = event.data;
-      const waiting = this.pending.get(reply.id);
-      this.pending.delete(reply.id);
-      if (!waiting) return;
-      if (!reply.ok) return waiting.reject(new Error(reply.error));
-      if ('analysis' in reply) return waiting.resolve(reply.analysis as never);
-      const postCosts = unpackPostCosts(this.postCosts, reply.posts);
-      if (!postCosts) return waiting.reject(new Error('The figures from the engine arrived incomplete; reload the page to cost the workbook again.'));
-      this.postCosts = postCosts;
-      waiting.resolve({ ...reply.results, postCosts } as never);
-    };
-    worker.onerror = (event) => {
-      // A worker that failed is ended, and the next request starts another: replies from
-      // this one must not arrive after the page has given up on them.
-      const error = new EngineLost(`The ${this.what} stopped: ${event.message || 'it could not load'}`);
-      worker.terminate();
-      if (this.worker === worker) this.worker = null;
-      for (const waiting of this.pending.values()) waiting.reject(error);
-      this.pending.clear();
-    };
-    return worker;
-  }
-
-  /** Starts the worker now, so it loads while the page does other work. */
-  warm(): void {
-    this.worker ??= this.start();
-  }
-
-  /** Ends the worker and what it was doing; each request waiting is told it was cancelled. */
-  stop(): void {
-    this.worker?.terminate();
-    this.worker = null;
-    for (const waiting of this.pending.values()) waiting.reject(new Cancelled());
-    this.pending.clear();
-  }
-
-  post<T>(message: (id: number) => object): Promise<T> {
-    this.worker ??= this.start();
-    const id = this.next++;
-    return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (r: never) => void, reject });
-      this.worker!.postMessage(message(id));
-    });
-  }
-}
+// Vite finds a worker to bundle by `new Worker(new URL(...))` written out, so each is written in full.
+const stopped = () => new Cancelled();
+const lost = (what: string) => (reason: string | undefined) => new EngineLost(`The ${what} stopped: ${reason || 'it could not load'}`);
 
 /** An analysis a newer one replaced before it started. */
 export class Superseded extends Error {
@@ -81,8 +22,23 @@ export class Superseded extends Error {
 }
 
 export class WorkerEngine implements Engine {
-  private readonly engine = new Channel(() => new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }), 'calculation engine');
-  private readonly analysis = new Channel(() => new Worker(new URL('./analysis-worker.ts', import.meta.url), { type: 'module' }), 'analysis');
+  /** The post costs the engine's worker last sent, to apply the changed rows of the next reply to. */
+  private postCosts: number[][] | null = null;
+
+  private readonly engine = new Client<EngineHandlers>({
+    create: () => {
+      this.postCosts = null;
+      return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+    },
+    stopped,
+    lost: lost('calculation engine'),
+  });
+
+  private readonly analysis = new Client<AnalysisHandlers>({
+    create: () => new Worker(new URL('./analysis-worker.ts', import.meta.url), { type: 'module' }),
+    stopped,
+    lost: lost('analysis'),
+  });
 
   /**
    * Loads the engine's worker (HyperFormula, some 175 KB gzip) at once, while
@@ -92,8 +48,12 @@ export class WorkerEngine implements Engine {
     this.engine.warm();
   }
 
-  send(request: EngineRequest): Promise<Results> {
-    return this.engine.post((id) => ({ id, request }));
+  async send(request: EngineRequest): Promise<Results> {
+    const { results, posts } = await this.engine.send('cost', request);
+    const postCosts = unpackPostCosts(this.postCosts, posts);
+    if (!postCosts) throw new Error('The figures from the engine arrived incomplete; reload the page to cost the workbook again.');
+    this.postCosts = postCosts;
+    return { ...results, postCosts };
   }
 
   /** HyperFormula cannot be interrupted in the middle of a build: its worker is ended and a new one started. */
@@ -120,8 +80,8 @@ export class WorkerEngine implements Engine {
     if (!asked) return;
     this.running = true;
     this.analysis
-      .post<Analysis>((id) => ({ id, analysis: asked.request }))
-      .then(asked.resolve, asked.reject)
+      .send('analyse', asked.request)
+      .then(({ analysis }) => asked.resolve(analysis), asked.reject)
       .finally(() => {
         this.running = false;
         this.nextAnalysis();

@@ -1,5 +1,6 @@
-// Messages between the page and the engine's Web Worker. The page sends what
-// the user wrote; the worker answers with every figure, read once per change.
+// What the page asks of the engine's Web Worker and of the analysis worker.
+// The page sends what the user wrote; the worker answers with every figure,
+// read once per change.
 import type { Results } from '../model/costing';
 import type { PostCostsMessage } from './post-costs';
 import type { Bar, Ranges } from '../model/sensitivity';
@@ -30,11 +31,22 @@ export interface Analysis {
   tornado: Bar[];
 }
 
-export type EngineReply =
-  /** Every figure but the post costs, which come as `posts` (post-costs.ts). */
-  | { id: number; ok: true; results: Omit<Results, 'postCosts'>; posts: PostCostsMessage; ms: number }
-  | { id: number; ok: true; analysis: Analysis; ms: number }
-  | { id: number; ok: false; error: string };
+/** The engine's answer to a request: every figure but the post costs, which come as `posts` (post-costs.ts). */
+export interface Costed {
+  results: Omit<Results, 'postCosts'>;
+  posts: PostCostsMessage;
+  ms: number;
+}
+
+/** What the engine's worker answers, by name (rpc/rpc.ts carries the calls). */
+export interface EngineHandlers {
+  cost(request: EngineRequest): Costed;
+}
+
+/** What the analysis worker answers, by name. */
+export interface AnalysisHandlers {
+  analyse(request: AnalysisRequest): { analysis: Analysis; ms: number };
+}
 
 /** A request the person stopped before the engine answered it. */
 export class Cancelled extends Error {

@@ -1,24 +1,22 @@
 /// <reference lib="webworker" />
 // The engine's Web Worker: HyperFormula loads here, after the page has painted,
 // and its work never blocks the page.
+import { serve } from '../rpc/rpc';
 import { handle, warmUp } from './handle';
 import { packPostCosts } from './post-costs';
-import type { EngineReply, EngineRequest } from './protocol';
+import type { EngineHandlers } from './protocol';
 
 /** The post costs the page last received from this worker. */
 let sent: number[][] | null = null;
 
-self.onmessage = (event: MessageEvent<{ id: number; request: EngineRequest }>) => {
-  const { id } = event.data;
-  const started = performance.now();
-  let reply: EngineReply;
-  try {
-    const { postCosts, ...results } = handle(event.data.request);
-    reply = { id, ok: true, results, posts: packPostCosts(sent, postCosts), ms: performance.now() - started };
+serve<EngineHandlers>(self, {
+  cost(request) {
+    const started = performance.now();
+    const { postCosts, ...results } = handle(request);
+    const posts = packPostCosts(sent, postCosts);
     sent = postCosts;
-  } catch (error) {
-    reply = { id, ok: false, error: error instanceof Error ? error.message : String(error) };
-  }
-  (self as unknown as Worker).postMessage(reply);
-  if (reply.ok && event.data.request.type === 'load') setTimeout(warmUp, 0);
-};
+    // After the answer has gone: the timer runs once this task, and its reply, are done.
+    if (request.type === 'load') setTimeout(warmUp, 0);
+    return { results, posts, ms: performance.now() - started };
+  },
+});

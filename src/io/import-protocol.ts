@@ -1,19 +1,12 @@
-// Messages between the page and the import worker, and what the page needs
-// of an importer: the worker in the browser, the function itself in tests.
+// What the page asks of the import worker, and what the page needs of an
+// importer: the worker in the browser, the function itself in tests.
 import type { Workbook } from '../model/workbook';
 import type { FileInput, ImportChoices, ImportPreview, ImportProgress } from './import';
 
-export interface ImportRequest {
-  id: number;
-  files: FileInput[];
-  open: Workbook;
-  choices: ImportChoices;
+/** What the import worker answers, by name (rpc/rpc.ts carries the calls), reporting progress as it reads. */
+export interface ImportHandlers {
+  preview(args: { files: FileInput[]; open: Workbook; choices: ImportChoices }, progress: (p: ImportProgress) => void): Promise<ImportPreview>;
 }
-
-export type ImportReply =
-  | { id: number; kind: 'progress'; progress: ImportProgress }
-  | { id: number; kind: 'done'; preview: ImportPreview }
-  | { id: number; kind: 'failed'; error: string };
 
 export interface Importer {
   preview(files: FileInput[], open: Workbook, choices: ImportChoices, onProgress: (p: ImportProgress) => void): Promise<ImportPreview>;
