@@ -21,7 +21,9 @@ for (const file of files(SRC).filter((f) => /\.(ts|svelte)$/.test(f) && !/\.test
   const from = layer(file);
   if (!(from in RANK)) continue; // main.ts, the composition root, and data folders
   const text = readFileSync(file, 'utf8');
-  for (const [, spec] of text.matchAll(/(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+  // A static import's path is the first group, a dynamic import()'s the second: both count.
+  for (const [, staticSpec, dynamicSpec] of text.matchAll(/(?:import|export)[^'"]*?from\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+    const spec = staticSpec ?? dynamicSpec;
     if (!spec) continue;
     if (spec.startsWith('.')) {
       const to = layer(resolve(dirname(file), spec));
