@@ -615,3 +615,70 @@ describe('a post’s own pay', () => {
     expectSameFigures(text, costWorkbook(withInputs(wb, text), TODAY));
   });
 });
+
+describe('a pay award set year by year', () => {
+  // A post of £100,000 a year, ongoing, over 2024/25 to 2027/28; the award is 3.2% in 2025/26, then 2% a year.
+  // Factors: 1, 1.032, 1.032 x 1.02 = 1.05264, 1.05264 x 1.02 = 1.0736928.
+  const wb: Workbook = {
+    name: 'Award by year',
+    assumptions: { firstYear: 2024, horizonYears: 4, payAward: 0.02, payAwardByYear: { 2025: 0.032 }, discountRate: 0.035, savingsDelivery: 1 },
+    grades: [{ grade: 'Band E', annualCost: 100_000 }],
+    posts: [{ title: 'Practitioner', grade: 'Band E', fte: 1, team: '', group: '', start: null, end: null, months: null, funding: '' }],
+    costs: [],
+    savings: [],
+  };
+  const handWorked = [100_000, 103_200, 105_264, 107_369.28];
+
+  it('costs each year at the product of the awards up to it, in the model and the engine', () => {
+    const model = costWorkbook(wb, TODAY);
+    model.scenarios[1].years.forEach((y, k) => expect(y.staff).toBeCloseTo(handWorked[k], 6));
+    const engine = new WorkbookEngine(wb, TODAY);
+    engine.results().scenarios[1].years.forEach((y, k) => expect(y.staff).toBeCloseTo(handWorked[k], 6));
+    engine.results().postCosts[0].forEach((v, k) => expect(v).toBeCloseTo(handWorked[k], 6));
+    expectSameFigures(engine.results(), model);
+  });
+
+  it('a scenario’s own year wins; a year it does not name takes the workbook’s, else its single rate', () => {
+    const scenarios = [{ name: 'Higher', overrides: { payAward: 0.05 }, payAwardByYear: { 2026: 0 } }];
+    const engine = new WorkbookEngine({ ...wb, scenarios }, TODAY);
+    // 2025/26 the workbook's 3.2%; 2026/27 the scenario's own 0%; 2027/28 its single 5%.
+    const staff = engine.results().scenarios[2].years.map((y) => y.staff);
+    [100_000, 103_200, 103_200, 108_360].forEach((v, k) => expect(staff[k]).toBeCloseTo(v, 6));
+  });
+
+  it('follows a year’s award changed in place, by the workbook or a scenario, as a rebuild would', () => {
+    const engine = new WorkbookEngine({ ...wb, scenarios: [{ name: 'Higher', overrides: {} }] }, TODAY);
+    engine.setAssumptions({ payAwardByYear: { 2025: 0.032, 2027: 0.1 } });
+    const scenarios = [{ name: 'Higher', overrides: {}, payAwardByYear: { 2026: 0.04 } }];
+    engine.setScenarios(scenarios);
+    expect(engine.builds).toBe(1);
+    const after = { ...wb, assumptions: { ...wb.assumptions, payAwardByYear: { 2025: 0.032, 2027: 0.1 } }, scenarios };
+    expectSameFigures(engine.results(), costWorkbook(after, TODAY));
+    // Higher: 1, 1.032, 1.032 x 1.04 = 1.07328, 1.07328 x 1.1 = 1.180608.
+    [100_000, 103_200, 107_328, 118_060.8].forEach((v, k) => expect(engine.results().scenarios[2].years[k].staff).toBeCloseTo(v, 6));
+  });
+
+  it('agrees with the pure model to the penny with random awards by year, by the workbook and by scenario', () => {
+    const awards = fc.dictionary(
+      fc.integer({ min: 2014, max: 2032 }).map(String),
+      fc.double({ min: -0.5, max: 0.5, noNaN: true }),
+      { maxKeys: 8 },
+    );
+    fc.assert(
+      fc.property(workbookArb, awards, fc.array(awards, { maxLength: 4 }), (base, own, perScenario) => {
+        const wb: Workbook = {
+          ...base,
+          assumptions: { ...base.assumptions, payAwardByYear: own as Record<number, number> },
+          scenarios: (base.scenarios ?? []).map((s, i) => (perScenario[i] ? { ...s, payAwardByYear: perScenario[i] as Record<number, number> } : s)),
+        };
+        const engine = new WorkbookEngine(wb, TODAY);
+        try {
+          expectSameFigures(engine.results(), costWorkbook(wb, TODAY));
+        } finally {
+          engine.destroy();
+        }
+      }),
+      { numRuns: 100 },
+    );
+  }, 60_000);
+});

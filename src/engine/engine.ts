@@ -15,6 +15,10 @@ import {
   NAMED_ASSUMPTIONS,
   namedExpressions,
   NO_PAYBACK,
+  payRow,
+  payYearCell,
+  payYearRow,
+  workbookPayYear,
   POST,
   postRow,
   costRow,
@@ -35,7 +39,6 @@ import {
   totalsSheet,
   USER_ASSUMPTIONS_ROW,
   yearsSheet,
-  type AssumptionName,
   type Layout,
 } from './layout';
 
@@ -103,7 +106,7 @@ export class WorkbookEngine {
     this.hf = HyperFormula.buildFromSheets(
       {
         Assumptions: assumptionsSheet(this.workbook, horizon),
-        Scenarios: scenariosSheet(this.layout),
+        Scenarios: scenariosSheet(this.workbook, this.layout),
         Years: yearsSheet(this.layout),
         Grades: gradesSheet(this.workbook, this.layout),
         Posts: postsSheet(this.workbook, this.layout),
@@ -150,23 +153,21 @@ export class WorkbookEngine {
     // The horizon reshapes every sheet; a start delay the post blocks cannot follow does too.
     if ('firstYear' in change || 'horizonYears' in change) return this.build();
     if (!this.blocksFollow(startDelays(this.workbook, this.layout.scenarios))) return this.build();
-    const values: Partial<Record<AssumptionName, number | undefined>> = {
-      PayAward: change.payAward,
-      DiscountRate: change.discountRate,
-      SavingsDelivery: change.savingsDelivery,
-      Recruitment: change.recruitment,
-      StartDelay: change.startDelay,
-      SavingsDelay: change.savingsDelay,
-      OptimismBias: change.optimismBias,
-    };
     // A formula the user typed may read an assumption (=PayAward*2): every post is read back.
     if (hasFormulas(this.workbook)) this.readPosts = null;
     const sheet = this.sheet('Assumptions');
+    const scenarios = this.sheet('Scenarios');
     this.hf.batch(() => {
       NAMED_ASSUMPTIONS.forEach((n, row) => {
-        const value = values[n.name];
+        const value = n.key ? change[n.key] : undefined;
         if (value !== undefined) this.hf.setCellContents({ sheet, row, col: 1 }, value);
       });
+      // The workbook's pay award of single years: column B of the Scenarios sheet's year rows.
+      if ('payAwardByYear' in change) {
+        this.layout.horizon.years.forEach((fy, k) => {
+          if (k > 0) this.hf.setCellContents({ sheet: scenarios, row: payYearRow(k) - 1, col: 1 }, workbookPayYear(this.workbook, fy));
+        });
+      }
     });
   }
 
@@ -251,6 +252,9 @@ export class WorkbookEngine {
           const row = SCENARIO_ROWS[key];
           this.hf.setCellContents({ sheet, row: row - 1, col: c }, scenarioValueCell(scenario, key, row));
         }
+        this.layout.horizon.years.forEach((fy, k) => {
+          if (k > 0 && before.payAwardByYear?.[fy] !== scenario.payAwardByYear?.[fy]) this.hf.setCellContents({ sheet, row: payYearRow(k) - 1, col: c }, payYearCell(this.layout, scenario, s, fy, payYearRow(k)));
+        });
         const flags = (name: 'Posts' | 'Costs' | 'Savings', key: 'posts' | 'costs' | 'savings', column: number, lines: { doNothing?: boolean }[]) => {
           const id = this.sheet(name);
           const changed = new Set([...(before.toggled?.[key] ?? []), ...(scenario.toggled?.[key] ?? [])]);
@@ -295,7 +299,8 @@ export class WorkbookEngine {
         paybackYear: payback >= NO_PAYBACK ? null : years[payback],
       };
     });
-    return { years, scenarios, postCosts: this.postCosts(scenarios[1].values), inputs: this.inputs() };
+    const pay = this.hf.getSheetValues(this.sheet('Years'))[payRow(1) - 1].slice(1, 1 + years.length).map((v, k) => number(v, `Pay factor of year ${k + 1}`));
+    return { years, scenarios, postCosts: this.postCosts(scenarios[1].values, pay), inputs: this.inputs() };
   }
 
   /** What each formula the user typed works out to, and each user assumption. */
@@ -338,8 +343,8 @@ export class WorkbookEngine {
     return out;
   }
 
-  /** Each post's cost per year in Proposed investment: its block, x recruitment if new, x pay factor. */
-  private postCosts(values: ScenarioValues): number[][] {
+  /** Each post's cost per year in Proposed investment: its block, x recruitment if new, x the year's pay factor. */
+  private postCosts(values: ScenarioValues, pay: number[]): number[][] {
     const count = this.workbook.posts.length;
     if (count === 0) return [];
     const block = this.layout.blockOf(1);
@@ -362,7 +367,7 @@ export class WorkbookEngine {
     const { cells, isNew } = this.readPosts;
     return cells.map((row, i) => {
       const scale = isNew[i] === 1 ? values.recruitment : 1;
-      return row.map((v, k) => number(v, `${this.workbook.posts[i].title} cost in year ${k + 1}`) * scale * (1 + values.payAward) ** k);
+      return row.map((v, k) => number(v, `${this.workbook.posts[i].title} cost in year ${k + 1}`) * scale * pay[k]);
     });
   }
 

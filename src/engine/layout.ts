@@ -13,7 +13,7 @@
 import { ownCost, PAYBACK_TOLERANCE, savedBefore } from '../model/costing';
 import type { Horizon } from '../model/horizon';
 import { firstMonthOf, formatFinancialYear, lastMonthOf, type Month } from '../model/periods';
-import { ASSUMPTION_SPECS, effectiveValues, includes } from '../model/scenarios';
+import { ASSUMPTION_SPECS, effectiveValues, includes, payAwardYearName, workbookValues } from '../model/scenarios';
 import { formulaProblem, MAX_FORMULA_VALUE, nameProblem, type Reach } from '../model/formulas';
 import { NAME_OF_ASSUMPTION } from '../model/scenario-names';
 import { isCouncilFunded, type Scenario, type ScenarioAssumption, type Workbook } from '../model/workbook';
@@ -21,23 +21,15 @@ import { isCouncilFunded, type Scenario, type ScenarioAssumption, type Workbook 
 export type Cell = string | number | boolean | null;
 export type Grid = Cell[][];
 
-/** The assumptions as named values: Assumptions!B{row} is named {name}. */
-export const NAMED_ASSUMPTIONS = [
+/** The assumptions as named values: Assumptions!B{row} is named {name}; the horizon's two, then the assumption table's at their rows. */
+export const NAMED_ASSUMPTIONS: { name: string; label: string; unit: string; key?: ScenarioAssumption }[] = [
   { name: 'FirstYear', label: 'First financial year', unit: 'year' },
   { name: 'HorizonYears', label: 'Horizon', unit: 'years' },
-  { name: 'PayAward', label: 'Pay award a year', unit: '%' },
-  { name: 'DiscountRate', label: 'Discount rate', unit: '%' },
-  { name: 'SavingsDelivery', label: 'Savings delivery', unit: '%' },
-  { name: 'Recruitment', label: 'Recruitment', unit: '%' },
-  { name: 'StartDelay', label: 'Start delay', unit: 'months' },
-  { name: 'SavingsDelay', label: 'Savings delay', unit: 'months' },
-  { name: 'OptimismBias', label: 'Optimism bias', unit: '%' },
-] as const;
-
-export type AssumptionName = (typeof NAMED_ASSUMPTIONS)[number]['name'];
+  ...[...ASSUMPTION_SPECS].sort((a, b) => a.sheetRow - b.sheetRow).map((a) => ({ name: a.formulaName, label: a.label, unit: a.unit, key: a.key })),
+];
 
 /** The workbook assumption behind each scenario assumption. */
-export const NAME_OF = NAME_OF_ASSUMPTION as Record<ScenarioAssumption, AssumptionName>;
+export const NAME_OF = NAME_OF_ASSUMPTION;
 
 /** Spreadsheet column letters: 0 is A, 26 is AA. */
 export function columnLetter(index: number): string {
@@ -73,12 +65,14 @@ export const COST = { description: 0, group: 1, year: 2, amount: 3, quantity: 4,
 export const SAVING = { line: 0, group: 1, type: 2, recurring: 3, before: 4, firstInput: 5 } as const;
 // Years sheet rows (1-based); each scenario adds a pay row and a discount row.
 const Y = { label: 1, k: 2, first: 3, last: 4 } as const;
-const payRow = (s: number) => 5 + 2 * s;
+export const payRow = (s: number) => 5 + 2 * s;
 const discountRow = (s: number) => 6 + 2 * s;
 // Scenarios sheet: row 1 names the scenarios; a row per assumption, then the savings delay split.
 const SCENARIO_ROW = Object.fromEntries(ASSUMPTION_SPECS.map((a, i) => [a.key, i + 2])) as Record<ScenarioAssumption, number>;
 const DELAY_YEARS_ROW = ASSUMPTION_SPECS.length + 2;
 const DELAY_PART_ROW = ASSUMPTION_SPECS.length + 3;
+/** Row of year k's pay award (k from 1: year 0 is at base prices): the scenario's own, the workbook's, else its single rate. */
+export const payYearRow = (k: number) => DELAY_PART_ROW + k;
 
 export const SUMMARY_COLUMNS = ['Scenario', 'Year', 'Staff cost', 'Other costs', 'Savings', 'Savings target', 'Net cost', 'Cumulative net cost', 'Discounted net cost', 'Externally funded', 'Payback k'] as const;
 export const TOTALS_COLUMNS = ['Scenario', 'Staff cost', 'Other costs', 'Savings', 'Savings target', 'Net cost', 'Discounted net cost', 'Externally funded', 'Net present value', 'Payback k', 'Beyond horizon'] as const;
@@ -173,20 +167,10 @@ const scenarioCell = (layout: Layout, s: number, row: number) => `Scenarios!$${c
 const value = (layout: Layout, s: number, key: ScenarioAssumption) => scenarioCell(layout, s, SCENARIO_ROW[key]);
 
 export function assumptionsSheet(workbook: Workbook, horizon: Horizon): Grid {
-  const a = workbook.assumptions;
-  const values: Record<AssumptionName, number> = {
-    FirstYear: horizon.first,
-    HorizonYears: horizon.years.length,
-    PayAward: a.payAward,
-    DiscountRate: a.discountRate,
-    SavingsDelivery: a.savingsDelivery,
-    Recruitment: a.recruitment ?? 1,
-    StartDelay: a.startDelay ?? 0,
-    SavingsDelay: a.savingsDelay ?? 0,
-    OptimismBias: a.optimismBias ?? 0,
-  };
+  const a = workbookValues(workbook.assumptions);
+  const horizonValues: Record<string, number> = { FirstYear: horizon.first, HorizonYears: horizon.years.length };
   return [
-    ...NAMED_ASSUMPTIONS.map((n) => [text(n.label), values[n.name], text(n.unit), text(n.name)]),
+    ...NAMED_ASSUMPTIONS.map((n) => [text(n.label), n.key ? a[n.key] : horizonValues[n.name], text(n.unit), text(n.name)]),
     ...(workbook.userAssumptions ?? []).map((u) => [text(u.name), input(u.value, undefined, formulaReach('Assumptions', horizon.years.length)), text(u.unit), text(u.note)]),
   ];
 }
@@ -259,8 +243,24 @@ export function scenarioValueCell(scenario: Scenario, key: ScenarioAssumption, r
   return typeof own === 'number' && Number.isFinite(own) ? own : `=$B${row}`;
 }
 
-/** The Scenarios sheet: a row per assumption, a column per scenario (docs/RULES.md, "Scenarios"). */
-export function scenariosSheet(layout: Layout): Grid {
+/**
+ * A scenario's pay award for one year: its own where it names the year, else
+ * the workbook's for that year (column B, blank where it names none), else
+ * the scenario's single rate.
+ */
+export function payYearCell(layout: Layout, scenario: Scenario, s: number, fy: number, row: number): Cell {
+  const own = scenario.payAwardByYear?.[fy];
+  return typeof own === 'number' && Number.isFinite(own) ? own : `=IF(ISBLANK($B${row}),${value(layout, s, 'payAward')},$B${row})`;
+}
+
+/** The workbook's pay award for one year, or a blank where it names none. */
+export function workbookPayYear(workbook: Workbook, fy: number): Cell {
+  const own = workbook.assumptions.payAwardByYear?.[fy];
+  return typeof own === 'number' && Number.isFinite(own) ? own : null;
+}
+
+/** The Scenarios sheet: a row per assumption, a column per scenario (docs/RULES.md, "Scenarios"), then a row per year's pay award. */
+export function scenariosSheet(workbook: Workbook, layout: Layout): Grid {
   const rows: Grid = [[text('Assumption'), text('Workbook'), ...layout.scenarios.map((s) => text(s.name))]];
   for (const spec of ASSUMPTION_SPECS) {
     const r = SCENARIO_ROW[spec.key];
@@ -269,6 +269,11 @@ export function scenariosSheet(layout: Layout): Grid {
   const delay = SCENARIO_ROW.savingsDelay;
   rows.push([text('Savings delay: whole years'), null, ...layout.scenarios.map((_, s) => `=INT(${col(layout.scenarioCol(s))}${delay}/12)`)]);
   rows.push([text('Savings delay: part of a year'), null, ...layout.scenarios.map((_, s) => `=(${col(layout.scenarioCol(s))}${delay}-12*${col(layout.scenarioCol(s))}${DELAY_YEARS_ROW})/12`)]);
+  layout.horizon.years.forEach((fy, k) => {
+    if (k === 0) return;
+    const r = payYearRow(k);
+    rows.push([text(payAwardYearName(fy)), workbookPayYear(workbook, fy), ...layout.scenarios.map((sc, s) => payYearCell(layout, sc, s, fy, r))]);
+  });
   return rows;
 }
 
@@ -283,7 +288,8 @@ export function yearsSheet(layout: Layout): Grid {
     [text('Last month'), ...horizon.years.map(lastMonthOf)],
   ];
   layout.scenarios.forEach((scenario, s) => {
-    rows.push([text(`Pay factor: ${scenario.name}`), ...ks.map((k) => `=(1+${value(layout, s, 'payAward')})^${c(k)}${Y.k}`)]);
+    // A running product: year k's factor is year k-1's x (1 + year k's award), each year's award its own or the single rate.
+    rows.push([text(`Pay factor: ${scenario.name}`), ...ks.map((k) => (k === 0 ? 1 : `=${c(k - 1)}${payRow(s)}*(1+${scenarioCell(layout, s, payYearRow(k))})`))]);
     rows.push([text(`Discount factor: ${scenario.name}`), ...ks.map((k) => `=1/(1+${value(layout, s, 'discountRate')})^${c(k)}${Y.k}`)]);
   });
   return rows;

@@ -60,3 +60,17 @@ it('exports what it imports', () => {
   const back = previewImport([file('again.csv', text)], emptyWorkbook('x')).sheets.scenarios!;
   expect(back).toEqual(scenarios);
 });
+
+it('reads a pay award set year by year: rows `Pay award % 2025/26` set single years, the rest take `Pay award %`, and write back as read', () => {
+  const sheet = ['Assumption,Proposed investment,Cautious', 'Pay award %,2,', 'Pay award % 2025/26,3.2%,', 'Pay award % 2026/27,,0', 'Pay award % 2026/28,1,'].join('\n');
+  const preview = previewImport([file('awards.csv', sheet)], emptyWorkbook('x'));
+  const [proposal, cautious] = preview.sheets.scenarios!;
+  expect(proposal.overrides).toEqual({ payAward: 0.02 });
+  expect(proposal.payAwardByYear).toEqual({ 2025: 0.032 });
+  expect(cautious.payAwardByYear).toEqual({ 2026: 0 });
+  // `2026/28` is no financial year: refused with the reason, never read as some other year.
+  expect(preview.problems).toEqual([{ file: 'awards.csv', row: 5, reason: 'Pay award % 2026/28: “2026/28” is not a financial year (2025/26 is)' }]);
+  const csv = parseCsv(scenariosCsv([proposal, cautious])).rows;
+  expect(csv).toContainEqual(['Pay award % 2025/26', '3.2', '']);
+  expect(csv).toContainEqual(['Pay award % 2026/27', '', '0']);
+});

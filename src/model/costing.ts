@@ -1,9 +1,10 @@
 // The costing rules of docs/RULES.md in plain TypeScript: the reference the
 // formula engine is checked against, to the penny, in tests and benchmarks.
 import { firstMonthOf, lastMonthOf, monthsInYear, type FinancialYear, type Month } from './periods';
+import { payFactors } from './assumptions';
 import { horizonOf, type Horizon } from './horizon';
 import { formatMoney } from './money';
-import { effectiveValues, includes, scenariosOf } from './scenarios';
+import { effectiveValues, includes, payAwardsByYear, scenariosOf } from './scenarios';
 import {
   declaredPeriod,
   isCouncilFunded,
@@ -116,17 +117,9 @@ export function postPeriod(post: Post, horizon: Horizon, startDelay = 0): PostPe
   return { from, to, mismatch };
 }
 
-/** FTE x annual cost x months in that year / 12 x (1 + pay award)^k. */
-export function postCostInYear(
-  post: Post,
-  annualCost: number,
-  period: PostPeriod,
-  fy: FinancialYear,
-  k: number,
-  payAward: number,
-  recruitment = 1,
-): number {
-  return ((scenarioFte(post, recruitment) * annualCost * monthsInYear(period.from, period.to, fy)) / 12) * (1 + payAward) ** k;
+/** FTE x annual cost x months in that year / 12 x the year's pay factor (`payFactors`: 1 in the first year). */
+export function postCostInYear(post: Post, annualCost: number, period: PostPeriod, fy: FinancialYear, payFactor: number, recruitment = 1): number {
+  return ((scenarioFte(post, recruitment) * annualCost * monthsInYear(period.from, period.to, fy)) / 12) * payFactor;
 }
 
 export function costTotal(cost: Cost): number {
@@ -206,8 +199,9 @@ export function payBasis(post: Post): string {
 
 export function scenarioFigures(scenario: Scenario, workbook: Workbook, horizon: Horizon, grades: Map<string, number>): ScenarioFigures {
   const values = effectiveValues(scenario, workbook);
-  const { payAward, savingsDelivery, recruitment, startDelay, savingsDelay, optimismBias } = values;
+  const { savingsDelivery, recruitment, startDelay, savingsDelay, optimismBias } = values;
   const years = horizon.years;
+  const pay = payFactors(values.payAward, payAwardsByYear(scenario, workbook), years);
   const blank = () => years.map(() => 0);
   const staff = blank();
   const other = blank();
@@ -221,7 +215,7 @@ export function scenarioFigures(scenario: Scenario, workbook: Workbook, horizon:
     const period = postPeriod(post, horizon, startDelay);
     const council = isCouncilFunded(post.funding);
     years.forEach((fy, k) => {
-      const cost = postCostInYear(post, annualCostOf(post, grades) ?? 0, period, fy, k, payAward, recruitment);
+      const cost = postCostInYear(post, annualCostOf(post, grades) ?? 0, period, fy, pay[k], recruitment);
       if (council) staff[k] += cost * (1 + optimismBias);
       else external[k] += cost;
     });
@@ -300,9 +294,10 @@ export function costWorkbook(workbook: Workbook, today?: Date): Results {
   const grades = gradeCosts(workbook);
   const scenarios = scenariosOf(workbook);
   const proposal = effectiveValues(scenarios[1], workbook);
+  const pay = payFactors(proposal.payAward, payAwardsByYear(scenarios[1], workbook), horizon.years);
   const postCosts = workbook.posts.map((post) => {
     const period = postPeriod(post, horizon, proposal.startDelay);
-    return horizon.years.map((fy, k) => postCostInYear(post, annualCostOf(post, grades) ?? 0, period, fy, k, proposal.payAward, proposal.recruitment));
+    return horizon.years.map((fy, k) => postCostInYear(post, annualCostOf(post, grades) ?? 0, period, fy, pay[k], proposal.recruitment));
   });
   return {
     years: horizon.years,

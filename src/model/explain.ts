@@ -6,7 +6,8 @@ import { annualCostOf, costTotal, delaySavings, gradeCosts, ownCost, postCostInY
 import { horizonOf } from './horizon';
 import { formatMoney, formatPercent, formatPounds } from './money';
 import { formatFinancialYear, monthsInYear, type FinancialYear } from './periods';
-import { effectiveValues, includes, scenariosOf } from './scenarios';
+import { payFactors, type ByYear } from './assumptions';
+import { effectiveValues, includes, payAwardsByYear, scenariosOf } from './scenarios';
 import { isCouncilFunded, type Workbook } from './workbook';
 
 export type Measure = 'costs' | 'staff' | 'other' | 'savings' | 'target' | 'net' | 'cumulative' | 'discounted' | 'external';
@@ -58,10 +59,11 @@ export function explain(workbook: Workbook, ref: FigureRef, today?: Date): Expla
   const when = (year: FinancialYear | null) => (year === null ? `${formatFinancialYear(years[0])} to ${formatFinancialYear(years[years.length - 1])}` : formatFinancialYear(year));
   const bias = 1 + v.optimismBias;
 
+  const byYear = payAwardsByYear(scenario, workbook);
+  const pay = payFactors(v.payAward, byYear, years);
   const postCost = (i: number, year: FinancialYear) => {
     const post = workbook.posts[i];
-    const k = years.indexOf(year);
-    return postCostInYear(post, annualCostOf(post, grades) ?? 0, postPeriod(post, horizon, v.startDelay), year, k, v.payAward, v.recruitment);
+    return postCostInYear(post, annualCostOf(post, grades) ?? 0, postPeriod(post, horizon, v.startDelay), year, pay[years.indexOf(year)], v.recruitment);
   };
   const savingYear = (i: number) => {
     const saving = workbook.savings[i];
@@ -87,7 +89,7 @@ export function explain(workbook: Workbook, ref: FigureRef, today?: Date): Expla
       `${Number(fte.toPrecision(6))} FTE${post.fte > 0 && v.recruitment !== 1 ? ` (${post.fte} x recruitment ${formatPercent(v.recruitment)})` : ''}`,
       `${formatMoney(annual)} (${ownCost(post) !== null ? 'its own pay' : post.grade})`,
       `${months} ${months === 1 ? 'month' : 'months'} / 12`,
-      ...(k > 0 && v.payAward !== 0 ? [`pay award (1 + ${formatPercent(v.payAward)})^${k}`] : []),
+      ...(k > 0 && pay[k] !== 1 ? [payWords(years.slice(1, k + 1), v.payAward, byYear, k)] : []),
     ];
     const funded = isCouncilFunded(post.funding) ? '' : ` It is funded by ${post.funding}, outside the council’s net cost.`;
     return { title: `${post.title}, ${formatFinancialYear(ref.year)}`, amount, sentence: `${post.title}, ${formatFinancialYear(ref.year)}: ${factors.join(' x ')} = ${formatPounds(amount)}.${funded}`, parts: [] };
@@ -178,4 +180,10 @@ export function explain(workbook: Workbook, ref: FigureRef, today?: Date): Expla
       return { title: name, amount: sum(parts), sentence: `${name}: each year’s net cost discounted at ${formatPercent(v.discountRate)} a year (the first year not at all) = ${formatMoney(sum(parts))}.`, parts };
     }
   }
+}
+
+/** `pay award (1 + 2%)^2`, or where single years are named, each year's: `pay award (1 + 3.2%) x (1 + 2%)`. */
+function payWords(years: FinancialYear[], single: number, byYear: ByYear, k: number): string {
+  if (years.every((fy) => byYear[fy] === undefined)) return `pay award (1 + ${formatPercent(single)})^${k}`;
+  return `pay award ${years.map((fy) => `(1 + ${formatPercent(byYear[fy] ?? single)})`).join(' x ')}`;
 }

@@ -1,6 +1,8 @@
 // Scenarios: Do nothing, Proposed investment, and the user's what-ifs. A
 // scenario says which lines are in and which assumptions it sets; any it does
 // not set come from the workbook.
+import { assumptionRow, ASSUMPTIONS, type AssumptionRow, type ByYear } from './assumptions';
+import { formatFinancialYear } from './periods';
 import {
   type ScenarioAssumption,
   SCENARIO_DO_NOTHING,
@@ -11,29 +13,11 @@ import {
   type Workbook,
 } from './workbook';
 
-export interface AssumptionSpec {
-  key: ScenarioAssumption;
-  /** The row name in a Scenarios sheet. */
-  name: string;
-  unit: '%' | 'months';
-  /** What a councillor may sensibly try, in the unit shown. */
-  min: number;
-  max: number;
-  step: number;
-  /** Which way makes the proposal look better: +1 when raising it lowers NPV. */
-  help: string;
-}
+/** One row of the assumption table (assumptions.ts). */
+export type AssumptionSpec = AssumptionRow & { key: ScenarioAssumption };
 
-/** In the order of docs/RULES.md, "Scenarios". */
-export const ASSUMPTION_SPECS: AssumptionSpec[] = [
-  { key: 'payAward', name: 'Pay award %', unit: '%', min: 0, max: 10, step: 0.5, help: 'Compounds from the second year.' },
-  { key: 'recruitment', name: 'Recruitment %', unit: '%', min: 0, max: 100, step: 5, help: 'Share of each new post filled; deletions are not scaled.' },
-  { key: 'startDelay', name: 'Start delay (months)', unit: 'months', min: 0, max: 24, step: 1, help: 'New posts start later; fixed end dates stay.' },
-  { key: 'savingsDelivery', name: 'Savings delivery %', unit: '%', min: 0, max: 150, step: 5, help: 'Share of planned savings that happens.' },
-  { key: 'savingsDelay', name: 'Savings delay (months)', unit: 'months', min: 0, max: 36, step: 1, help: 'Savings arrive later; what falls past the horizon is reported.' },
-  { key: 'optimismBias', name: 'Optimism bias %', unit: '%', min: 0, max: 100, step: 5, help: 'Green Book uplift on every council-funded cost.' },
-  { key: 'discountRate', name: 'Discount rate %', unit: '%', min: 0, max: 10, step: 0.5, help: 'HM Treasury Green Book: 3.5%.' },
-];
+/** The assumption table, in the order of docs/RULES.md, "Scenarios". */
+export const ASSUMPTION_SPECS: readonly AssumptionSpec[] = ASSUMPTIONS;
 
 /**
  * A fraction as a number of percent, as people type and read it: 0.035 is
@@ -48,16 +32,25 @@ export const shownValue = (spec: AssumptionSpec, value: number, digits = 10) => 
 export const storedValue = (spec: AssumptionSpec, shown: number) => (spec.unit === '%' ? shown / 100 : shown);
 
 export function workbookValues(a: Assumptions): ScenarioValues {
-  return {
-    payAward: a.payAward,
-    recruitment: a.recruitment ?? 1,
-    startDelay: a.startDelay ?? 0,
-    savingsDelivery: a.savingsDelivery,
-    savingsDelay: a.savingsDelay ?? 0,
-    optimismBias: a.optimismBias ?? 0,
-    discountRate: a.discountRate,
-  };
+  const stated = a as Partial<ScenarioValues>;
+  return Object.fromEntries(ASSUMPTION_SPECS.map((spec) => [spec.key, stated[spec.key] ?? spec.default])) as ScenarioValues;
 }
+
+/**
+ * The pay award of each year a scenario or its workbook names: the
+ * scenario's own, else the workbook's. A year neither names takes the
+ * scenario's single pay award (`payFactors`).
+ */
+export function payAwardsByYear(scenario: Scenario, workbook: Workbook): ByYear {
+  return { ...definedYears(workbook.assumptions.payAwardByYear), ...definedYears(scenario.payAwardByYear) };
+}
+
+function definedYears(byYear: ByYear | undefined): ByYear {
+  return Object.fromEntries(Object.entries(byYear ?? {}).filter(([, v]) => typeof v === 'number' && Number.isFinite(v)));
+}
+
+/** A year's pay award as the Scenarios sheet and the grids name it: `Pay award % 2025/26`. */
+export const payAwardYearName = (fy: number) => `${assumptionRow('payAward').name} ${formatFinancialYear(fy)}`;
 
 /** Every scenario of a workbook: the two built in, first, then the user's. */
 export function scenariosOf(workbook: Workbook): Scenario[] {
@@ -98,7 +91,9 @@ export function includes(scenario: Scenario, sheet: LineSheet, index: number, do
 export function valueProblem(key: ScenarioAssumption, value: number): string | null {
   const spec = ASSUMPTION_SPECS.find((a) => a.key === key)!;
   if (!Number.isFinite(value)) return `${spec.name} must be a number`;
-  if (spec.unit === 'months') return value < 0 || value > 600 ? `${spec.name} is from 0 to 600 months` : null;
-  if (key === 'payAward' || key === 'discountRate') return value <= -1 || value > 1 ? `${spec.name} is above -100% and at most 100%` : null;
-  return value < 0 || value > 10 ? `${spec.name} is from 0% to 1,000%` : null;
+  const { min, max, above } = spec.bounds;
+  if ((above ? value > min : value >= min) && value <= max) return null;
+  if (spec.unit === 'months') return `${spec.name} is from ${min} to ${max} months`;
+  const percent = (x: number) => `${shownPercent(x).toLocaleString('en-GB')}%`;
+  return above ? `${spec.name} is above ${percent(min)} and at most ${percent(max)}` : `${spec.name} is from ${percent(min)} to ${percent(max)}`;
 }

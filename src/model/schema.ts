@@ -14,6 +14,7 @@
 import * as v from 'valibot';
 import { formulaProblem, nameProblem } from './formulas';
 import { describeMonth, formatFinancialYear, month } from './periods';
+import type { RequiredAssumption } from './assumptions';
 import { ASSUMPTION_SPECS, shownPercent, valueProblem } from './scenarios';
 import { SCENARIO_ASSUMPTIONS, type ScenarioAssumption, type Workbook } from './workbook';
 
@@ -63,6 +64,16 @@ const theMonth = (noun: string) =>
   v.nullable(bounded(noun, `not a month from ${describeMonth(FIRST_MONTH)} to ${describeMonth(LAST_MONTH)}`, FIRST_MONTH, LAST_MONTH, true, 'a month'));
 const yearRange = (range: { min: number; max: number }) => `not a financial year from ${formatFinancialYear(range.min)} to ${formatFinancialYear(range.max)}`;
 const financialYear = (noun: string) => bounded(noun, yearRange(BOUNDS.year), BOUNDS.year.min, BOUNDS.year.max, true, 'a financial year');
+const yearKeyOf = (noun: string) =>
+  v.pipe(
+    v.string(),
+    v.regex(/^\d{4}$/, (issue) => `has ${noun} for “${String(issue.input)}”, which is not a financial year`),
+    v.transform(Number),
+    v.number(),
+    v.minValue(BOUNDS.year.min, (issue) => `has ${noun} for ${String(issue.input)}, which is ${yearRange(BOUNDS.year)}`),
+    v.maxValue(BOUNDS.year.max, (issue) => `has ${noun} for ${String(issue.input)}, which is ${yearRange(BOUNDS.year)}`),
+  );
+const yearKey = yearKeyOf('an amount');
 const flag = (noun: string) => v.boolean(says(noun, 'not Yes or No'));
 const lineNumbers = (noun: string) => v.pipe(v.array(bounded(noun, 'not a line of its sheet', 0, BOUNDS.lines, true), says(`a list of ${noun}s`, 'not a list')));
 const list = <T extends v.GenericSchema>(noun: string, item: T) =>
@@ -146,16 +157,30 @@ const optionalAssumptions = Object.fromEntries(SCENARIO_ASSUMPTIONS.map((k) => [
   [K in ScenarioAssumption]: v.OptionalSchema<ReturnType<typeof assumption>, undefined>;
 };
 
+/** The workbook's own assumptions: the ones every workbook states are required (the assumption table says which). */
+const workbookAssumptions = Object.fromEntries(ASSUMPTION_SPECS.map((a) => [a.key, a.required ? assumption(a.key) : v.optional(assumption(a.key))])) as {
+  [K in ScenarioAssumption]: K extends RequiredAssumption ? ReturnType<typeof assumption> : v.OptionalSchema<ReturnType<typeof assumption>, undefined>;
+};
+
+/** The pay award of single years, each within what the pay award may be. */
+const payAwardByYear = () =>
+  v.optional(
+    keyed(
+      'pay award by year',
+      yearKeyOf('a pay award'),
+      assumption('payAward'),
+      (k) => `has a pay award for “${k}”, which is not a financial year`,
+    ),
+  );
+
 const assumptionsSchema = v.strictObject(
   {
-    ...optionalAssumptions,
+    ...workbookAssumptions,
+    payAwardByYear: payAwardByYear(),
     firstYear: v.nullable(bounded('a first year', yearRange(BOUNDS.firstYear), BOUNDS.firstYear.min, BOUNDS.firstYear.max, true, 'a financial year')),
     horizonYears: v.nullable(
       bounded('a horizon', `not a whole number of years from ${BOUNDS.horizonYears.min} to ${BOUNDS.horizonYears.max}`, BOUNDS.horizonYears.min, BOUNDS.horizonYears.max, true),
     ),
-    payAward: assumption('payAward'),
-    discountRate: assumption('discountRate'),
-    savingsDelivery: assumption('savingsDelivery'),
   },
   says('assumptions', 'not a set of values', true),
 );
@@ -199,14 +224,6 @@ const cost = v.strictObject(
   'is not a cost {value}',
 );
 
-const yearKey = v.pipe(
-  v.string(),
-  v.regex(/^\d{4}$/, (issue) => `has an amount for “${String(issue.input)}”, which is not a financial year`),
-  v.transform(Number),
-  v.number(),
-  v.minValue(BOUNDS.year.min, (issue) => `has an amount for ${String(issue.input)}, which is ${yearRange(BOUNDS.year)}`),
-  v.maxValue(BOUNDS.year.max, (issue) => `has an amount for ${String(issue.input)}, which is ${yearRange(BOUNDS.year)}`),
-);
 
 const saving = v.strictObject(
   {
@@ -239,6 +256,7 @@ const scenario = v.strictObject(
   {
     name: text('a name'),
     overrides: v.strictObject(optionalAssumptions, says('assumptions', 'not a set of values', true)),
+    payAwardByYear: payAwardByYear(),
     toggled: v.optional(
       v.strictObject(
         { posts: v.optional(lineNumbers('post')), costs: v.optional(lineNumbers('cost')), savings: v.optional(lineNumbers('saving')) },
@@ -336,7 +354,7 @@ const NOUNS: Record<string, string> = {
   grade: 'grade', annualCost: 'annual cost', title: 'title', fte: 'FTE', team: 'team', group: 'group', start: 'start', end: 'end',
   months: 'count of months', funding: 'funding', description: 'description', year: 'year', amount: 'amount', quantity: 'quantity',
   unitCost: 'unit cost', line: 'line', type: 'type', recurring: 'Recurring mark', amounts: 'amounts', label: 'label', file: 'file name',
-  row: 'row', published: 'printed figure', overrides: 'assumptions', value: 'value', unit: 'unit', note: 'note',
+  row: 'row', published: 'printed figure', overrides: 'assumptions', payAwardByYear: 'pay award by year', value: 'value', unit: 'unit', note: 'note',
   firstYear: 'first year', horizonYears: 'horizon', ...Object.fromEntries(ASSUMPTION_SPECS.map((a) => [a.key, a.name])),
 };
 

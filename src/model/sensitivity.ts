@@ -6,16 +6,8 @@ import type { ScenarioAssumption, Workbook } from './workbook';
 
 export type Ranges = Record<ScenarioAssumption, [number, number]>;
 
-/** Defaults, in the assumption's own units: a plausible low and high for a committee. */
-export const DEFAULT_RANGES: Ranges = {
-  payAward: [0, 0.05],
-  recruitment: [0.5, 1],
-  startDelay: [0, 12],
-  savingsDelivery: [0.5, 1],
-  savingsDelay: [0, 12],
-  optimismBias: [0, 0.4],
-  discountRate: [0.015, 0.06],
-};
+/** Defaults, in the assumption's own units: a plausible low and high for a committee (the assumption table's). */
+export const DEFAULT_RANGES = Object.fromEntries(ASSUMPTION_SPECS.map((a) => [a.key, [...a.sensitivity]])) as Ranges;
 
 export interface Bar {
   key: ScenarioAssumption;

@@ -8,21 +8,12 @@
 import { annualCostOf, costTotal, delaySavings, figuresFromYears, gradeCosts, postCostInYear, postPeriod, savingProfile, type ScenarioFigures } from './costing';
 import { horizonOf, type Horizon } from './horizon';
 import { formatPercent } from './money';
-import { ASSUMPTION_SPECS, effectiveValues, includes, scenariosOf, type AssumptionSpec } from './scenarios';
+import { payFactors, type ByYear } from './assumptions';
+import { ASSUMPTION_SPECS, effectiveValues, includes, payAwardsByYear, scenariosOf, type AssumptionSpec } from './scenarios';
 import { isCouncilFunded, type Scenario, type ScenarioAssumption, type ScenarioValues, type Workbook } from './workbook';
 
-const LINEAR: ScenarioAssumption[] = ['recruitment', 'savingsDelivery', 'optimismBias'];
-
-/** How far a search looks, in the assumption's own units (fractions, months). */
-export const SEARCH_RANGE: Record<ScenarioAssumption, [number, number]> = {
-  payAward: [-0.2, 0.5],
-  recruitment: [0, 1],
-  startDelay: [0, 120],
-  savingsDelivery: [0, 1.5],
-  savingsDelay: [0, 120],
-  optimismBias: [0, 5],
-  discountRate: [0, 1],
-};
+/** How far a search looks, in the assumption's own units (fractions, months): the assumption table's. */
+export const SEARCH_RANGE = Object.fromEntries(ASSUMPTION_SPECS.map((a) => [a.key, a.search])) as Record<ScenarioAssumption, [number, number]>;
 
 export interface SwitchingValue {
   key: ScenarioAssumption;
@@ -88,7 +79,7 @@ export function prepareLineSums(scenario: Scenario, workbook: Workbook, horizon:
     if (post.fte > 0) return void moving.push({ post, annual, council });
     const period = postPeriod(post, horizon, 0);
     const into = council ? fixed.councilOther : fixed.externalOther;
-    years.forEach((fy, k) => (into[k] += postCostInYear(post, annual, period, fy, 0, 0, 1)));
+    years.forEach((fy, k) => (into[k] += postCostInYear(post, annual, period, fy, 1, 1)));
   });
   workbook.costs.forEach((cost, i) => {
     if (!includes(scenario, 'costs', i, cost.doNothing ?? false)) return;
@@ -105,16 +96,20 @@ export function prepareLineSums(scenario: Scenario, workbook: Workbook, horizon:
     for (const { post, annual, council } of moving) {
       const period = postPeriod(post, horizon, startDelay);
       const into = council ? sums.councilNew : sums.externalNew;
-      years.forEach((fy, k) => (into[k] += postCostInYear(post, annual, period, fy, 0, 0, 1)));
+      years.forEach((fy, k) => (into[k] += postCostInYear(post, annual, period, fy, 1, 1)));
     }
     return sums;
   };
 }
 
-/** A scenario's figures from its line sums and its values. */
-export function figures(name: string, values: ScenarioValues, sums: LineSums, horizon: Horizon): ScenarioFigures {
-  const { payAward, recruitment, optimismBias, savingsDelivery, savingsDelay } = values;
-  const pay = (k: number) => (1 + payAward) ** k;
+/**
+ * A scenario's figures from its line sums and its values. The years whose pay
+ * award is named (`byYear`) keep it; the single rate moves the rest.
+ */
+export function figures(name: string, values: ScenarioValues, sums: LineSums, horizon: Horizon, byYear: ByYear = {}): ScenarioFigures {
+  const { recruitment, optimismBias, savingsDelivery, savingsDelay } = values;
+  const factors = payFactors(values.payAward, byYear, horizon.years);
+  const pay = (k: number) => factors[k];
   const { shifted, beyond } = delaySavings(sums.savings.map((a) => a * savingsDelivery), savingsDelay);
   return figuresFromYears(
     name,
@@ -164,7 +159,7 @@ export function evaluator(workbook: Workbook, scenarioName: string, today?: Date
   };
   const run = (s: Scenario, key: ScenarioAssumption, value: number): ScenarioFigures => {
     const values = effectiveValues({ ...s, overrides: { ...s.overrides, [key]: value } }, workbook);
-    return figures(s.name, values, delayed(s, values.startDelay), horizon);
+    return figures(s.name, values, delayed(s, values.startDelay), horizon, payAwardsByYear(s, workbook));
   };
   const baseline = run(doNothing, 'discountRate', effectiveValues(doNothing, workbook).discountRate);
   return {
@@ -244,7 +239,7 @@ export function switchingValues(workbook: Workbook, scenarioName: string, today?
   return ASSUMPTION_SPECS.map((spec) => {
     const current = values[spec.key];
     const [lo, hi] = SEARCH_RANGE[spec.key];
-    const linear = LINEAR.includes(spec.key);
+    const linear = spec.linear;
     const gap = (v: number) => evaluate.gap(spec.key, v);
     const npvEqual = solve(gap, lo, hi, linear);
     const betterNow = gap(current) < 0;

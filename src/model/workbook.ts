@@ -1,5 +1,6 @@
 // What the user wrote: the workbook's lines and assumptions. Nothing computed
 // is kept here; figures come from costing (or the engine) and are thrown away.
+import { ASSUMPTIONS, type AssumptionKey, type ByYear } from './assumptions';
 import { describeMonth, monthsBetween, type FinancialYear, type Month } from './periods';
 
 export interface Grade {
@@ -116,16 +117,21 @@ export interface Assumptions {
   savingsDelay?: number;
   /** Green Book optimism bias on every council-funded cost, as a fraction. */
   optimismBias?: number;
+  /** The pay award of single years (2025 for 2025/26), as fractions; a year not named takes `payAward`. */
+  payAwardByYear?: ByYear;
 }
 
-export const SCENARIO_ASSUMPTIONS = ['payAward', 'recruitment', 'startDelay', 'savingsDelivery', 'savingsDelay', 'optimismBias', 'discountRate'] as const;
-export type ScenarioAssumption = (typeof SCENARIO_ASSUMPTIONS)[number];
+/** The scenario assumptions, in the order of the assumption table (assumptions.ts). */
+export const SCENARIO_ASSUMPTIONS: readonly AssumptionKey[] = ASSUMPTIONS.map((a) => a.key);
+export type ScenarioAssumption = AssumptionKey;
 export type ScenarioValues = Record<ScenarioAssumption, number>;
 
 export interface Scenario {
   name: string;
   /** The assumptions this scenario sets; the rest come from the workbook. */
   overrides: Partial<ScenarioValues>;
+  /** The pay award of single years this scenario sets; a year it does not name takes the workbook's for that year, else the scenario's pay award. */
+  payAwardByYear?: ByYear;
   /** Lines (by index in their sheet) whose inclusion differs from the scenario's default. */
   toggled?: Partial<Record<'posts' | 'costs' | 'savings', number[]>>;
   /** Rows of an imported Scenarios sheet this app does not use yet, kept as written. */
@@ -150,13 +156,7 @@ export interface Workbook {
 export const DEFAULT_ASSUMPTIONS: Assumptions = {
   firstYear: null,
   horizonYears: null,
-  payAward: 0,
-  discountRate: 0.035,
-  savingsDelivery: 1,
-  recruitment: 1,
-  startDelay: 0,
-  savingsDelay: 0,
-  optimismBias: 0,
+  ...(Object.fromEntries(ASSUMPTIONS.map((a) => [a.key, a.default])) as ScenarioValues),
 };
 
 export function emptyWorkbook(name: string): Workbook {

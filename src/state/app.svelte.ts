@@ -16,6 +16,8 @@ import { isUnreadable, readPercent } from '../io/values';
 import { backupFile, isRefused, readBackup } from '../io/backup';
 import type { InputValue, Results } from '../model/costing';
 import { costWorkbook } from '../model/costing';
+import type { FormAssumption } from '../model/assumptions';
+import { ASSUMPTION_SPECS } from '../model/scenarios';
 import { emptyWorkbook, type Assumptions, type Scenario, type Workbook } from '../model/workbook';
 
 /** A workbook as kept: what the engine last costed, and any change still on its way when the page closed. */
@@ -35,13 +37,10 @@ export interface Store {
   remove?(id: string): Promise<void>;
 }
 
-export type PercentAssumption = 'payAward' | 'discountRate' | 'savingsDelivery';
-/** Sensible bounds, in percent, for what a person may type. */
-export const PERCENT_RANGES: Record<PercentAssumption, { min: number; max: number }> = {
-  payAward: { min: -20, max: 50 },
-  discountRate: { min: 0, max: 50 },
-  savingsDelivery: { min: 0, max: 200 },
-};
+/** The assumptions the workbook's own form shows (the assumption table's with a `form`). */
+export type PercentAssumption = FormAssumption;
+/** Sensible bounds, in percent, for what a person may type there: the assumption table's. */
+export const PERCENT_RANGES = Object.fromEntries(ASSUMPTION_SPECS.flatMap((a) => (a.form ? [[a.key, a.form]] : []))) as Record<PercentAssumption, { min: number; max: number }>;
 
 export type DownloadKind = 'summary' | 'posts' | 'grades' | 'costs' | 'savings' | 'reconciliation';
 

@@ -81,6 +81,20 @@ export class ScenarioState {
     return ok ? null : (this.app.error ?? 'The change could not be made');
   }
 
+  /** The open scenario's own pay award for one year (2025 for 2025/26); null gives the year back to the single rate. */
+  async setPayAwardYear(year: number, value: number | null): Promise<string | null> {
+    const problem = value === null ? null : valueProblem('payAward', value);
+    if (problem) return problem;
+    const ok = await this.update(this.open, (s) => {
+      const byYear = { ...s.payAwardByYear };
+      if (value === null) delete byYear[year];
+      else byYear[year] = value;
+      const { payAwardByYear: _, ...rest } = s;
+      return Object.keys(byYear).length ? { ...rest, payAwardByYear: byYear } : rest;
+    });
+    return ok ? null : (this.app.error ?? 'The change could not be made');
+  }
+
   /** Put a line in or take it out of the open scenario. */
   async toggleLine(sheet: LineSheet, index: number): Promise<void> {
     await this.update(this.open, (s) => {

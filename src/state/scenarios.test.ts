@@ -52,3 +52,19 @@ it('offers the comparison, switching values and the Scenarios sheet as CSV', asy
   await scenarios.analyse();
   expect(scenarios.switching.find((v) => v.key === 'savingsDelivery')!.sentence).toMatch(/still beats doing nothing while savings delivery stays above/);
 });
+
+it('sets one year’s pay award of the open scenario: that year and every later one follow; blank gives it back to the single rate', async () => {
+  const { app, scenarios } = await started();
+  await scenarios.create('Award');
+  const before = scenarios.figures!.years.map((y) => y.staff);
+  const second = scenarios.figures!.years[1].year;
+  expect(await scenarios.setPayAwardYear(second, 0.1)).toBeNull();
+  const after = scenarios.figures!.years.map((y) => y.staff);
+  expect(after[0]).toBeCloseTo(before[0], 6);
+  // 10% in the second year compounds into every later year: each is 1.1 x what it was.
+  after.slice(1).forEach((v, k) => expect(v).toBeCloseTo(before[k + 1] * 1.1, 6));
+  expect(app.results!.scenarios[1].years[1].staff).toBeCloseTo(before[1], 6);
+  expect(await scenarios.setPayAwardYear(second, 2)).toBe('Pay award % is above -100% and at most 100%');
+  await scenarios.setPayAwardYear(second, null);
+  scenarios.figures!.years.forEach((y, k) => expect(y.staff).toBeCloseTo(before[k], 6));
+});

@@ -50,6 +50,31 @@ describe('a councillor', () => {
     await close();
   });
 
+  it('sets one year’s pay award and sees that year and the later ones follow, the earlier ones not', async () => {
+    const { page, close, errors } = await example();
+    await page.getByRole('button', { name: 'New scenario' }).click();
+    await page.keyboard.type('Award');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Award at a glance' }).waitFor();
+    const staff = async () => table((await download(page, 'Download summary CSV')).rows).filter((r) => r.Scenario === 'Award').map((r) => [r.Year, Number(r['Staff cost'])] as const);
+    const before = await staff();
+    const third = before[2];
+    expect(third[1]).toBeGreaterThan(0); // a year with staff in it, so the award shows
+    await page.getByText('Pay award by year').click();
+    const award = page.getByRole('textbox', { name: `Pay award % ${third[0]}` });
+    await award.fill('10');
+    await award.press('Tab');
+    // Hand-worked: 10% in the third year lifts it and the fourth by 1.1; the first two stay at base prices.
+    await expect.poll(async () => (await staff())[2][1]).toBeCloseTo(third[1] * 1.1, 2);
+    const after = await staff();
+    expect(after[0][1]).toBeCloseTo(before[0][1], 2);
+    expect(after[1][1]).toBeCloseTo(before[1][1], 2);
+    expect(after[3][1]).toBeCloseTo(before[3][1] * 1.1, 2);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('deletes a scenario and gets it back', async () => {
     const { page, close } = await example();
     await page.getByRole('button', { name: 'Duplicate scenario' }).click();
