@@ -103,7 +103,7 @@ export class AppState {
       unread = `Saved work could not be read (${message(e)}); the example is open instead.`;
     }
     if (stored) await this.reopen(stored);
-    else await this.run(() => this.open(newId(), example(), false));
+    else await this.enqueue(() => this.run(() => this.open(newId(), example(), false)));
     if (unread) this.error = unread;
     await this.refreshList();
   }
@@ -284,8 +284,7 @@ export class AppState {
     this.message = '';
     await this.reopen(stored);
     if (this.id !== stored.id) return;
-    this.past = [];
-    this.future = [];
+    this.startHistory();
     this.message ||= `Workbook “${stored.workbook.name}” is open.`;
     // It is the one last open now.
     await this.save();
@@ -301,14 +300,7 @@ export class AppState {
   /** A copy of the open workbook, kept and opened as a workbook of its own. */
   async duplicateWorkbook(): Promise<void> {
     if (this.readOnly) return void (this.error = READ_ONLY);
-    const copy = { ...this.workbook, name: `${this.workbook.name} (copy)` };
-    await this.enqueue(async () => {
-      if (await this.run(() => this.open(newId(), copy, true))) {
-        this.past = [];
-        this.future = [];
-        this.message = `Workbook “${copy.name}” is open.`;
-      }
-    });
+    await this.replaceWith((current) => ({ ...current, name: `${current.name} (copy)` }), (copy) => `Workbook “${copy.name}” is open.`);
   }
 
   /** Deletes a kept workbook other than the open one; undo puts it back. */
@@ -425,21 +417,35 @@ export class AppState {
       this.error = workbook.problem;
       return;
     }
-    if (await this.run(() => this.open(newId(), workbook, true), 'The workbook file could not be opened, and nothing changed: ')) {
-      this.past = [];
-      this.future = [];
-      this.message = `Workbook “${workbook.name}” is open.`;
-    }
+    await this.replaceWith(() => workbook, () => `Workbook “${workbook.name}” is open.`, 'The workbook file could not be opened, and nothing changed: ');
   }
 
   async newWorkbook(name: string): Promise<void> {
     if (this.readOnly) return void (this.error = READ_ONLY);
     const title = name.trim() || 'Untitled workbook';
-    if (await this.run(() => this.open(newId(), emptyWorkbook(title), true))) {
-      this.past = [];
-      this.future = [];
-      this.message = `New workbook “${title}” is open.`;
-    }
+    await this.replaceWith(() => emptyWorkbook(title), () => `New workbook “${title}” is open.`);
+  }
+
+  /**
+   * Another workbook in the open one's place (a new one, a copy, a file), on
+   * the lane after every change before it. The history rule: a workbook put in
+   * another's place starts its undo history afresh; a change to the open one
+   * (`changeWith`) adds to it.
+   */
+  private replaceWith(make: (current: Workbook) => Workbook, done: (workbook: Workbook) => string, failure = ''): Promise<boolean> {
+    return this.enqueue(async () => {
+      if (this.readOnly) return void (this.error = READ_ONLY), false;
+      const workbook = make(this.workbook);
+      if (!(await this.run(() => this.open(newId(), workbook, true), failure))) return false;
+      this.startHistory();
+      this.message = done(workbook);
+      return true;
+    });
+  }
+
+  private startHistory(): void {
+    this.past = [];
+    this.future = [];
   }
 
   /** What each formula the user typed works out to, or why it does not, by `sheet:index:field`. */
@@ -492,7 +498,7 @@ export class AppState {
    * (not as it was when the user asked): the reason it cannot be made, or
    * null once it is costed, saved and undoable.
    */
-  changeWith(update: (current: Workbook) => Workbook | string, request?: (next: Workbook) => EngineRequest | undefined): Promise<string | null> {
+  changeWith(update: (current: Workbook) => Workbook | string, request?: (next: Workbook) => EngineRequest | undefined, failure = ''): Promise<string | null> {
     const work = async (): Promise<string | null> => {
       if (this.readOnly) return (this.error = READ_ONLY);
       const next = update(this.workbook);
@@ -509,7 +515,7 @@ export class AppState {
         this.unsaved = null;
         this.take(results);
         await this.save();
-      });
+      }, failure);
       this.unsaved = null;
       return ok ? null : (this.error ?? STOPPED);
     };
@@ -626,11 +632,13 @@ export class AppState {
     if (!preview) return;
     if (this.readOnly) return void ((this.preview = null), (this.error = READ_ONLY));
     this.preview = null;
-    const before = this.workbook;
-    const next = applyImport(this.workbook, preview);
-    const ok = await this.run(() => this.open(this.id, next, true), 'The import failed and your workbook is as it was: ');
-    if (ok) this.remember(before);
-    if (ok) {
+    // Applied to the workbook as the changes before it leave it, and costed whole.
+    const problem = await this.changeWith(
+      (current) => applyImport(current, preview),
+      (next) => ({ type: 'load', workbook: next, today: this.today().getTime() }),
+      'The import failed and your workbook is as it was: ',
+    );
+    if (problem === null) {
       const skipped = preview.problems.length ? `; ${count(preview.problems.length, 'row')} not imported` : '';
       const emptied = emptiedSheets(preview);
       // A sheet every row of which was refused is not a success to announce.

@@ -82,3 +82,28 @@ it('a stored workbook the engine cannot cost still opens: its sheets, the reason
   expect(staff(app)).toBe(578026);
   expect((await store.lastOpen())!.workbook.posts[0].fte).toBe(1);
 });
+
+it('one lane: an import, a new workbook or a workbook file confirmed while an edit is with the engine waits for it, and the edit is kept', async () => {
+  const store = new WorkbookStore('lane-import');
+  const app = new AppState(fussy, store);
+  await app.start(carePlanningWorkbook);
+  await app.chooseFiles([{ name: 'Grades.csv', bytes: new TextEncoder().encode('Grade,Annual cost\nBand Z,50000\n') }]);
+  const edit = app.change(withFte(app.workbook, 0, 0)); // with the engine for 30 ms
+  await app.confirmImport();
+  await edit;
+  expect(app.workbook.posts[0].fte).toBe(0);
+  expect(app.workbook.grades.map((g) => g.grade)).toContain('Band Z');
+  // Undo takes the import back, then the edit.
+  await app.undo();
+  expect(app.workbook.grades.map((g) => g.grade)).not.toContain('Band Z');
+  expect(app.workbook.posts[0].fte).toBe(0);
+
+  const file = app.backupDownload().text;
+  const edit2 = app.change(withFte(app.workbook, 1, 0));
+  const opened = app.openBackup(file);
+  await Promise.all([edit2, opened]);
+  // The file opened after the edit was made (and saved), not under it.
+  expect(app.workbook.posts[1].fte).toBe(1);
+  expect(app.canUndo).toBe(false);
+  expect((await store.list()).length).toBeGreaterThanOrEqual(2);
+});
