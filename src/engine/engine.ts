@@ -5,8 +5,8 @@ import { HyperFormula, type CellValue } from 'hyperformula';
 import type { InputValue, Results, ScenarioFigures, YearFigures } from '../model/costing';
 import { explainError, formulaProblem, MAX_FORMULA_VALUE } from '../model/formulas';
 import { horizonOf, type Horizon } from '../model/horizon';
-import { ASSUMPTION_SPECS, includes, scenariosOf } from '../model/scenarios';
-import { SCENARIO_ASSUMPTIONS, type Assumptions, type Post, type Scenario, type ScenarioValues, type Workbook } from '../model/workbook';
+import { ASSUMPTION_SPECS, includes, scenarioNamed, scenariosOf } from '../model/scenarios';
+import { SCENARIO_ASSUMPTIONS, SCENARIO_PROPOSED, type Assumptions, type Post, type Scenario, type ScenarioValues, type Workbook } from '../model/workbook';
 import {
   assumptionsSheet,
   costsSheet,
@@ -295,7 +295,7 @@ export class WorkbookEngine {
         paybackYear: payback >= NO_PAYBACK ? null : years[payback],
       };
     });
-    return { years, scenarios, postCosts: this.postCosts(scenarios[1].values), inputs: this.inputs() };
+    return { years, scenarios, postCosts: this.postCosts(scenarioNamed(scenarios, SCENARIO_PROPOSED)!.values), inputs: this.inputs() };
   }
 
   /** What each formula the user typed works out to, and each user assumption. */

@@ -3,8 +3,9 @@
 import { firstMonthOf, lastMonthOf, monthsInYear, type FinancialYear, type Month } from './periods';
 import { horizonOf, type Horizon } from './horizon';
 import { formatMoney } from './money';
-import { effectiveValues, includes, scenariosOf } from './scenarios';
+import { effectiveValues, includes, scenarioNamed, scenariosOf } from './scenarios';
 import {
+  SCENARIO_PROPOSED,
   declaredPeriod,
   isCouncilFunded,
   type Cost,
@@ -299,7 +300,7 @@ export function costWorkbook(workbook: Workbook, today?: Date): Results {
   const horizon = horizonOf(workbook, today);
   const grades = gradeCosts(workbook);
   const scenarios = scenariosOf(workbook);
-  const proposal = effectiveValues(scenarios[1], workbook);
+  const proposal = effectiveValues(scenarioNamed(scenarios, SCENARIO_PROPOSED)!, workbook);
   const postCosts = workbook.posts.map((post) => {
     const period = postPeriod(post, horizon, proposal.startDelay);
     return horizon.years.map((fy, k) => postCostInYear(post, annualCostOf(post, grades) ?? 0, period, fy, k, proposal.payAward, proposal.recruitment));

@@ -8,8 +8,8 @@
 import { annualCostOf, costTotal, delaySavings, figuresFromYears, gradeCosts, postCostInYear, postPeriod, savingProfile, type ScenarioFigures } from './costing';
 import { horizonOf, type Horizon } from './horizon';
 import { formatPercent } from './money';
-import { ASSUMPTION_SPECS, effectiveValues, includes, scenariosOf, type AssumptionSpec } from './scenarios';
-import { isCouncilFunded, type Scenario, type ScenarioAssumption, type ScenarioValues, type Workbook } from './workbook';
+import { ASSUMPTION_SPECS, effectiveValues, includes, scenarioNamed, scenariosOf, type AssumptionSpec } from './scenarios';
+import { isCouncilFunded, SCENARIO_DO_NOTHING, SCENARIO_PROPOSED, type Scenario, type ScenarioAssumption, type ScenarioValues, type Workbook } from './workbook';
 
 const LINEAR: ScenarioAssumption[] = ['recruitment', 'savingsDelivery', 'optimismBias'];
 
@@ -135,8 +135,8 @@ export function evaluator(workbook: Workbook, scenarioName: string, today?: Date
   const horizon: Horizon = horizonOf(workbook, today);
   const grades = gradeCosts(workbook);
   const scenarios = scenariosOf(workbook);
-  const scenario = scenarios.find((s) => s.name === scenarioName) ?? scenarios[1];
-  const doNothing = scenarios[0];
+  const scenario = scenarios.find((s) => s.name === scenarioName) ?? scenarioNamed(scenarios, SCENARIO_PROPOSED)!;
+  const doNothing = scenarioNamed(scenarios, SCENARIO_DO_NOTHING)!;
   // Line sums by scenario and whole months of start delay: only the start delay moves lines' months.
   const cache = new Map<string, LineSums>();
   const prepared = new Map<string, (delay: number) => LineSums>();
