@@ -5,8 +5,8 @@ import { HyperFormula, type CellValue } from 'hyperformula';
 import type { InputValue, Results, ScenarioFigures, YearFigures } from '../model/costing';
 import { explainError, formulaProblem, MAX_FORMULA_VALUE } from '../model/formulas';
 import { horizonOf, type Horizon } from '../model/horizon';
-import { ASSUMPTION_SPECS, includes, scenariosOf } from '../model/scenarios';
-import { SCENARIO_ASSUMPTIONS, type Assumptions, type Post, type Scenario, type ScenarioValues, type Workbook } from '../model/workbook';
+import { ASSUMPTION_SPECS, includes, scenarioNamed, scenariosOf } from '../model/scenarios';
+import { SCENARIO_ASSUMPTIONS, SCENARIO_PROPOSED, type Assumptions, type Post, type Scenario, type ScenarioValues, type Workbook } from '../model/workbook';
 import {
   assumptionsSheet,
   costsSheet,
@@ -299,8 +299,9 @@ export class WorkbookEngine {
         paybackYear: payback >= NO_PAYBACK ? null : years[payback],
       };
     });
-    const pay = this.hf.getSheetValues(this.sheet('Years'))[payRow(1) - 1].slice(1, 1 + years.length).map((v, k) => number(v, `Pay factor of year ${k + 1}`));
-    return { years, scenarios, postCosts: this.postCosts(scenarios[1].values, pay), inputs: this.inputs() };
+    const proposed = scenarioNamed(scenarios, SCENARIO_PROPOSED)!;
+    const pay = this.hf.getSheetValues(this.sheet('Years'))[payRow(scenarios.indexOf(proposed)) - 1].slice(1, 1 + years.length).map((v, k) => number(v, `Pay factor of year ${k + 1}`));
+    return { years, scenarios, postCosts: this.postCosts(proposed.values, pay), inputs: this.inputs() };
   }
 
   /** What each formula the user typed works out to, and each user assumption. */

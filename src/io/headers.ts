@@ -62,9 +62,6 @@ export const FIELDS: Record<SheetKind, Field[]> = {
   Scenarios: [],
 };
 
-/** Money fields, scaled by a header's or caption's unit. */
-export const MONEY_FIELDS: Field[] = ['annualCost', 'publishedCost', 'postAnnualCost', 'amount', 'unitCost', 'pay', 'pension', 'employerNi', 'payMin', 'payMax', 'bonus', 'expenses', 'benefits', 'lossOfOffice'];
-
 /** `£000's`, `(£'000)`, `£k` (thousands) and `£m` (millions) in a header or caption; null if none. */
 export function unitOf(text: string): number | null {
   const t = text.toLowerCase();

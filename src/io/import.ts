@@ -3,6 +3,7 @@
 // its columns are read, what will change, every row not imported and why),
 // and only on confirmation make a new workbook from it. The open workbook is
 // never touched until then.
+import { gradeKey } from '../model/costing';
 import { formatMoney } from '../model/money';
 import { costedMonths, periodMismatch, type Grade, type Post, type ReportedTotal, type Workbook } from '../model/workbook';
 import { decode, notCsvText, parseCsv } from './csv';
@@ -279,12 +280,12 @@ function impliedAnnualCost(post: Post): { cost: number; weight: number; basis: s
 function costPosts(preview: ImportPreview, open: Workbook, postRows: { file: string; row: number }[], pay: PostPay[]): void {
   const posts = preview.sheets.posts!;
   const grades = [...(preview.sheets.grades ?? open.grades)];
-  const known = new Set(grades.map((g) => g.grade.toLowerCase()));
+  const known = new Set(grades.map((g) => gradeKey(g.grade)));
   const statedPay = (i: number) => pay[i]?.own ?? pay[i]?.range ?? null;
 
   const stated = new Map<string, { grade: string; values: number[]; posts: number }>();
   posts.forEach((post, i) => {
-    const key = post.grade.toLowerCase();
+    const key = gradeKey(post.grade);
     const value = statedPay(i);
     if (post.grade === '' || known.has(key) || value === null) return;
     const entry = stated.get(key) ?? { grade: post.grade, values: [], posts: 0 };
@@ -296,7 +297,7 @@ function costPosts(preview: ImportPreview, open: Workbook, postRows: { file: str
   for (const { grade, values, posts: count } of stated.values()) {
     if (values.length === 1) {
       grades.push({ grade, annualCost: values[0] });
-      known.add(grade.toLowerCase());
+      known.add(gradeKey(grade));
       added = true;
       preview.notes.push(`Grade ${grade} was not in a Grades sheet: ${formatMoney(values[0])} a year, the pay its ${count === 1 ? 'one post states' : `${count} posts state`}.`);
     } else {
@@ -307,13 +308,13 @@ function costPosts(preview: ImportPreview, open: Workbook, postRows: { file: str
 
   const implied = new Map<string, { grade: string; cost: number; weight: number; from: Post; basis: string }>();
   for (const post of posts) {
-    const key = post.grade.toLowerCase();
+    const key = gradeKey(post.grade);
     const estimate = known.has(key) || stated.has(key) ? null : impliedAnnualCost(post);
     if (estimate && (implied.get(key)?.weight ?? 0) < estimate.weight) implied.set(key, { grade: post.grade, ...estimate, cost: Math.round(estimate.cost * 100) / 100, from: post });
   }
   for (const { grade, cost, from, basis } of implied.values()) {
     grades.push({ grade, annualCost: cost });
-    known.add(grade.toLowerCase());
+    known.add(gradeKey(grade));
     preview.notes.push(`Grade ${grade} was not in a Grades sheet: ${formatMoney(cost)} a year is implied by ${from.title}’s ${basis}.`);
   }
   if (implied.size || added) preview.sheets.grades = grades;
@@ -322,7 +323,7 @@ function costPosts(preview: ImportPreview, open: Workbook, postRows: { file: str
   const keptIndex = new Map<number, number>();
   posts.forEach((post, i) => {
     const { own, range, rangeProblem, payColumns } = pay[i] ?? { own: null, range: null, rangeProblem: null, payColumns: false };
-    const graded = post.grade !== '' && known.has(post.grade.toLowerCase());
+    const graded = post.grade !== '' && known.has(gradeKey(post.grade));
     const annualCost = own ?? (graded ? null : range);
     if (annualCost !== null || graded) {
       if (annualCost !== null) post.annualCost = annualCost;
@@ -349,8 +350,8 @@ function costPosts(preview: ImportPreview, open: Workbook, postRows: { file: str
 
 /** New Grades under the open workbook's posts: say which posts lose their grade. */
 function checkOpenPosts(preview: ImportPreview, open: Workbook): void {
-  const known = new Set(preview.sheets.grades!.map((g) => g.grade.trim().toLowerCase()));
-  const orphans = open.posts.filter((p) => !known.has(p.grade.trim().toLowerCase()));
+  const known = new Set(preview.sheets.grades!.map((g) => gradeKey(g.grade)));
+  const orphans = open.posts.filter((p) => !known.has(gradeKey(p.grade)));
   if (orphans.length) {
     const grades = [...new Set(orphans.map((p) => p.grade))];
     preview.notes.push(`The new Grades sheet has no ${grades.join(', ')}: ${orphans.length} ${orphans.length === 1 ? 'post' : 'posts'} (${orphans.slice(0, 3).map((p) => p.title).join(', ')}${orphans.length > 3 ? ', …' : ''}) would cost nothing until the grade is added.`);
@@ -360,11 +361,11 @@ function checkOpenPosts(preview: ImportPreview, open: Workbook): void {
 function checkDuplicateGrades(preview: ImportPreview): void {
   const seen = new Map<string, { grade: string; first: number; times: number; differ: boolean }>();
   for (const g of preview.sheets.grades ?? []) {
-    const entry = seen.get(g.grade.toLowerCase());
+    const entry = seen.get(gradeKey(g.grade));
     if (entry) {
       entry.times++;
       entry.differ ||= entry.first !== g.annualCost;
-    } else seen.set(g.grade.toLowerCase(), { grade: g.grade, first: g.annualCost, times: 1, differ: false });
+    } else seen.set(gradeKey(g.grade), { grade: g.grade, first: g.annualCost, times: 1, differ: false });
   }
   for (const { grade, first, times, differ } of seen.values()) {
     if (differ) preview.notes.push(`Grade ${grade} appears ${times === 2 ? 'twice' : `${times} times`} with different costs; the first, ${formatMoney(first)}, is used.`);
@@ -411,9 +412,9 @@ export function applyImport(open: Workbook, preview: ImportPreview): Workbook {
   const kept = (open.reported ?? []).filter(untouched);
   if (kept.length || reported) next.reported = [...kept, ...(reported ?? [])];
   else delete next.reported;
-  const spelling = new Map(next.grades.map((g) => [g.grade.toLowerCase(), g.grade]));
-  next.posts = next.posts.map((p) => ({ ...p, grade: spelling.get(p.grade.toLowerCase()) ?? p.grade }));
+  const spelling = new Map(next.grades.map((g) => [gradeKey(g.grade), g.grade]));
+  next.posts = next.posts.map((p) => ({ ...p, grade: spelling.get(gradeKey(p.grade)) ?? p.grade }));
   const firstGrade = new Set<string>();
-  next.grades = next.grades.filter((g) => !firstGrade.has(g.grade.toLowerCase()) && firstGrade.add(g.grade.toLowerCase()));
+  next.grades = next.grades.filter((g) => !firstGrade.has(gradeKey(g.grade)) && firstGrade.add(gradeKey(g.grade)));
   return next;
 }

@@ -141,6 +141,40 @@ function spanOf(label: string, since: number, count: number, sumOf: (from: numbe
   return Math.abs(sumOf(0) - published) <= Math.abs(sumOf(since) - published) ? range(0) : range(since);
 }
 
+/** A printed total, kept to reconcile against the lines it sums. */
+function printed(table: Table, row: number, label: string, published: number, lines: Partial<Pick<ReportedTotal, 'posts' | 'costs' | 'savings'>>, year: number | null = null): ReportedTotal {
+  return { label: label || 'Total', file: table.file, row, year, published, posts: [], costs: [], savings: [], ...lines };
+}
+
+/**
+ * A total printed in a column of its own (`3 year total`), scaled by its
+ * unit; null if the cell holds no amount. Reports print savings in brackets,
+ * so `(0.405)` is a saving of 0.405; a minus sign stays a minus.
+ */
+function printedInColumn(table: Table, cells: string[], column: number): number | null {
+  const published = readMoney(cells[column] ?? '', table.decimalComma);
+  if (typeof published !== 'number') return null;
+  return Math.abs(published) * columnUnit(table, column) * (published < 0 && !/^\s*\(/.test(cells[column]) ? -1 : 1);
+}
+
+/**
+ * A line's group. Printed tables leave a group's later cells blank (merged
+ * cells) when the group is their first column, so there it carries down;
+ * elsewhere a blank group is a blank group. With no group column, a line is
+ * in the group of the heading above it.
+ */
+function groupOf(cell: Cells, map: ColumnMap, above: string): string {
+  if (map.group === undefined) return above;
+  return cell.text('group') || (map.group === 0 ? above : '');
+}
+
+/** What a post's or a cost's row may add: its note, and whether it is doing nothing's line. */
+function withNoteAndScenario<T extends Pick<Post, 'note' | 'doNothing'>>(line: T, cell: Cells): T {
+  if (cell.text('note')) line.note = cell.text('note');
+  if (isDoNothing(cell.text('scenario'))) line.doNothing = true;
+  return line;
+}
+
 export function readGrades(table: Table, map: ColumnMap): SheetRead {
   const out = emptyRead();
   for (const { cells, row } of rowsOf(table)) {
@@ -228,9 +262,6 @@ export function readPosts(table: Table, map: ColumnMap, point: PayPoint = 'top')
     if (shape.kind === 'footnote') footnotes.set(shape.mark, shape.text);
   }
   const marked: { line: Post | Cost; marks: string[] }[] = [];
-  // Printed tables leave a group's later cells blank (merged cells) when the
-  // group is their first column; elsewhere a blank group is a blank group.
-  const fillDown = map.group === 0;
   let group = '';
   let sinceTotal = { posts: 0, costs: 0 };
 
@@ -250,14 +281,13 @@ export function readPosts(table: Table, map: ColumnMap, point: PayPoint = 'top')
       if (typeof published === 'number') {
         const posts = spanOf(shape.label, sinceTotal.posts, out.posts.length, (from) => out.posts.slice(from).reduce((s, p) => s + (p.publishedCost ?? 0), 0), published);
         const costs = spanOf(shape.label, sinceTotal.costs, out.costs.length, (from) => out.costs.slice(from).reduce((s, c) => s + (c.amount ?? 0), 0), published);
-        out.totals.push({ label: shape.label || 'Total', file: table.file, row, year: null, published, posts, costs, savings: [] });
+        out.totals.push(printed(table, row, shape.label, published, { posts, costs }));
       } else out.notes.push(`${table.file} row ${row}: “${shape.label}” read as a total, but it has no amount to check.`);
       sinceTotal = { posts: out.posts.length, costs: out.costs.length };
       continue;
     }
 
-    if (fillDown) group = cell.text('group') || group;
-    else if (map.group !== undefined) group = cell.text('group');
+    group = groupOf(cell, map, group);
     const split = splitFootnote(cell.text('title'));
     const rawTitle = footnotes.has(split.mark) ? split : { text: cell.text('title'), mark: '' };
     let title = rawTitle.text;
@@ -292,9 +322,7 @@ export function readPosts(table: Table, map: ColumnMap, point: PayPoint = 'top')
       const when = periodOf(cell);
       const year = !isUnreadable(when) && when.start !== null ? financialYearOf(when.start) : null;
       const unitCost = gradeUnit * columnUnit(table, map.grade);
-      const cost: Cost = { description: title, group, year, amount: null, quantity, unitCost, funding };
-      if (cell.text('note')) cost.note = cell.text('note');
-      if (isDoNothing(cell.text('scenario'))) cost.doNothing = true;
+      const cost = withNoteAndScenario<Cost>({ description: title, group, year, amount: null, quantity, unitCost, funding }, cell);
       if (typeof published === 'number' && Math.abs(published - quantity * unitCost) >= 0.5) {
         out.notes.push(`${table.file} row ${row}: ${title} is read as ${quantity.toLocaleString('en-GB')} x ${formatMoney(unitCost)} = ${formatMoney(quantity * unitCost)}, but the table prints ${formatMoney(published)}.`);
       }
@@ -311,11 +339,12 @@ export function readPosts(table: Table, map: ColumnMap, point: PayPoint = 'top')
         out.problems.push({ file: table.file, row, reason: `Total cost: ${unit.problem}` });
         continue;
       }
-      const cost: Cost = per
-        ? { description: title, group, year: null, amount: null, quantity: (fte as number | null) ?? 1, unitCost: unit as number, funding }
-        : { description: title, group, year: null, amount: published as number, quantity: null, unitCost: null, funding };
-      if (cell.text('note')) cost.note = cell.text('note');
-      if (isDoNothing(cell.text('scenario'))) cost.doNothing = true;
+      const cost = withNoteAndScenario<Cost>(
+        per
+          ? { description: title, group, year: null, amount: null, quantity: (fte as number | null) ?? 1, unitCost: unit as number, funding }
+          : { description: title, group, year: null, amount: published as number, quantity: null, unitCost: null, funding },
+        cell,
+      );
       out.costs.push(cost);
       out.imported++;
       if (marks.length) marked.push({ line: cost, marks });
@@ -350,9 +379,7 @@ export function readPosts(table: Table, map: ColumnMap, point: PayPoint = 'top')
       out.problems.push({ file: table.file, row, reason: `“${title}” ends before it starts` });
       continue;
     }
-    const post: Post = { title, grade, fte: fte as number, team: cell.text('team'), group, ...period, funding };
-    if (cell.text('note')) post.note = cell.text('note');
-    if (isDoNothing(cell.text('scenario'))) post.doNothing = true;
+    const post = withNoteAndScenario<Post>({ title, grade, fte: fte as number, team: cell.text('team'), group, ...period, funding }, cell);
     if (published !== null) post.publishedCost = published as number;
     if (postAnnual !== null) post.publishedAnnualCost = postAnnual as number;
     out.posts.push(post);
@@ -400,13 +427,12 @@ export function readCosts(table: Table, map: ColumnMap): SheetRead {
       const published = cell.money('amount');
       if (shape.kind === 'total' && typeof published === 'number') {
         const costs = spanOf(shape.label, since, out.costs.length, (from) => out.costs.slice(from).reduce((s, c) => s + (c.amount ?? 0) + (c.quantity ?? 0) * (c.unitCost ?? 0), 0), published);
-        out.totals.push({ label: shape.label || 'Total', file: table.file, row, year: null, published, posts: [], costs, savings: [] });
+        out.totals.push(printed(table, row, shape.label, published, { costs }));
       }
       if (shape.kind === 'total') since = out.costs.length;
       continue;
     }
-    if (map.group === 0) group = cell.text('group') || group;
-    else if (map.group !== undefined) group = cell.text('group');
+    group = groupOf(cell, map, group);
     const description = cell.text('description');
     const amountText = cell.text('amount');
     const funded = FUNDED_FROM.exec(amountText);
@@ -427,9 +453,7 @@ export function readCosts(table: Table, map: ColumnMap): SheetRead {
       continue;
     }
     const funding = funded ? funded[1] : cell.text('funding');
-    const base: Omit<Cost, 'year' | 'amount'> = { description, group, quantity: quantity as number | null, unitCost: unitCost as number | null, funding };
-    if (cell.text('note')) base.note = cell.text('note');
-    if (isDoNothing(cell.text('scenario'))) base.doNothing = true;
+    const base = withNoteAndScenario<Omit<Cost, 'year' | 'amount'>>({ description, group, quantity: quantity as number | null, unitCost: unitCost as number | null, funding }, cell);
 
     if (years.length > 0) {
       // Costs laid out by year across the columns: one line per year with an
@@ -515,14 +539,13 @@ export function readSavings(table: Table, map: ColumnMap): SheetRead {
       for (const [year, published] of Object.entries(amounts)) {
         const y = Number(year);
         const savings = spanOf(shape.label, since, out.savings.length, (from) => out.savings.slice(from).reduce((s, l) => s + (l.amounts[y] ?? 0), 0), published);
-        out.totals.push({ label: shape.label || 'Total', file: table.file, row, year: y, published, posts: [], costs: [], savings });
+        out.totals.push(printed(table, row, shape.label, published, { savings }, y));
       }
       for (const { h, i } of totalColumns) {
-        const published = readMoney(cells[i] ?? '', table.decimalComma);
-        if (typeof published !== 'number') continue;
-        const amount = Math.abs(published) * columnUnit(table, i) * (published < 0 && !/^\s*\(/.test(cells[i]) ? -1 : 1);
+        const amount = printedInColumn(table, cells, i);
+        if (amount === null) continue;
         const sum = (from: number) => out.savings.slice(from).reduce((s, l) => s + Object.values(l.amounts).reduce((a, b) => a + b, 0), 0);
-        out.totals.push({ label: `${shape.label || 'Total'}: ${h}`, file: table.file, row, year: null, published: amount, posts: [], costs: [], savings: spanOf(shape.label, since, out.savings.length, sum, amount) });
+        out.totals.push(printed(table, row, `${shape.label || 'Total'}: ${h}`, amount, { savings: spanOf(shape.label, since, out.savings.length, sum, amount) }));
       }
       since = out.savings.length;
       out.recognised++;
@@ -543,9 +566,8 @@ export function readSavings(table: Table, map: ColumnMap): SheetRead {
       out.imported++;
       // A `3 year total` column is the report's own sum of the row.
       for (const { h, i } of totalColumns) {
-        const published = readMoney(cells[i] ?? '', table.decimalComma);
-        const sign = typeof published === 'number' && published < 0 && !/^\s*\(/.test(cells[i]) ? -1 : 1;
-        if (typeof published === 'number') out.totals.push({ label: `${line}: ${h}`, file: table.file, row, year: null, published: Math.abs(published) * sign * columnUnit(table, i), posts: [], costs: [], savings: [out.savings.length - 1] });
+        const amount = printedInColumn(table, cells, i);
+        if (amount !== null) out.totals.push(printed(table, row, `${line}: ${h}`, amount, { savings: [out.savings.length - 1] }));
       }
     }
   }

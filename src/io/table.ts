@@ -6,7 +6,6 @@ import {
   findHeaderRow,
   headerKey,
   mapColumns,
-  MONEY_FIELDS,
   SYNONYMS,
   unitOf,
   yearColumns,
@@ -135,8 +134,6 @@ export const FIELD_LABELS: Record<Field, string> = {
   pay: 'Own pay', pension: 'Employer’s pension', employerNi: 'Employer’s NI', payMin: 'Pay range bottom', payMax: 'Pay range top', payRange: 'Pay range',
   bonus: 'Bonuses', expenses: 'Expense allowances', benefits: 'Benefits in kind', lossOfOffice: 'Compensation for loss of office',
 };
-
-export const isMoneyField = (field: Field) => MONEY_FIELDS.includes(field);
 
 // Kinds of row in a printed table.
 // The whole label must read as a total: `Total Rewards Manager` is a post.

@@ -1,5 +1,7 @@
 // The comparison: one row per scenario, against doing nothing (Green Book).
 import { variance, type Results } from './costing';
+import { scenarioNamed } from './scenarios';
+import { SCENARIO_DO_NOTHING } from './workbook';
 
 export interface ComparisonRow {
   name: string;
@@ -18,7 +20,7 @@ export interface ComparisonRow {
 }
 
 export function comparison(results: Results): ComparisonRow[] {
-  const baseline = results.scenarios[0];
+  const baseline = scenarioNamed(results.scenarios, SCENARIO_DO_NOTHING)!;
   return results.scenarios.map((s) => ({
     name: s.name,
     costs: s.totals.staff + s.totals.other,

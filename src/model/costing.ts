@@ -4,8 +4,9 @@ import { firstMonthOf, lastMonthOf, monthsInYear, type FinancialYear, type Month
 import { payFactors } from './assumptions';
 import { horizonOf, type Horizon } from './horizon';
 import { formatMoney } from './money';
-import { effectiveValues, includes, payAwardsByYear, scenariosOf } from './scenarios';
+import { effectiveValues, includes, payAwardsByYear, scenarioNamed, scenariosOf } from './scenarios';
 import {
+  SCENARIO_PROPOSED,
   declaredPeriod,
   isCouncilFunded,
   type Cost,
@@ -293,8 +294,9 @@ export function costWorkbook(workbook: Workbook, today?: Date): Results {
   const horizon = horizonOf(workbook, today);
   const grades = gradeCosts(workbook);
   const scenarios = scenariosOf(workbook);
-  const proposal = effectiveValues(scenarios[1], workbook);
-  const pay = payFactors(proposal.payAward, payAwardsByYear(scenarios[1], workbook), horizon.years);
+  const proposed = scenarioNamed(scenarios, SCENARIO_PROPOSED)!;
+  const proposal = effectiveValues(proposed, workbook);
+  const pay = payFactors(proposal.payAward, payAwardsByYear(proposed, workbook), horizon.years);
   const postCosts = workbook.posts.map((post) => {
     const period = postPeriod(post, horizon, proposal.startDelay);
     return horizon.years.map((fy, k) => postCostInYear(post, annualCostOf(post, grades) ?? 0, period, fy, pay[k], proposal.recruitment));

@@ -1,6 +1,7 @@
 // The headline figures of a proposal, as a committee report states them.
 import type { Results, ScenarioFigures } from './costing';
 import { formatFinancialYear, type FinancialYear } from './periods';
+import { scenarioNamed } from './scenarios';
 import { SCENARIO_DO_NOTHING, SCENARIO_PROPOSED } from './workbook';
 
 export interface Headline {
@@ -19,7 +20,7 @@ export interface Headline {
 }
 
 export function scenario(results: Results, name: string): ScenarioFigures {
-  const found = results.scenarios.find((s) => s.name === name);
+  const found = scenarioNamed(results.scenarios, name);
   if (!found) throw new Error(`No scenario ${name}`);
   return found;
 }

@@ -3,22 +3,22 @@
 import type { Results } from './costing';
 import { describePayback } from './headline';
 import { describeNet } from './money';
-import { ASSUMPTION_SPECS, scenariosOf } from './scenarios';
+import { ASSUMPTION_SPECS, scenarioNamed, scenariosOf } from './scenarios';
 import { describeValue } from './switching';
-import { SCENARIO_PROPOSED, type Workbook } from './workbook';
+import { SCENARIO_DO_NOTHING, SCENARIO_PROPOSED, type Workbook } from './workbook';
 
 export function minutesLine(workbook: Workbook, results: Results, name: string): string {
   const figures = results.scenarios.find((s) => s.name === name);
-  const proposal = results.scenarios.find((s) => s.name === SCENARIO_PROPOSED);
-  const doNothing = results.scenarios[0];
-  if (!figures || !proposal) return '';
+  const proposal = scenarioNamed(results.scenarios, SCENARIO_PROPOSED);
+  const doNothing = scenarioNamed(results.scenarios, SCENARIO_DO_NOTHING);
+  if (!figures || !proposal || !doNothing) return '';
   const changes = ASSUMPTION_SPECS.filter((spec) => Math.abs(figures.values[spec.key] - proposal.values[spec.key]) > 1e-12).map(
     (spec) => `${spec.name.replace(/\s*(%|\(months\))$/, '').toLowerCase()} ${describeValue(spec, figures.values[spec.key])} (proposal ${describeValue(spec, proposal.values[spec.key])})`,
   );
   const scenario = scenariosOf(workbook).find((s) => s.name === name);
   const flipped = Object.values(scenario?.toggled ?? {}).reduce((n, list) => n + (list?.length ?? 0), 0);
-  if (flipped && name !== SCENARIO_PROPOSED) changes.push(`${flipped} ${flipped === 1 ? 'line' : 'lines'} in or out differently`);
-  const what = name === SCENARIO_PROPOSED ? 'the proposal as reported' : changes.length ? changes.join(', ') : 'the same assumptions as the proposal';
+  if (flipped && figures !== proposal) changes.push(`${flipped} ${flipped === 1 ? 'line' : 'lines'} in or out differently`);
+  const what = figures === proposal ? 'the proposal as reported' : changes.length ? changes.join(', ') : 'the same assumptions as the proposal';
   const against = figures.npv - doNothing.npv;
   const verdict = against < 0 ? `better than doing nothing by ${describeNet(against).replace('a saving of ', '')}` : against > 0 ? `worse than doing nothing by ${describeNet(against).replace('a cost of ', '')}` : 'no different from doing nothing';
   return `${name}: ${what}. Net present value ${describeNet(figures.npv)}, ${verdict}; payback ${figures.paybackYear === null ? 'not within the horizon' : `in ${describePayback(figures.paybackYear)}`}${figures.beyondHorizon > 0.5 ? `; ${describeNet(-figures.beyondHorizon).replace('a saving of ', '')} of savings falls beyond the horizon` : ''}.`;

@@ -65,6 +65,9 @@ export function scenariosOf(workbook: Workbook): Scenario[] {
 
 export const isBuiltIn = (name: string) => [SCENARIO_DO_NOTHING, SCENARIO_PROPOSED].some((b) => b.toLowerCase() === name.toLowerCase());
 
+/** A scenario (or its figures) by name, matched as scenariosOf matches the built-in ones: `proposed investment` is the proposal. */
+export const scenarioNamed = <T extends { name: string }>(list: T[], name: string): T | undefined => list.find((s) => s.name.toLowerCase() === name.toLowerCase());
+
 /** The values a scenario runs on: its own where it sets them, else the workbook's. */
 export function effectiveValues(scenario: Scenario, workbook: Workbook): ScenarioValues {
   return { ...workbookValues(workbook.assumptions), ...definedOnly(scenario.overrides) };

@@ -9,8 +9,8 @@ import { annualCostOf, costTotal, delaySavings, figuresFromYears, gradeCosts, po
 import { horizonOf, type Horizon } from './horizon';
 import { formatPercent } from './money';
 import { payFactors, type ByYear } from './assumptions';
-import { ASSUMPTION_SPECS, effectiveValues, includes, payAwardsByYear, scenariosOf, type AssumptionSpec } from './scenarios';
-import { isCouncilFunded, type Scenario, type ScenarioAssumption, type ScenarioValues, type Workbook } from './workbook';
+import { ASSUMPTION_SPECS, effectiveValues, includes, payAwardsByYear, scenarioNamed, scenariosOf, type AssumptionSpec } from './scenarios';
+import { isCouncilFunded, SCENARIO_DO_NOTHING, SCENARIO_PROPOSED, type Scenario, type ScenarioAssumption, type ScenarioValues, type Workbook } from './workbook';
 
 /** How far a search looks, in the assumption's own units (fractions, months): the assumption table's. */
 export const SEARCH_RANGE = Object.fromEntries(ASSUMPTION_SPECS.map((a) => [a.key, a.search])) as Record<ScenarioAssumption, [number, number]>;
@@ -130,8 +130,8 @@ export function evaluator(workbook: Workbook, scenarioName: string, today?: Date
   const horizon: Horizon = horizonOf(workbook, today);
   const grades = gradeCosts(workbook);
   const scenarios = scenariosOf(workbook);
-  const scenario = scenarios.find((s) => s.name === scenarioName) ?? scenarios[1];
-  const doNothing = scenarios[0];
+  const scenario = scenarios.find((s) => s.name === scenarioName) ?? scenarioNamed(scenarios, SCENARIO_PROPOSED)!;
+  const doNothing = scenarioNamed(scenarios, SCENARIO_DO_NOTHING)!;
   // Line sums by scenario and whole months of start delay: only the start delay moves lines' months.
   const cache = new Map<string, LineSums>();
   const prepared = new Map<string, (delay: number) => LineSums>();

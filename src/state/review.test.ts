@@ -20,28 +20,28 @@ async function started(engine: Engine = inProcessEngine) {
 
 it('a start delay set on the Assumptions sheet moves the posts at once, as a reload would', async () => {
   const { app, sheets } = await started();
-  expect(await sheets.edit('Assumptions', 2, 1, '6')).toBeNull(); // Start delay (months)
+  expect(await sheets.assumptions.edit(2, sheets.assumptions.column('value'), '6')).toBeNull(); // Start delay (months)
   expect(app.results!.scenarios[1].totals.staff).toBeCloseTo(costWorkbook(app.workbook).scenarios[1].totals.staff, 2);
   expect(Math.round(app.results!.scenarios[1].totals.staff)).toBe(358972);
 });
 
 it('refuses a value out of range on the cell, and the engine stays sound', async () => {
   const { app, sheets } = await started();
-  expect(await sheets.edit('Assumptions', 6, 1, '-100')).toBe('Discount rate % is above -100% and at most 100%');
-  expect(await sheets.edit('Scenarios', 4, 2, '-6')).toBe('Savings delay (months) is from 0 to 600 months');
-  expect(await sheets.edit('Posts', 2, 2, '0.5')).toBeNull();
+  expect(await sheets.assumptions.edit(6, sheets.assumptions.column('value'), '-100')).toBe('Discount rate % is above -100% and at most 100%');
+  expect(await sheets.scenarios.edit(4, sheets.scenarios.column('Proposed investment'), '-6')).toBe('Savings delay (months) is from 0 to 600 months');
+  expect(await sheets.posts.edit(2, sheets.posts.column('fte'), '0.5')).toBeNull();
   expect(app.results!.postCosts[2][1]).toBeCloseTo(26038, 2);
 });
 
 it('keeps quick changes of every kind, in order: an assumption with a cell edit, two line toggles, an undo', async () => {
   const { app, sheets, scenarios } = await started(late);
-  await Promise.all([app.setAssumptions({ payAward: 0.05 }), sheets.edit('Posts', 2, 2, '0.5')]);
+  await Promise.all([app.setAssumptions({ payAward: 0.05 }), sheets.posts.edit(2, sheets.posts.column('fte'), '0.5')]);
   expect(app.workbook.assumptions.payAward).toBe(0.05);
   expect(app.workbook.posts[2].fte).toBe(0.5);
   await scenarios.create('Lean');
   await Promise.all([scenarios.toggleLine('posts', 0), scenarios.toggleLine('posts', 1)]);
   expect(app.workbook.scenarios!.find((s) => s.name === 'Lean')!.toggled).toEqual({ posts: [0, 1] });
-  const edit = sheets.edit('Posts', 3, 2, '2');
+  const edit = sheets.posts.edit(3, sheets.posts.column('fte'), '2');
   await app.undo(); // waits for the edit, then undoes it
   await edit;
   expect(app.workbook.posts[3].fte).toBe(0.5);
@@ -50,10 +50,10 @@ it('keeps quick changes of every kind, in order: an assumption with a cell edit,
 
 it('renaming an assumption renames it in savings formulas too', async () => {
   const { app, sheets } = await started();
-  await sheets.addRow('Assumptions');
-  await sheets.edit('Assumptions', 7, 1, '1000');
-  await sheets.edit('Savings', 0, 5, '=Assumption_1*2');
-  await sheets.edit('Assumptions', 7, 0, 'Referrals');
+  await sheets.assumptions.addRow();
+  await sheets.assumptions.edit(7, sheets.assumptions.column('value'), '1000');
+  await sheets.savings.edit(0, sheets.savings.column('y2018'), '=Assumption_1*2');
+  await sheets.assumptions.edit(7, sheets.assumptions.column('name'), 'Referrals');
   expect(app.workbook.savings[0].formulas).toEqual({ y2018: '=Referrals*2' });
   expect(app.workbook.savings[0].amounts[2018]).toBe(2000);
 });
@@ -61,7 +61,7 @@ it('renaming an assumption renames it in savings formulas too', async () => {
 it('costs each post as the summary does when its FTE is a formula', async () => {
   const { app, sheets } = await started();
   await app.setAssumptions({ recruitment: 0.5 });
-  await sheets.edit('Posts', 2, 2, '=-1');
+  await sheets.posts.edit(2, sheets.posts.column('fte'), '=-1');
   const sum = app.results!.postCosts.flat().reduce((a, b) => a + b, 0);
   expect(sum).toBeCloseTo(app.results!.scenarios[1].totals.staff, 2);
 });

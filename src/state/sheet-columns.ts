@@ -4,23 +4,44 @@
 import { isUnreadable, readMoney, readMonth, readNumber } from '../io/values';
 import { gradeKey, ownCost } from '../model/costing';
 import { formatFinancialYear, formatMonth, parseFinancialYear } from '../model/periods';
-import type { Cost, Grade, Post, Saving, Workbook } from '../model/workbook';
+import { periodMismatch, type Cost, type Grade, type Post, type Saving, type Workbook } from '../model/workbook';
 
 export type LineSheetName = 'Grades' | 'Posts' | 'Costs' | 'Savings';
 export type SheetName = LineSheetName | 'Assumptions' | 'Scenarios';
 export const SHEETS: SheetName[] = ['Grades', 'Posts', 'Costs', 'Savings', 'Assumptions', 'Scenarios'];
-export const LINES = { Grades: 'grades', Posts: 'posts', Costs: 'costs', Savings: 'savings' } as const;
-export const ASSUMPTION_COLUMNS = ['Name', 'Value', 'Unit', 'Note'];
+
+/** What a grid's column head says, and whether it holds numbers (drawn right-aligned). */
+export interface ColumnHead {
+  /** The column's name in code: `posts.column('fte')`. */
+  key: string;
+  label: string;
+  align?: 'num';
+}
+
+export const ASSUMPTION_COLUMNS: ColumnHead[] = [
+  { key: 'name', label: 'Name' },
+  { key: 'value', label: 'Value', align: 'num' },
+  { key: 'unit', label: 'Unit' },
+  { key: 'note', label: 'Note' },
+];
+
+/** What a cell's note may need beyond its line: the grades posts match, the horizon's years. */
+export interface CellContext {
+  grades: Set<string>;
+  years: number[];
+}
 
 /** A column the user edits: how a line shows it, and how typed text changes the line. */
-export interface Column<T> {
-  label: string;
+export interface Column<T> extends ColumnHead {
   show: (line: T) => string;
   /** The changed line, or the reason the text cannot be used. */
   read: (line: T, text: string, workbook: Workbook) => T | string;
-  align?: 'num';
   /** The numeric field a formula may stand in for (`fte`). */
   formula?: string;
+  /** Why the cell needs a look whatever it holds (an unknown grade), or null. */
+  problem?: (line: T, context: CellContext) => string | null;
+  /** What a formula shows that the engine has not worked out (a year outside the horizon); else its line's value. */
+  notWorkedOut?: string;
 }
 
 const money = (v: number | null) => (v === null ? '' : String(v));
@@ -28,6 +49,7 @@ const num = (v: number | null) => (v === null ? '' : String(v));
 
 function text<T>(label: string, key: keyof T & string, required = false): Column<T> {
   return {
+    key,
     label,
     show: (l) => String(l[key] ?? ''),
     read: (l, t) => (required && t.trim() === '' ? `${label} cannot be blank` : { ...l, [key]: t.trim() }),
@@ -36,6 +58,7 @@ function text<T>(label: string, key: keyof T & string, required = false): Column
 
 function moneyColumn<T>(label: string, key: keyof T & string, required = false, formula?: string): Column<T> {
   return {
+    key,
     label,
     align: 'num',
     formula,
@@ -51,6 +74,7 @@ function moneyColumn<T>(label: string, key: keyof T & string, required = false, 
 
 function monthColumn(label: string, key: 'start' | 'end'): Column<Post> {
   return {
+    key,
     label,
     show: (p) => (p[key] === null ? '' : formatMonth(p[key]!)),
     read: (p, t) => {
@@ -68,12 +92,15 @@ export const GRADE_COLUMNS: Column<Grade>[] = [text('Grade', 'grade', true), mon
 export const POST_COLUMNS: Column<Post>[] = [
   text('Title', 'title', true),
   {
+    key: 'grade',
     label: 'Grade',
     show: (p) => p.grade,
+    problem: (p, { grades }) => gradeProblem(p, grades),
     // A post with its own pay needs no grade.
     read: (p, t) => (t.trim() === '' && ownCost(p) === null ? 'Grade cannot be blank unless the post has its own Annual cost' : { ...p, grade: t.trim() }),
   },
   {
+    key: 'fte',
     label: 'FTE',
     align: 'num',
     formula: 'fte',
@@ -89,8 +116,10 @@ export const POST_COLUMNS: Column<Post>[] = [
   monthColumn('Start', 'start'),
   monthColumn('End', 'end'),
   {
+    key: 'months',
     label: 'Months',
     align: 'num',
+    problem: (p) => periodMismatch(p),
     show: (p) => num(p.months),
     read: (p, t) => {
       const v = readNumber(t);
@@ -102,6 +131,7 @@ export const POST_COLUMNS: Column<Post>[] = [
   text('Funding', 'funding'),
   {
     // The post's own pay of 1 FTE, as establishment lists give it: it wins over its grade's; blank is the grade's.
+    key: 'annualCost',
     label: 'Annual cost',
     align: 'num',
     formula: 'annualCost',
@@ -121,8 +151,13 @@ export const COST_COLUMNS: Column<Cost>[] = [
   text('Description', 'description', true),
   text('Group', 'group'),
   {
+    key: 'year',
     label: 'Year',
     show: (c) => (c.year === null ? '' : formatFinancialYear(c.year)),
+    problem: (c, { years }) =>
+      c.year != null && years.length && !years.includes(c.year)
+        ? `${formatFinancialYear(c.year)} is outside the horizon (${formatFinancialYear(years[0])} to ${formatFinancialYear(years[years.length - 1])}): this cost is not counted`
+        : null,
     read: (c, t) => {
       if (t.trim() === '') return { ...c, year: null };
       const y = parseFinancialYear(t);
@@ -131,6 +166,7 @@ export const COST_COLUMNS: Column<Cost>[] = [
   },
   moneyColumn('Amount', 'amount', false, 'amount'),
   {
+    key: 'quantity',
     label: 'Quantity',
     align: 'num',
     formula: 'quantity',
@@ -150,6 +186,7 @@ export function savingColumns(years: number[]): Column<Saving>[] {
     text('Line', 'line', true),
     text('Group', 'group'),
     {
+      key: 'type',
       label: 'Type',
       show: (s) => s.type,
       read: (s, t) => {
@@ -158,6 +195,7 @@ export function savingColumns(years: number[]): Column<Saving>[] {
       },
     },
     {
+      key: 'recurring',
       label: 'Recurring',
       show: (s) => (s.recurring ? 'Yes' : 'No'),
       read: (s, t) => {
@@ -167,9 +205,11 @@ export function savingColumns(years: number[]): Column<Saving>[] {
     },
     ...years.map(
       (year): Column<Saving> => ({
+        key: `y${year}`,
         label: formatFinancialYear(year),
         align: 'num',
         formula: `y${year}`,
+        notWorkedOut: '(not worked out)',
         show: (s) => money(s.amounts[year] ?? null),
         read: (s, t) => {
           const v = readMoney(t);
@@ -185,21 +225,51 @@ export function savingColumns(years: number[]): Column<Saving>[] {
 }
 
 /** Why a post's grade needs a look: one not in Grades costs nothing, unless the post has its own pay. */
-export function gradeProblem(post: Post, grades: Set<string>): string | null {
+function gradeProblem(post: Post, grades: Set<string>): string | null {
   if (ownCost(post) !== null || grades.has(gradeKey(post.grade))) return null;
   return `Grade ${post.grade} is not in the Grades sheet: the post costs nothing until it is`;
 }
 
-/** A new line, for the user to fill in: blank where blank is allowed. */
-export function blankLine(sheet: LineSheetName, workbook: Workbook): Grade | Post | Cost | Saving {
-  switch (sheet) {
-    case 'Grades':
-      return { grade: `Grade ${workbook.grades.length + 1}`, annualCost: 0 };
-    case 'Posts':
-      return { title: 'New post', grade: workbook.grades[0]?.grade ?? 'Grade 1', fte: 1, team: '', group: '', start: null, end: null, months: null, funding: '' };
-    case 'Costs':
-      return { description: 'New cost', group: '', year: null, amount: 0, quantity: null, unitCost: null, funding: '' };
-    case 'Savings':
-      return { line: 'New saving', group: '', type: 'Saving', recurring: false, amounts: {} };
-  }
+/**
+ * A sheet of lines: where its lines live in the workbook and what a new one
+ * holds (blank where blank is allowed, for the user to fill in).
+ */
+export interface LineKind<T> {
+  name: LineSheetName;
+  key: 'grades' | 'posts' | 'costs' | 'savings';
+  lines: (workbook: Workbook) => T[];
+  withLines: (workbook: Workbook, lines: T[]) => Workbook;
+  blank: (workbook: Workbook) => T;
 }
+
+export const GRADES: LineKind<Grade> = {
+  name: 'Grades',
+  key: 'grades',
+  lines: (wb) => wb.grades,
+  withLines: (wb, grades) => ({ ...wb, grades }),
+  blank: (wb) => ({ grade: `Grade ${wb.grades.length + 1}`, annualCost: 0 }),
+};
+
+export const POSTS: LineKind<Post> = {
+  name: 'Posts',
+  key: 'posts',
+  lines: (wb) => wb.posts,
+  withLines: (wb, posts) => ({ ...wb, posts }),
+  blank: (wb) => ({ title: 'New post', grade: wb.grades[0]?.grade ?? 'Grade 1', fte: 1, team: '', group: '', start: null, end: null, months: null, funding: '' }),
+};
+
+export const COSTS: LineKind<Cost> = {
+  name: 'Costs',
+  key: 'costs',
+  lines: (wb) => wb.costs,
+  withLines: (wb, costs) => ({ ...wb, costs }),
+  blank: () => ({ description: 'New cost', group: '', year: null, amount: 0, quantity: null, unitCost: null, funding: '' }),
+};
+
+export const SAVINGS: LineKind<Saving> = {
+  name: 'Savings',
+  key: 'savings',
+  lines: (wb) => wb.savings,
+  withLines: (wb, savings) => ({ ...wb, savings }),
+  blank: () => ({ line: 'New saving', group: '', type: 'Saving', recurring: false, amounts: {} }),
+};

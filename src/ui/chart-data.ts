@@ -3,6 +3,8 @@ import type { ChartConfiguration } from 'chart.js';
 import type { Results } from '../model/costing';
 import { formatPounds } from '../model/money';
 import { formatFinancialYear } from '../model/periods';
+import { scenarioNamed } from '../model/scenarios';
+import { SCENARIO_PROPOSED } from '../model/workbook';
 import type { Bar } from '../model/sensitivity';
 
 export const SCENARIO_COLOURS = ['#505a5f', '#1d70b8', '#00703c', '#d4351c', '#4c2c92', '#f47738', '#5694ca', '#85994b'];
@@ -48,7 +50,7 @@ export function cumulativeChart(results: Results): ChartConfiguration<'line'> {
 
 /** Savings against the target, for one scenario. */
 export function savingsChart(results: Results, name: string): ChartConfiguration<'bar' | 'line'> {
-  const s = results.scenarios.find((x) => x.name === name) ?? results.scenarios[1];
+  const s = results.scenarios.find((x) => x.name === name) ?? scenarioNamed(results.scenarios, SCENARIO_PROPOSED)!;
   return {
     type: 'bar',
     data: {
