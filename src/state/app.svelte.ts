@@ -9,9 +9,6 @@ import type { StoredWorkbook } from '../store/db';
 import { describeError } from '../store/errors';
 import { costsCsv, gradesCsv, postsCsv, reconciliationCsv, savingsCsv, summaryCsv } from '../io/export';
 import { reconcile } from '../model/reconcile';
-import { applyImport, emptiedSheets, importedFiles, importedLines, previewImport, type FileInput, type ImportPreview, type ImportProgress, type PayPoint } from '../io/import';
-import { ImportCancelled, type Importer } from '../io/import-protocol';
-import type { Field, SheetKind } from '../io/headers';
 import { isUnreadable, readPercent } from '../io/values';
 import { backupFile, isRefused, readBackup } from '../io/backup';
 import type { InputValue, Results } from '../model/costing';
@@ -53,12 +50,6 @@ export interface Download {
 
 export const READ_ONLY = 'This workbook is open in another tab, which is the one that saves changes. Make changes there, or close it: this tab then takes over.';
 
-/** Reads files on the calling thread: for tests, and wherever no worker is wanted. */
-export const inProcessImporter: Importer = {
-  preview: async (files, open, choices, onProgress) => previewImport(files, open, choices, onProgress),
-  cancel: () => {},
-};
-
 const newId = () => (globalThis.crypto?.randomUUID?.() ?? `wb-${Date.now()}-${Math.random()}`);
 
 /** A file name from a workbook name: `Care and support planning` -> `care-and-support-planning`. */
@@ -69,7 +60,6 @@ export function fileStem(name: string): string {
 export class AppState {
   workbook = $state.raw<Workbook>(emptyWorkbook(''));
   results = $state.raw<Results | null>(null);
-  preview = $state.raw<ImportPreview | null>(null);
   /** A plain-words error the page shows until the next action. */
   error = $state<string | null>(null);
   /** The last thing done, announced politely to screen readers. */
@@ -83,14 +73,10 @@ export class AppState {
   readonly canUndo = $derived(this.past.length > 0);
   readonly canRedo = $derived(this.future.length > 0);
 
-  /** How far a long import has got; null when none is under way. */
-  importProgress = $state.raw<ImportProgress | null>(null);
-
   constructor(
     private readonly engine: Engine,
     private readonly store: Store | null,
     private readonly today: () => Date = () => new Date(),
-    private readonly importer: Importer = inProcessImporter,
   ) {}
 
   /** Reopens the workbook last open; a fresh browser gets the example. */
@@ -572,81 +558,9 @@ export class AppState {
     return run;
   }
 
-  private files: FileInput[] = [];
-  // Maps, keyed by file name: a file may be called `__proto__.csv`.
-  private readAs = new Map<string, SheetKind | null>();
-  private columns = new Map<string, Partial<Record<Field, number | null>>>();
-  private payPoint = new Map<string, PayPoint>();
-
-  async chooseFiles(files: FileInput[]): Promise<void> {
-    this.error = null;
-    this.files = files;
-    this.readAs = new Map();
-    this.columns = new Map();
-    this.payPoint = new Map();
-    this.preview = null;
-    if (files.length) await this.readFiles();
-  }
-
-  /** Reads the chosen files into a preview, off the page's thread in the browser. */
-  private async readFiles(): Promise<void> {
-    this.importProgress = { file: this.files[0].name, fileIndex: 0, files: this.files.length, rows: 0, totalRows: 0 };
-    try {
-      this.preview = await this.importer.preview(this.files, this.workbook, { readAs: this.readAs, columns: this.columns, payPoint: this.payPoint }, (p) => (this.importProgress = p));
-    } catch (e) {
-      if (!(e instanceof ImportCancelled)) this.error = `The files could not be read, and nothing changed: ${message(e)}`;
-    } finally {
-      this.importProgress = null;
-    }
-  }
-
-  /** The user says what a file is (or that it is not to be imported). */
-  async readFileAs(name: string, kind: SheetKind | null): Promise<void> {
-    this.readAs = new Map(this.readAs).set(name, kind);
-    this.columns = new Map(this.columns).set(name, {}); // another sheet reads other fields
-    await this.readFiles();
-  }
-
-  /** The user says which column a field is read from (null: none). */
-  async mapColumn(name: string, field: Field, column: number | null): Promise<void> {
-    this.columns = new Map(this.columns).set(name, { ...this.columns.get(name), [field]: column });
-    await this.readFiles();
-  }
-
-  /** The user says where a file's pay ranges are costed: top, middle or bottom. */
-  async choosePayPoint(name: string, point: PayPoint): Promise<void> {
-    this.payPoint = new Map(this.payPoint).set(name, point);
-    await this.readFiles();
-  }
-
-  /** Stops a read under way, or closes the preview; either way nothing changes. */
-  cancelImport(): void {
-    if (this.importProgress) this.importer.cancel();
-    this.preview = null;
-    this.message = 'Import cancelled; nothing changed.';
-  }
-
-  /** Nothing changes unless the engine costs the imported workbook. */
-  async confirmImport(): Promise<void> {
-    const preview = this.preview;
-    if (!preview) return;
-    if (this.readOnly) return void ((this.preview = null), (this.error = READ_ONLY));
-    this.preview = null;
-    // Applied to the workbook as the changes before it leave it, and costed whole.
-    const problem = await this.changeWith(
-      (current) => applyImport(current, preview),
-      (next) => ({ type: 'load', workbook: next, today: this.today().getTime() }),
-      'The import failed and your workbook is as it was: ',
-    );
-    if (problem === null) {
-      const skipped = preview.problems.length ? `; ${count(preview.problems.length, 'row')} not imported` : '';
-      const emptied = emptiedSheets(preview);
-      // A sheet every row of which was refused is not a success to announce.
-      if (emptied.length) {
-        const lines = importedLines(preview);
-        this.error = `The ${emptied.join(' and ')} ${emptied.length === 1 ? 'sheet is' : 'sheets are'} now empty: every row of its files was refused (${count(preview.problems.length, 'row')} not imported). ${count(lines, 'row')} ${lines === 1 ? 'was' : 'were'} imported.`;
-      } else this.message = `Imported ${count(importedLines(preview), 'row')} from ${count(importedFiles(preview), 'file')}${skipped}.`;
-    }
+  /** A change the engine costs whole, not as lines patched in place (an import adds and replaces lines). */
+  changeWhole(update: (current: Workbook) => Workbook | string, failure = ''): Promise<string | null> {
+    return this.changeWith(update, (next) => ({ type: 'load', workbook: next, today: this.today().getTime() }), failure);
   }
 
   /** Change workbook assumptions: queued like every change, and undoable. */
@@ -719,6 +633,6 @@ const SAVE_ATTEMPTS = 3;
 
 const STOPPED = 'Stopped before the figures were worked out; nothing changed.';
 
-function message(e: unknown): string {
+export function message(e: unknown): string {
   return describeError(e);
 }

@@ -6,6 +6,14 @@ import type { Engine } from '../engine/protocol';
 import { inProcessEngine } from '../../test/in-process';
 import { openStore, WorkbookStore } from '../store/db';
 import { AppState } from './app.svelte';
+import { ImportState } from './imports.svelte';
+
+/** The import of an app, as the page composes it (main.ts): one per app. */
+const made = new WeakMap<AppState, ImportState>();
+const imports = (app: AppState): ImportState => {
+  if (!made.has(app)) made.set(app, new ImportState(app));
+  return made.get(app)!;
+};
 
 const inProcess: Engine = inProcessEngine;
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -36,15 +44,15 @@ describe('the app', () => {
     const app = new AppState(inProcess, null);
     await app.start(carePlanningWorkbook);
     const before = app.workbook;
-    await app.chooseFiles([{ name: 'g.csv', bytes: bytes('Grade,Annual cost\nBand E,1\n') }]);
-    app.cancelImport();
+    await imports(app).chooseFiles([{ name: 'g.csv', bytes: bytes('Grade,Annual cost\nBand E,1\n') }]);
+    imports(app).cancelImport();
     expect(app.workbook).toBe(before);
 
     const failing: Engine = { ...inProcessEngine, send: async (r) => (r.type === 'load' && r.workbook !== before ? Promise.reject(new Error('engine down')) : handle(r)) };
     const app2 = new AppState(failing, null);
     await app2.start(() => before);
-    await app2.chooseFiles([{ name: 'g.csv', bytes: bytes('Grade,Annual cost\nBand E,1\n') }]);
-    await app2.confirmImport();
+    await imports(app2).chooseFiles([{ name: 'g.csv', bytes: bytes('Grade,Annual cost\nBand E,1\n') }]);
+    await imports(app2).confirmImport();
     expect(app2.workbook).toBe(before);
     expect(app2.error).toMatch(/import failed and your workbook is as it was: engine down/);
   });
@@ -55,12 +63,12 @@ describe('the app', () => {
     await app.newWorkbook('Restructure 2026');
     expect(app.workbook.posts).toEqual([]);
     expect(app.results!.scenarios[1].totals.net).toBe(0);
-    await app.chooseFiles([
+    await imports(app).chooseFiles([
       { name: 'Grades.csv', bytes: bytes('Grade,Annual cost\nBand A,36000\n') },
       { name: 'Posts.csv', bytes: bytes('Title,Grade,FTE,Start,End\nOfficer,Band A,1,2026-04,2027-03\nGhost,Band Q,1,2026-04,\n') },
     ]);
-    expect(app.preview!.problems).toHaveLength(1);
-    await app.confirmImport();
+    expect(imports(app).preview!.problems).toHaveLength(1);
+    await imports(app).confirmImport();
     expect(app.message).toBe('Imported 2 rows from 2 files; 1 row not imported.');
     expect(app.results!.scenarios[1].years[0].staff).toBe(36000);
     expect(app.download('summary')!.name).toBe('restructure-2026-summary.csv');
@@ -90,35 +98,35 @@ it('takes a typed percentage, or says why not', async () => {
 it('reads a column the user points to, and nothing the user points away from', async () => {
   const app = new AppState(inProcess, null);
   await app.start(carePlanningWorkbook);
-  await app.chooseFiles([{ name: 'g.csv', bytes: bytes('Band name,Cost per FTE,Old cost\nBand A,1,39820\n') }]);
-  expect(app.preview!.files[0].refused).toMatch(/are not those of Grades, Posts, Costs or Savings/);
-  await app.readFileAs('g.csv', 'Grades');
-  await app.mapColumn('g.csv', 'grade', 0);
-  await app.mapColumn('g.csv', 'annualCost', 2);
-  expect(app.preview!.sheets.grades).toEqual([{ grade: 'Band A', annualCost: 39820 }]);
-  expect(app.preview!.files[0].sample).toEqual([['Band A', '1', '39820']]);
+  await imports(app).chooseFiles([{ name: 'g.csv', bytes: bytes('Band name,Cost per FTE,Old cost\nBand A,1,39820\n') }]);
+  expect(imports(app).preview!.files[0].refused).toMatch(/are not those of Grades, Posts, Costs or Savings/);
+  await imports(app).readFileAs('g.csv', 'Grades');
+  await imports(app).mapColumn('g.csv', 'grade', 0);
+  await imports(app).mapColumn('g.csv', 'annualCost', 2);
+  expect(imports(app).preview!.sheets.grades).toEqual([{ grade: 'Band A', annualCost: 39820 }]);
+  expect(imports(app).preview!.files[0].sample).toEqual([['Band A', '1', '39820']]);
 });
 
 it('costs pay ranges at the point the user chooses, and keeps the choice while the preview is open', async () => {
   const app = new AppState(inProcess, null);
   await app.start(carePlanningWorkbook);
-  await app.chooseFiles([{ name: 'chart.csv', bytes: bytes('Job Title,Salary band\nOfficer,50000 - 54999\n') }]);
-  expect(app.preview!.sheets.posts![0].annualCost).toBe(54999);
-  await app.choosePayPoint('chart.csv', 'bottom');
-  expect(app.preview!.files[0].payPoint).toBe('bottom');
-  expect(app.preview!.sheets.posts![0].annualCost).toBe(50000);
-  await app.mapColumn('chart.csv', 'team', null);
-  expect(app.preview!.sheets.posts![0].annualCost).toBe(50000);
+  await imports(app).chooseFiles([{ name: 'chart.csv', bytes: bytes('Job Title,Salary band\nOfficer,50000 - 54999\n') }]);
+  expect(imports(app).preview!.sheets.posts![0].annualCost).toBe(54999);
+  await imports(app).choosePayPoint('chart.csv', 'bottom');
+  expect(imports(app).preview!.files[0].payPoint).toBe('bottom');
+  expect(imports(app).preview!.sheets.posts![0].annualCost).toBe(50000);
+  await imports(app).mapColumn('chart.csv', 'team', null);
+  expect(imports(app).preview!.sheets.posts![0].annualCost).toBe(50000);
 });
 
 it('says plainly, as a warning, when an import leaves a sheet empty', async () => {
   const app = new AppState(inProcess, null);
   await app.start(carePlanningWorkbook);
-  await app.chooseFiles([
+  await imports(app).chooseFiles([
     { name: 'Grades.csv', bytes: bytes('Grade,Annual cost\nBand A,36000\n') },
     { name: 'Posts.csv', bytes: bytes('Title,Grade,FTE\nGhost,Band Q,1\nPhantom,Band Q,1\n') },
   ]);
-  await app.confirmImport();
+  await imports(app).confirmImport();
   expect(app.error).toBe('The Posts sheet is now empty: every row of its files was refused (2 rows not imported). 1 row was imported.');
   expect(app.message).not.toMatch(/^Imported/);
 });
@@ -137,16 +145,17 @@ it('reports progress through a long read, and a cancelled read changes nothing',
     },
     cancel: () => (cancelled = true),
   };
-  const app = new AppState(inProcess, null, undefined, watching);
+  const app = new AppState(inProcess, null);
+  made.set(app, new ImportState(app, watching));
   await app.start(carePlanningWorkbook);
-  await app.chooseFiles([{ name: 'p.csv', bytes: bytes(`Title,Grade,FTE,Start,End\n${rows}\n`) }]);
+  await imports(app).chooseFiles([{ name: 'p.csv', bytes: bytes(`Title,Grade,FTE,Start,End\n${rows}\n`) }]);
   expect(seen).toEqual([0, 0, 5000, 10000, 12000]);
-  expect(app.preview!.files[0].lines).toBe(12_000);
-  expect(app.importProgress).toBeNull();
+  expect(imports(app).preview!.files[0].lines).toBe(12_000);
+  expect(imports(app).importProgress).toBeNull();
   const before = app.workbook;
-  app.cancelImport();
+  imports(app).cancelImport();
   expect(cancelled).toBe(false); // nothing under way: the preview just closes
-  expect(app.preview).toBeNull();
+  expect(imports(app).preview).toBeNull();
   expect(app.workbook).toBe(before);
 });
 

@@ -11,6 +11,14 @@ import { inProcessEngine } from '../../test/in-process';
 import { WorkbookStore } from '../store/db';
 import type { Workbook } from '../model/workbook';
 import { AppState } from './app.svelte';
+import { ImportState } from './imports.svelte';
+
+/** The import of an app, as the page composes it (main.ts): one per app. */
+const made = new WeakMap<AppState, ImportState>();
+const imports = (app: AppState): ImportState => {
+  if (!made.has(app)) made.set(app, new ImportState(app));
+  return made.get(app)!;
+};
 
 /** An FTE this engine cannot cost, as a cycle through its own sheets could not be costed. */
 const POISON = 999;
@@ -87,9 +95,9 @@ it('one lane: an import, a new workbook or a workbook file confirmed while an ed
   const store = new WorkbookStore('lane-import');
   const app = new AppState(fussy, store);
   await app.start(carePlanningWorkbook);
-  await app.chooseFiles([{ name: 'Grades.csv', bytes: new TextEncoder().encode('Grade,Annual cost\nBand Z,50000\n') }]);
+  await imports(app).chooseFiles([{ name: 'Grades.csv', bytes: new TextEncoder().encode('Grade,Annual cost\nBand Z,50000\n') }]);
   const edit = app.change(withFte(app.workbook, 0, 0)); // with the engine for 30 ms
-  await app.confirmImport();
+  await imports(app).confirmImport();
   await edit;
   expect(app.workbook.posts[0].fte).toBe(0);
   expect(app.workbook.grades.map((g) => g.grade)).toContain('Band Z');

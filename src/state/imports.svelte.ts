@@ -1,0 +1,98 @@
+// The import: files chosen, what each is read as and from which columns, the
+// preview, a long read's progress, and confirming it. Nothing changes in the
+// workbook until it is confirmed; then it is one change on the open
+// workbook's lane (AppState), undoable like any other.
+import { applyImport, emptiedSheets, importedFiles, importedLines, previewImport, type FileInput, type ImportPreview, type ImportProgress, type PayPoint } from '../io/import';
+import { ImportCancelled, type Importer } from '../io/import-protocol';
+import type { Field, SheetKind } from '../io/headers';
+import { count, message, READ_ONLY, type AppState } from './app.svelte';
+
+/** Reads files on the calling thread: for tests, and wherever no worker is wanted. */
+export const inProcessImporter: Importer = {
+  preview: async (files, open, choices, onProgress) => previewImport(files, open, choices, onProgress),
+  cancel: () => {},
+};
+
+export class ImportState {
+  preview = $state.raw<ImportPreview | null>(null);
+  /** How far a long import has got; null when none is under way. */
+  importProgress = $state.raw<ImportProgress | null>(null);
+
+  constructor(
+    private readonly app: AppState,
+    private readonly importer: Importer = inProcessImporter,
+  ) {}
+
+  private files: FileInput[] = [];
+  // Maps, keyed by file name: a file may be called `__proto__.csv`.
+  private readAs = new Map<string, SheetKind | null>();
+  private columns = new Map<string, Partial<Record<Field, number | null>>>();
+  private payPoint = new Map<string, PayPoint>();
+
+  async chooseFiles(files: FileInput[]): Promise<void> {
+    this.app.error = null;
+    this.files = files;
+    this.readAs = new Map();
+    this.columns = new Map();
+    this.payPoint = new Map();
+    this.preview = null;
+    if (files.length) await this.readFiles();
+  }
+
+  /** Reads the chosen files into a preview, off the page's thread in the browser. */
+  private async readFiles(): Promise<void> {
+    this.importProgress = { file: this.files[0].name, fileIndex: 0, files: this.files.length, rows: 0, totalRows: 0 };
+    try {
+      this.preview = await this.importer.preview(this.files, this.app.workbook, { readAs: this.readAs, columns: this.columns, payPoint: this.payPoint }, (p) => (this.importProgress = p));
+    } catch (e) {
+      if (!(e instanceof ImportCancelled)) this.app.error = `The files could not be read, and nothing changed: ${message(e)}`;
+    } finally {
+      this.importProgress = null;
+    }
+  }
+
+  /** The user says what a file is (or that it is not to be imported). */
+  async readFileAs(name: string, kind: SheetKind | null): Promise<void> {
+    this.readAs = new Map(this.readAs).set(name, kind);
+    this.columns = new Map(this.columns).set(name, {}); // another sheet reads other fields
+    await this.readFiles();
+  }
+
+  /** The user says which column a field is read from (null: none). */
+  async mapColumn(name: string, field: Field, column: number | null): Promise<void> {
+    this.columns = new Map(this.columns).set(name, { ...this.columns.get(name), [field]: column });
+    await this.readFiles();
+  }
+
+  /** The user says where a file's pay ranges are costed: top, middle or bottom. */
+  async choosePayPoint(name: string, point: PayPoint): Promise<void> {
+    this.payPoint = new Map(this.payPoint).set(name, point);
+    await this.readFiles();
+  }
+
+  /** Stops a read under way, or closes the preview; either way nothing changes. */
+  cancelImport(): void {
+    if (this.importProgress) this.importer.cancel();
+    this.preview = null;
+    this.app.message = 'Import cancelled; nothing changed.';
+  }
+
+  /** Nothing changes unless the engine costs the imported workbook. */
+  async confirmImport(): Promise<void> {
+    const preview = this.preview;
+    if (!preview) return;
+    if (this.app.readOnly) return void ((this.preview = null), (this.app.error = READ_ONLY));
+    this.preview = null;
+    // Applied to the workbook as the changes before it leave it, and costed whole.
+    const problem = await this.app.changeWhole((current) => applyImport(current, preview), 'The import failed and your workbook is as it was: ');
+    if (problem === null) {
+      const skipped = preview.problems.length ? `; ${count(preview.problems.length, 'row')} not imported` : '';
+      const emptied = emptiedSheets(preview);
+      // A sheet every row of which was refused is not a success to announce.
+      if (emptied.length) {
+        const lines = importedLines(preview);
+        this.app.error = `The ${emptied.join(' and ')} ${emptied.length === 1 ? 'sheet is' : 'sheets are'} now empty: every row of its files was refused (${count(preview.problems.length, 'row')} not imported). ${count(lines, 'row')} ${lines === 1 ? 'was' : 'were'} imported.`;
+      } else this.app.message = `Imported ${count(importedLines(preview), 'row')} from ${count(importedFiles(preview), 'file')}${skipped}.`;
+    }
+  }
+}
