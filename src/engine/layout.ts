@@ -63,6 +63,8 @@ export interface Columns<C extends string> {
   cell(column: C | number, row: number): string;
   /** `$C3`: the column held, the row moving. */
   abs(column: C | number, row: number): string;
+  /** `C$3`: the row held, the column moving. */
+  onRow(column: C | number, row: number): string;
   /** `$C$3`: one cell, held. */
   fixed(column: C | number, row: number): string;
   /** `C`, for text that names a column. */
@@ -76,6 +78,7 @@ export function columns<C extends string>(index: Readonly<Record<C, number>>): C
     letter,
     cell: (column, row) => `${letter(column)}${row}`,
     abs: (column, row) => `$${letter(column)}${row}`,
+    onRow: (column, row) => `${letter(column)}$${row}`,
     fixed: (column, row) => `$${letter(column)}$${row}`,
   };
 }
@@ -208,7 +211,7 @@ export function layoutOf(workbook: Workbook, horizon: Horizon, scenarios: Scenar
 /** Column of year k on the Years sheet, after the row labels. */
 export const yearsCol = (k: number) => 1 + k;
 /** Years!{column of year k}${row}: one cell of the Years sheet, row fixed. */
-const yearsCell = (k: number, row: number) => `Years!${numbered.letter(yearsCol(k))}$${row}`;
+const yearsCell = (k: number, row: number) => `Years!${numbered.onRow(yearsCol(k), row)}`;
 /** One scenario's value of one assumption. */
 const scenarioCell = (layout: Layout, s: number, row: number) => `Scenarios!${numbered.fixed(layout.scenarioCol(s), row)}`;
 const value = (layout: Layout, s: number, key: ScenarioAssumption) => scenarioCell(layout, s, SCENARIO_ROW[key]);
