@@ -19,7 +19,13 @@ import {
   payYearCell,
   payYearRow,
   workbookPayYear,
+  ASSUMPTION,
+  COST,
+  GRADE,
   POST,
+  SCENARIO,
+  SUMMARY,
+  TOTALS,
   postRow,
   costRow,
   formulaReach,
@@ -38,6 +44,7 @@ import {
   summarySheet,
   totalsSheet,
   USER_ASSUMPTIONS_ROW,
+  yearsCol,
   yearsSheet,
   type Layout,
 } from './layout';
@@ -160,12 +167,12 @@ export class WorkbookEngine {
     this.hf.batch(() => {
       NAMED_ASSUMPTIONS.forEach((n, row) => {
         const value = n.key ? change[n.key] : undefined;
-        if (value !== undefined) this.hf.setCellContents({ sheet, row, col: 1 }, value);
+        if (value !== undefined) this.hf.setCellContents({ sheet, row, col: ASSUMPTION.value }, value);
       });
       // The workbook's pay award of single years: column B of the Scenarios sheet's year rows.
       if ('payAwardByYear' in change) {
         this.layout.horizon.years.forEach((fy, k) => {
-          if (k > 0) this.hf.setCellContents({ sheet: scenarios, row: payYearRow(k) - 1, col: 1 }, workbookPayYear(this.workbook, fy));
+          if (k > 0) this.hf.setCellContents({ sheet: scenarios, row: payYearRow(k) - 1, col: SCENARIO.workbook }, workbookPayYear(this.workbook, fy));
         });
       }
     });
@@ -282,25 +289,25 @@ export class WorkbookEngine {
     const scenarios: ScenarioFigures[] = this.layout.scenarios.map(({ name }, s) => {
       const yearRows = years.map((year, k): YearFigures => {
         const row = summary[1 + s * years.length + k];
-        const at = (c: number) => number(row[c], `${name} ${year} ${c}`);
-        return { year, staff: at(2), other: at(3), savings: at(4), target: at(5), net: at(6), cumulative: at(7), discounted: at(8), external: at(9) };
+        const at = (c: keyof typeof SUMMARY) => number(row[SUMMARY[c]], `${name} ${year} ${c}`);
+        return { year, staff: at('staff'), other: at('other'), savings: at('savings'), target: at('target'), net: at('net'), cumulative: at('cumulative'), discounted: at('discounted'), external: at('external') };
       });
       const t = totals[1 + s];
-      const at = (c: number) => number(t[c], `${name} total ${c}`);
-      const payback = at(9);
+      const at = (c: keyof typeof TOTALS) => number(t[TOTALS[c]], `${name} total ${c}`);
+      const payback = at('payback');
       const values = Object.fromEntries(ASSUMPTION_SPECS.map((a) => [a.key, number(parameters[SCENARIO_ROWS[a.key] - 1][this.layout.scenarioCol(s)], `${name} ${a.name}`)])) as ScenarioValues;
       return {
         name,
         values,
-        beyondHorizon: at(10),
+        beyondHorizon: at('beyond'),
         years: yearRows,
-        totals: { staff: at(1), other: at(2), savings: at(3), target: at(4), net: at(5), discounted: at(6), external: at(7) },
-        npv: at(8),
+        totals: { staff: at('staff'), other: at('other'), savings: at('savings'), target: at('target'), net: at('net'), discounted: at('discounted'), external: at('external') },
+        npv: at('npv'),
         paybackYear: payback >= NO_PAYBACK ? null : years[payback],
       };
     });
     const proposed = scenarioNamed(scenarios, SCENARIO_PROPOSED)!;
-    const pay = this.hf.getSheetValues(this.sheet('Years'))[payRow(scenarios.indexOf(proposed)) - 1].slice(1, 1 + years.length).map((v, k) => number(v, `Pay factor of year ${k + 1}`));
+    const pay = this.hf.getSheetValues(this.sheet('Years'))[payRow(scenarios.indexOf(proposed)) - 1].slice(yearsCol(0), yearsCol(years.length)).map((v, k) => number(v, `Pay factor of year ${k + 1}`));
     return { years, scenarios, postCosts: this.postCosts(proposed.values, pay), inputs: this.inputs() };
   }
 
@@ -324,15 +331,14 @@ export class WorkbookEngine {
       else out.push({ sheet, index, field, value: 0, error: explainError('#VALUE!', guard.VALUE) });
     };
     const wb = this.workbook;
-    wb.grades.forEach((g, i) => g.formulas?.annualCost && read('grades', 'Grades', i, 'annualCost', i + 1, 1, g.formulas.annualCost));
+    wb.grades.forEach((g, i) => g.formulas?.annualCost && read('grades', 'Grades', i, 'annualCost', i + 1, GRADE.annualCost, g.formulas.annualCost));
     wb.posts.forEach((p, i) => {
       if (p.formulas?.fte) read('posts', 'Posts', i, 'fte', i + 1, POST.fte, p.formulas.fte);
       // A post's own pay has no column of the user's: its formula is in the annual cost the post is costed at.
       if (p.formulas?.annualCost) read('posts', 'Posts', i, 'annualCost', i + 1, POST.annualCost, p.formulas.annualCost);
     });
-    const costCols = { amount: 3, quantity: 4, unitCost: 5 } as const;
     wb.costs.forEach((c, i) => {
-      for (const [field, col] of Object.entries(costCols)) if (c.formulas?.[field]) read('costs', 'Costs', i, field, i + 1, col, c.formulas[field]);
+      for (const field of ['amount', 'quantity', 'unitCost'] as const) if (c.formulas?.[field]) read('costs', 'Costs', i, field, i + 1, COST[field], c.formulas[field]);
     });
     wb.savings.forEach((sv, i) => {
       this.layout.horizon.years.forEach((fy, k) => {
@@ -340,7 +346,7 @@ export class WorkbookEngine {
         if (f) read('savings', 'Savings', i, `y${fy}`, i + 1, this.layout.savingInputCol(k), f);
       });
     });
-    (wb.userAssumptions ?? []).forEach((u, i) => read('assumptions', 'Assumptions', i, 'value', USER_ASSUMPTIONS_ROW + i, 1, typeof u.value === 'string' ? u.value : undefined));
+    (wb.userAssumptions ?? []).forEach((u, i) => read('assumptions', 'Assumptions', i, 'value', USER_ASSUMPTIONS_ROW + i, ASSUMPTION.value, typeof u.value === 'string' ? u.value : undefined));
     return out;
   }
 

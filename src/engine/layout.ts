@@ -52,6 +52,40 @@ export function dateSerial(m: Month): number {
   return (Date.UTC(year, m - year * 12, 1) - Date.UTC(1899, 11, 30)) / 86_400_000;
 }
 
+/**
+ * A sheet's cells by column name: the only place a column becomes letters,
+ * so a formula says what it reads (`postCells.abs('fteCost', 3)` is `$O3`) and a
+ * column that moves moves every formula with it. A name's letters are worked
+ * out once; a column given by number (a year, a block) as it is needed.
+ */
+export interface Columns<C extends string> {
+  /** `C3`: column and row as a copied formula moves them. */
+  cell(column: C | number, row: number): string;
+  /** `$C3`: the column held, the row moving. */
+  abs(column: C | number, row: number): string;
+  /** `C$3`: the row held, the column moving. */
+  onRow(column: C | number, row: number): string;
+  /** `$C$3`: one cell, held. */
+  fixed(column: C | number, row: number): string;
+  /** `C`, for text that names a column. */
+  letter(column: C | number): string;
+}
+
+export function columns<C extends string>(index: Readonly<Record<C, number>>): Columns<C> {
+  const letters = Object.fromEntries(Object.entries<number>(index).map(([name, c]) => [name, columnLetter(c)])) as Record<C, string>;
+  const letter = (column: C | number) => (typeof column === 'number' ? columnLetter(column) : letters[column]);
+  return {
+    letter,
+    cell: (column, row) => `${letter(column)}${row}`,
+    abs: (column, row) => `$${letter(column)}${row}`,
+    onRow: (column, row) => `${letter(column)}$${row}`,
+    fixed: (column, row) => `$${letter(column)}$${row}`,
+  };
+}
+
+/** Columns of a sheet whose columns have no names of their own (years, scenarios, sums). */
+export const numbered = columns<never>({});
+
 // Fixed columns of the line sheets (0-based).
 export const POST = { title: 0, grade: 1, fte: 2, team: 3, group: 4, start: 5, end: 6, months: 7, funding: 8, council: 9, annualCost: 10, from: 11, to: 12, isNew: 13, fteCost: 14, first: 15 } as const;
 /**
@@ -63,6 +97,17 @@ export const POST = { title: 0, grade: 1, fte: 2, team: 3, group: 4, start: 5, e
 export const LINE_CHUNK = 200;
 export const COST = { description: 0, group: 1, year: 2, amount: 3, quantity: 4, unitCost: 5, funding: 6, council: 7, total: 8, yearUsed: 9, firstYear: 10 } as const;
 export const SAVING = { line: 0, group: 1, type: 2, recurring: 3, before: 4, firstInput: 5 } as const;
+export const GRADE = { grade: 0, annualCost: 1 } as const;
+/** The Assumptions sheet: a row per assumption. */
+export const ASSUMPTION = { label: 0, value: 1, unit: 2, name: 3 } as const;
+/** The Scenarios sheet: the assumption, the workbook's value, then a column per scenario. */
+export const SCENARIO = { label: 0, workbook: 1, first: 2 } as const;
+export const postCells = columns(POST);
+export const costCells = columns(COST);
+export const savingCells = columns(SAVING);
+export const gradeCells = columns(GRADE);
+export const assumptionCells = columns(ASSUMPTION);
+export const scenarioCells = columns(SCENARIO);
 // Years sheet rows (1-based); each scenario adds a pay row and a discount row.
 const Y = { label: 1, k: 2, first: 3, last: 4 } as const;
 export const payRow = (s: number) => 5 + 2 * s;
@@ -78,6 +123,10 @@ export const SUMMARY_COLUMNS = ['Scenario', 'Year', 'Staff cost', 'Other costs',
 export const TOTALS_COLUMNS = ['Scenario', 'Staff cost', 'Other costs', 'Savings', 'Savings target', 'Net cost', 'Discounted net cost', 'Externally funded', 'Net present value', 'Payback k', 'Beyond horizon'] as const;
 /** Payback flag of a year whose cumulative net is not a saving. */
 export const NO_PAYBACK = 1000;
+/** Columns of the Summary and Totals sheets, as SUMMARY_COLUMNS and TOTALS_COLUMNS name them. */
+export const SUMMARY = { scenario: 0, year: 1, staff: 2, other: 3, savings: 4, target: 5, net: 6, cumulative: 7, discounted: 8, external: 9, payback: 10 } as const;
+export const TOTALS = { scenario: 0, staff: 1, other: 2, savings: 3, target: 4, net: 5, discounted: 6, external: 7, npv: 8, payback: 9, beyond: 10 } as const;
+export const summaryCells = columns(SUMMARY);
 
 export interface Layout {
   horizon: Horizon;
@@ -155,15 +204,16 @@ export function layoutOf(workbook: Workbook, horizon: Horizon, scenarios: Scenar
     savingCleanCol: (k) => SAVING.firstInput + n + k,
     savingBaseCol: (k) => SAVING.firstInput + 2 * n + k,
     savingIncludeCol: (s) => SAVING.firstInput + 3 * n + s,
-    scenarioCol: (s) => 2 + s,
+    scenarioCol: (s) => SCENARIO.first + s,
   };
 }
 
-const col = columnLetter;
+/** Column of year k on the Years sheet, after the row labels. */
+export const yearsCol = (k: number) => 1 + k;
 /** Years!{column of year k}${row}: one cell of the Years sheet, row fixed. */
-const yearsCell = (k: number, row: number) => `Years!${col(1 + k)}$${row}`;
+const yearsCell = (k: number, row: number) => `Years!${numbered.onRow(yearsCol(k), row)}`;
 /** One scenario's value of one assumption. */
-const scenarioCell = (layout: Layout, s: number, row: number) => `Scenarios!$${col(layout.scenarioCol(s))}$${row}`;
+const scenarioCell = (layout: Layout, s: number, row: number) => `Scenarios!${numbered.fixed(layout.scenarioCol(s), row)}`;
 const value = (layout: Layout, s: number, key: ScenarioAssumption) => scenarioCell(layout, s, SCENARIO_ROW[key]);
 
 export function assumptionsSheet(workbook: Workbook, horizon: Horizon): Grid {
@@ -183,9 +233,9 @@ export function namedExpressions(workbook: Workbook) {
   // name, written before the rule or in a tampered file, is left out, and formulas using it show #NAME?.
   const users: { name: string; expression: string }[] = [];
   (workbook.userAssumptions ?? []).forEach((u, i) => {
-    if (nameProblem(u.name, users.map((n) => n.name)) === null) users.push({ name: u.name, expression: `=Assumptions!$B$${USER_ASSUMPTIONS_ROW + i + 1}` });
+    if (nameProblem(u.name, users.map((n) => n.name)) === null) users.push({ name: u.name, expression: `=Assumptions!${assumptionCells.fixed('value', USER_ASSUMPTIONS_ROW + i + 1)}` });
   });
-  return [...NAMED_ASSUMPTIONS.map((n, row) => ({ name: n.name, expression: `=Assumptions!$B$${row + 1}` })), ...users];
+  return [...NAMED_ASSUMPTIONS.map((n, row) => ({ name: n.name, expression: `=Assumptions!${assumptionCells.fixed('value', row + 1)}` })), ...users];
 }
 
 export type FormulaSheet = 'Grades' | 'Posts' | 'Costs' | 'Savings' | 'Assumptions';
@@ -200,11 +250,11 @@ export function formulaReach(sheet: FormulaSheet, years: number): Reach {
   return {
     sheet,
     columns: {
-      Grades: [0, 1],
+      Grades: [GRADE.grade, GRADE.annualCost],
       Posts: upTo(POST.funding),
       Costs: upTo(COST.funding),
       Savings: [...upTo(SAVING.recurring), ...Array.from({ length: years }, (_, k) => SAVING.firstInput + k)],
-      Assumptions: [0, 1, 2, 3],
+      Assumptions: Object.values(ASSUMPTION),
     },
   };
 }
@@ -240,7 +290,7 @@ export const NOT_WORKED_OUT = '=#ERROR!';
 /** A scenario's own value of an assumption, or the workbook's (by name) where it sets none. */
 export function scenarioValueCell(scenario: Scenario, key: ScenarioAssumption, row: number): Cell {
   const own = scenario.overrides[key];
-  return typeof own === 'number' && Number.isFinite(own) ? own : `=$B${row}`;
+  return typeof own === 'number' && Number.isFinite(own) ? own : `=${scenarioCells.abs('workbook', row)}`;
 }
 
 /**
@@ -250,7 +300,7 @@ export function scenarioValueCell(scenario: Scenario, key: ScenarioAssumption, r
  */
 export function payYearCell(layout: Layout, scenario: Scenario, s: number, fy: number, row: number): Cell {
   const own = scenario.payAwardByYear?.[fy];
-  return typeof own === 'number' && Number.isFinite(own) ? own : `=IF(ISBLANK($B${row}),${value(layout, s, 'payAward')},$B${row})`;
+  return typeof own === 'number' && Number.isFinite(own) ? own : `=IF(ISBLANK(${scenarioCells.abs('workbook', row)}),${value(layout, s, 'payAward')},${scenarioCells.abs('workbook', row)})`;
 }
 
 /** The workbook's pay award for one year, or a blank where it names none. */
@@ -267,8 +317,8 @@ export function scenariosSheet(workbook: Workbook, layout: Layout): Grid {
     rows.push([text(spec.name), `=${NAME_OF[spec.key]}`, ...layout.scenarios.map((s) => scenarioValueCell(s, spec.key, r))]);
   }
   const delay = SCENARIO_ROW.savingsDelay;
-  rows.push([text('Savings delay: whole years'), null, ...layout.scenarios.map((_, s) => `=INT(${col(layout.scenarioCol(s))}${delay}/12)`)]);
-  rows.push([text('Savings delay: part of a year'), null, ...layout.scenarios.map((_, s) => `=(${col(layout.scenarioCol(s))}${delay}-12*${col(layout.scenarioCol(s))}${DELAY_YEARS_ROW})/12`)]);
+  rows.push([text('Savings delay: whole years'), null, ...layout.scenarios.map((_, s) => `=INT(${numbered.cell(layout.scenarioCol(s), delay)}/12)`)]);
+  rows.push([text('Savings delay: part of a year'), null, ...layout.scenarios.map((_, s) => `=(${numbered.cell(layout.scenarioCol(s), delay)}-12*${numbered.cell(layout.scenarioCol(s), DELAY_YEARS_ROW)})/12`)]);
   layout.horizon.years.forEach((fy, k) => {
     if (k === 0) return;
     const r = payYearRow(k);
@@ -280,7 +330,7 @@ export function scenariosSheet(workbook: Workbook, layout: Layout): Grid {
 export function yearsSheet(layout: Layout): Grid {
   const horizon = layout.horizon;
   const ks = horizon.years.map((_, k) => k);
-  const c = (k: number) => col(1 + k);
+  const c = (k: number, row: number) => numbered.cell(yearsCol(k), row);
   const rows: Grid = [
     [text('Year'), ...horizon.years.map((fy) => text(formatFinancialYear(fy)))],
     [text('k'), ...ks],
@@ -289,8 +339,8 @@ export function yearsSheet(layout: Layout): Grid {
   ];
   layout.scenarios.forEach((scenario, s) => {
     // A running product: year k's factor is year k-1's x (1 + year k's award), each year's award its own or the single rate.
-    rows.push([text(`Pay factor: ${scenario.name}`), ...ks.map((k) => (k === 0 ? 1 : `=${c(k - 1)}${payRow(s)}*(1+${scenarioCell(layout, s, payYearRow(k))})`))]);
-    rows.push([text(`Discount factor: ${scenario.name}`), ...ks.map((k) => `=1/(1+${value(layout, s, 'discountRate')})^${c(k)}${Y.k}`)]);
+    rows.push([text(`Pay factor: ${scenario.name}`), ...ks.map((k) => (k === 0 ? 1 : `=${c(k - 1, payRow(s))}*(1+${scenarioCell(layout, s, payYearRow(k))})`))]);
+    rows.push([text(`Discount factor: ${scenario.name}`), ...ks.map((k) => `=1/(1+${value(layout, s, 'discountRate')})^${c(k, Y.k)}`)]);
   });
   return rows;
 }
@@ -311,7 +361,9 @@ export function postRow(workbook: Workbook, layout: Layout, index: number): Cell
   const p = workbook.posts[index];
   const r = index + 2; // 1-based sheet row
   const lastYear = layout.years - 1;
-  const grades = `Grades!$A$2:$B$${Math.max(workbook.grades.length, 1) + 1}`;
+  const gradeTable = `Grades!${gradeCells.fixed('grade', 2)}:${gradeCells.fixed('annualCost', Math.max(workbook.grades.length, 1) + 1)}`;
+  const at = (column: keyof typeof POST) => postCells.cell(column, r);
+  const abs = (column: keyof typeof POST | number) => postCells.abs(column, r);
   return [
     text(p.title),
     text(p.grade),
@@ -326,27 +378,27 @@ export function postRow(workbook: Workbook, layout: Layout, index: number): Cell
     // The post's own pay wins over its grade's: written here as its value (or its formula), so a post
     // with its own pay reads no grade and the rest keep one lookup each. A grade not in Grades costs
     // nothing, as in the model; the page flags it.
-    ownCost(p) !== null ? input(ownCost(p), p.formulas?.annualCost, formulaReach('Posts', layout.years)) : `=IFERROR(VLOOKUP(TRIM(B${r}),${grades},2,FALSE()),0)`,
+    ownCost(p) !== null ? input(ownCost(p), p.formulas?.annualCost, formulaReach('Posts', layout.years)) : `=IFERROR(VLOOKUP(TRIM(${at('grade')}),${gradeTable},${GRADE.annualCost + 1},FALSE()),0)`,
     // From: the start; else the end less the count; else the horizon's first month.
     // Start, End and Months are values, so each row's formula is the case that applies to it.
-    p.start !== null ? `=YEAR(F${r})*12+MONTH(F${r})-1` : p.end !== null && p.months !== null ? `=YEAR(G${r})*12+MONTH(G${r})-H${r}` : `=${yearsCell(0, Y.first)}`,
+    p.start !== null ? `=YEAR(${at('start')})*12+MONTH(${at('start')})-1` : p.end !== null && p.months !== null ? `=YEAR(${at('end')})*12+MONTH(${at('end')})-${at('months')}` : `=${yearsCell(0, Y.first)}`,
     // To: a count wins over an end; no count and no end runs to the horizon's end.
-    p.months !== null ? `=L${r}+H${r}-1` : p.end !== null ? `=YEAR(G${r})*12+MONTH(G${r})-1` : `=${yearsCell(lastYear, Y.last)}`,
+    p.months !== null ? `=${at('from')}+${at('months')}-1` : p.end !== null ? `=YEAR(${at('end')})*12+MONTH(${at('end')})-1` : `=${yearsCell(lastYear, Y.last)}`,
     // A new post (FTE above 0): recruitment % and start delay apply to it; deletions stay as they are.
-    p.formulas?.fte !== undefined ? `=IF(IFERROR(C${r}>0,FALSE()),1,0)` : p.fte > 0 ? 1 : 0,
+    p.formulas?.fte !== undefined ? `=IF(IFERROR(${at('fte')}>0,FALSE()),1,0)` : p.fte > 0 ? 1 : 0,
     // FTE x annual cost. A formula in error (FTE =x/0) costs nothing here, so it never breaks the other figures; the page flags it.
-    `=IFERROR(C${r}*K${r},0)`,
+    `=IFERROR(${at('fte')}*${at('annualCost')},0)`,
     ...layout.delays.flatMap((_, b) => {
-      const from = col(layout.postFromCol(b));
-      const to = col(layout.postToCol(b));
+      const from = layout.postFromCol(b);
+      const to = layout.postToCol(b);
       const delay = value(layout, layout.blockScenario(b), 'startDelay');
       return [
         // A start delay moves each new post; a Months count moves with it, an End stays.
-        ...(layout.moved(b) ? [`=$L${r}+$N${r}*${delay}`, p.months !== null ? `=${from}${r}+$H${r}-1` : `=$M${r}`] : []),
+        ...(layout.moved(b) ? [`=${abs('from')}+${abs('isNew')}*${delay}`, p.months !== null ? `=${postCells.cell(from, r)}+${abs('months')}-1` : `=${abs('to')}`] : []),
         // FTE x annual cost x months in the year / 12; pay award, recruitment and bias multiply the sums.
         // The year's first and last months are written in, as year x 12 + month - 1 (April 2018 is 12*2018+3):
         // a Years cell read by all 10,000 posts made the engine's build slower by a second (docs/PERFORMANCE.md).
-        ...layout.horizon.years.map((fy) => `=$O${r}*MAX(0,MIN($${to}${r},12*${fy + 1}+2)-MAX($${from}${r},12*${fy}+3)+1)/12`),
+        ...layout.horizon.years.map((fy) => `=${abs('fteCost')}*MAX(0,MIN(${abs(to)},12*${fy + 1}+2)-MAX(${abs(from)},12*${fy}+3)+1)/12`),
       ];
     }),
     ...includeFlags(layout, 'posts', index, p.doNothing ?? false),
@@ -357,6 +409,7 @@ export function costRow(workbook: Workbook, layout: Layout, index: number): Cell
   const c = workbook.costs[index];
   const r = index + 2;
   const reach = formulaReach('Costs', layout.years);
+  const at = (column: keyof typeof COST) => costCells.cell(column, r);
   return [
     text(c.description),
     text(c.group),
@@ -366,9 +419,9 @@ export function costRow(workbook: Workbook, layout: Layout, index: number): Cell
     input(c.unitCost, c.formulas?.unitCost, reach),
     text(c.funding),
     isCouncilFunded(c.funding) ? 1 : 0,
-    `=IFERROR(IF(ISBLANK(D${r}),E${r}*F${r},D${r}),0)`,
-    `=IF(ISBLANK(C${r}),${yearsCell(0, Y.label)},C${r})`,
-    ...Array.from({ length: layout.years }, (_, k) => `=IF($J${r}=${yearsCell(k, Y.label)},$I${r},0)`),
+    `=IFERROR(IF(ISBLANK(${at('amount')}),${at('quantity')}*${at('unitCost')},${at('amount')}),0)`,
+    `=IF(ISBLANK(${at('year')}),${yearsCell(0, Y.label)},${at('year')})`,
+    ...Array.from({ length: layout.years }, (_, k) => `=IF(${costCells.abs('yearUsed', r)}=${yearsCell(k, Y.label)},${costCells.abs('total', r)},0)`),
     ...includeFlags(layout, 'costs', index, c.doNothing ?? false),
   ];
 }
@@ -376,7 +429,6 @@ export function costRow(workbook: Workbook, layout: Layout, index: number): Cell
 export function savingRow(workbook: Workbook, layout: Layout, index: number): Cell[] {
   const sv = workbook.savings[index];
   const r = index + 2;
-  const firstClean = col(layout.savingCleanCol(0));
   return [
     text(sv.line),
     text(sv.group),
@@ -386,11 +438,11 @@ export function savingRow(workbook: Workbook, layout: Layout, index: number): Ce
     savedBefore(sv, layout.horizon.first),
     ...layout.horizon.years.map((fy) => input(sv.amounts[fy] ?? null, sv.formulas?.[`y${fy}`], formulaReach('Savings', layout.years))),
     // Each year's figure as a number: a formula in error counts as nothing, so it never breaks a running sum.
-    ...Array.from({ length: layout.years }, (_, k) => `=IFERROR(N(${col(layout.savingInputCol(k))}${r}),0)`),
+    ...Array.from({ length: layout.years }, (_, k) => `=IFERROR(N(${savingCells.cell(layout.savingInputCol(k), r)}),0)`),
     // Each year's amount: recurring figures add up; the rest are that year's.
     ...Array.from({ length: layout.years }, (_, k) => {
-      const clean = col(layout.savingCleanCol(k));
-      return `=IF($D${r}="Yes",$E${r}+SUM($${firstClean}${r}:${clean}${r}),${clean}${r})`;
+      const clean = savingCells.cell(layout.savingCleanCol(k), r);
+      return `=IF(${savingCells.abs('recurring', r)}="Yes",${savingCells.abs('before', r)}+SUM(${savingCells.abs(layout.savingCleanCol(0), r)}:${clean}),${clean})`;
     }),
     ...includeFlags(layout, 'savings', index, sv.doNothing ?? false),
   ];
@@ -465,9 +517,9 @@ const sumCol = (layout: Layout, sums: Sums, s: number, q: number, k: number) => 
 /** Row (1-based) of a sums sheet's totals: one row per chunk (or a row of noughts), then the totals. */
 const sumTotalRow = (sums: Sums) => Math.max(1, sums.chunks.length) + 2;
 /** The total of scenario s, kind q, year k over every line. */
-const sumTotal = (layout: Layout, sums: Sums, s: number, q: number, k: number) => `${sums.sheet}!$${col(sumCol(layout, sums, s, q, k))}$${sumTotalRow(sums)}`;
+const sumTotal = (layout: Layout, sums: Sums, s: number, q: number, k: number) => `${sums.sheet}!${numbered.fixed(sumCol(layout, sums, s, q, k), sumTotalRow(sums))}`;
 /** The totals of scenario s, kind q over every year, as one row. */
-const sumTotals = (layout: Layout, sums: Sums, s: number, q: number) => `${sumTotal(layout, sums, s, q, 0)}:$${col(sumCol(layout, sums, s, q, layout.years - 1))}$${sumTotalRow(sums)}`;
+const sumTotals = (layout: Layout, sums: Sums, s: number, q: number) => `${sumTotal(layout, sums, s, q, 0)}:${numbered.fixed(sumCol(layout, sums, s, q, layout.years - 1), sumTotalRow(sums))}`;
 
 /**
  * Each chunk of lines' sums per scenario, kind and year: the included lines
@@ -483,9 +535,9 @@ export function sumsSheet(layout: Layout, sums: Sums): Grid {
   if (sums.chunks.length === 0) rows.push([text('None'), ...head.slice(1).map(() => 0)]);
   for (const [first, last] of sums.chunks) {
     const row: Cell[] = [text(`${sums.lines} rows ${first} to ${last}`)];
-    const range = (c: number) => `${sums.lines}!$${col(c)}$${first}:$${col(c)}$${last}`;
+    const range = (c: number) => `${sums.lines}!${numbered.fixed(c, first)}:${numbered.fixed(c, last)}`;
     layout.scenarios.forEach((_, s) => {
-      const years = `${sums.lines}!$${col(sums.yearCol(s))}$${first}:$${col(sums.yearCol(s) + layout.years - 1)}$${last}`;
+      const years = `${sums.lines}!${numbered.fixed(sums.yearCol(s), first)}:${numbered.fixed(sums.yearCol(s) + layout.years - 1, last)}`;
       sums.kinds.forEach((q) => {
         // Spills across the years: the first cell holds the formula.
         row.push(`=ARRAYFORMULA(MMULT(TRANSPOSE(${q.weight(range)}*${range(sums.includeCol(s))}),${years}))`, ...Array.from({ length: layout.years - 1 }, () => null));
@@ -494,7 +546,7 @@ export function sumsSheet(layout: Layout, sums: Sums): Grid {
     rows.push(row);
   }
   const last = rows.length;
-  rows.push([text('All rows'), ...head.slice(1).map((_, i) => `=SUM(${col(i + 1)}2:${col(i + 1)}${last})`)]);
+  rows.push([text('All rows'), ...head.slice(1).map((_, i) => `=SUM(${numbered.cell(i + 1, 2)}:${numbered.cell(i + 1, last)})`)]);
   return rows;
 }
 
@@ -515,6 +567,7 @@ export function summarySheet(layout: Layout): Grid {
     const delivery = value(layout, s, 'savingsDelivery');
     layout.horizon.years.forEach((fy, k) => {
       const r = rows.length + 1;
+      const own = (column: keyof typeof SUMMARY) => summaryCells.cell(column, r);
       // Recruitment scales new posts only; the pay award compounds on every post.
       const staff = (q: number) => `(${recruitment}*${sumTotal(layout, posts, s, q, k)}+${sumTotal(layout, posts, s, q + 1, k)})*${pay(k)}`;
       rows.push([
@@ -525,11 +578,11 @@ export function summarySheet(layout: Layout): Grid {
         `=${sumTotal(layout, costs, s, 0, k)}*${bias}`,
         `=${delivery}*((1-${F})*${at(`${k + 1}-${W}`)}+${F}*${at(`${k}-${W}`)})`,
         `=${sumTotal(layout, savings, s, 1, k)}`,
-        `=C${r}+D${r}-E${r}`,
-        k === 0 ? `=G${r}` : `=H${r - 1}+G${r}`,
-        `=G${r}*${yearsCell(k, discountRow(s))}`,
+        `=${own('staff')}+${own('other')}-${own('savings')}`,
+        k === 0 ? `=${own('net')}` : `=${summaryCells.cell('cumulative', r - 1)}+${own('net')}`,
+        `=${own('net')}*${yearsCell(k, discountRow(s))}`,
         `=${staff(2)}+${sumTotal(layout, costs, s, 1, k)}`,
-        `=IF(H${r}<-${PAYBACK_TOLERANCE},${k},${NO_PAYBACK})`,
+        `=IF(${own('cumulative')}<-${PAYBACK_TOLERANCE},${k},${NO_PAYBACK})`,
       ]);
     });
   });
@@ -542,10 +595,12 @@ export function totalsSheet(layout: Layout): Grid {
   layout.scenarios.forEach((scenario, s) => {
     const first = 2 + s * layout.years;
     const last = first + layout.years - 1;
-    const sum = (c: string) => `=SUM(Summary!${c}${first}:${c}${last})`;
+    const column = (c: keyof typeof SUMMARY) => `Summary!${summaryCells.cell(c, first)}:${summaryCells.cell(c, last)}`;
+    const sum = (c: keyof typeof SUMMARY) => `=SUM(${column(c)})`;
     // Beyond the horizon: the savings delivered in all, less those the delay leaves inside it.
-    const beyond = `${value(layout, s, 'savingsDelivery')}*SUM(${sumTotals(layout, savings, s, 0)})-SUM(Summary!E${first}:E${last})`;
-    rows.push([text(scenario.name), sum('C'), sum('D'), sum('E'), sum('F'), sum('G'), sum('I'), sum('J'), sum('I'), `=MIN(Summary!K${first}:K${last})`, `=${beyond}`]);
+    const beyond = `${value(layout, s, 'savingsDelivery')}*SUM(${sumTotals(layout, savings, s, 0)})-SUM(${column('savings')})`;
+    // In TOTALS order; the net present value is the discounted net cost summed.
+    rows.push([text(scenario.name), sum('staff'), sum('other'), sum('savings'), sum('target'), sum('net'), sum('discounted'), sum('external'), sum('discounted'), `=MIN(${column('payback')})`, `=${beyond}`]);
   });
   return rows;
 }
