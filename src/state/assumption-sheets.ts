@@ -1,7 +1,8 @@
 // The two grids that are not lists of lines: the workbook's assumptions (its
 // own, then the user's named ones) and each scenario's own values of them.
 import { formulaProblem, nameProblem, renameInFormula } from '../model/formulas';
-import { ASSUMPTION_SPECS, scenariosOf, shownValue, storedValue, valueProblem } from '../model/scenarios';
+import type { FinancialYear } from '../model/periods';
+import { ASSUMPTION_SPECS, payAwardYearName, scenariosOf, shownValue, storedValue, valueProblem, type AssumptionSpec } from '../model/scenarios';
 import { NAME_OF_ASSUMPTION } from '../model/scenario-names';
 import type { Formulas, UserAssumption, Workbook } from '../model/workbook';
 import { formulaReach } from '../engine/layout';
@@ -10,6 +11,10 @@ import { Sheet } from './sheet';
 import { ASSUMPTION_COLUMNS, type ColumnHead } from './sheet-columns';
 
 const UNITS: UserAssumption['unit'][] = ['£', '%', 'months', 'number'];
+const PAY_AWARD = ASSUMPTION_SPECS.find((a) => a.key === 'payAward')!;
+
+/** What a row of the Assumptions grid stands for: one of the workbook's own, its pay award for one year, or the user's (by place in their list). */
+type AssumptionEntry = { spec: AssumptionSpec } | { year: FinancialYear } | { user: number };
 
 export class AssumptionsSheet extends Sheet {
   readonly name = 'Assumptions';
@@ -20,39 +25,73 @@ export class AssumptionsSheet extends Sheet {
     super();
   }
 
+  /**
+   * The rows in order: the workbook's own, with a row per horizon year after
+   * the first directly below the single pay award (the first year is at base
+   * prices and takes none), then the user's. The year rows come and go with
+   * the horizon, so a row is always looked up here, never by a fixed place.
+   */
+  private get entries(): AssumptionEntry[] {
+    const years = this.app.results?.years ?? [];
+    const users = this.app.workbook.userAssumptions?.length ?? 0;
+    if (this.cached?.years !== years || this.cached.users !== users) {
+      const list: AssumptionEntry[] = ASSUMPTION_SPECS.flatMap((spec) => [{ spec }, ...(spec === PAY_AWARD ? years.slice(1).map((year) => ({ year })) : [])]);
+      for (let user = 0; user < users; user++) list.push({ user });
+      this.cached = { years, users, list };
+    }
+    return this.cached.list;
+  }
+  private cached: { years: FinancialYear[]; users: number; list: AssumptionEntry[] } | null = null;
+
   get rows(): number {
-    return ASSUMPTION_SPECS.length + (this.app.workbook.userAssumptions?.length ?? 0);
+    return this.entries.length;
+  }
+
+  /** The row whose Name cell reads `name` (`PayAward`, `Pay award % 2019/20`, a user's own), or -1. */
+  rowOf(name: string): number {
+    const col = this.column('name');
+    return this.entries.findIndex((_, row) => this.show(row, col) === name);
   }
 
   show(row: number, col: number): string {
-    const spec = ASSUMPTION_SPECS[row];
+    const entry = this.entries[row];
     const key = this.columns[col]?.key;
-    if (spec) {
+    if (!entry) return '';
+    if ('spec' in entry) {
+      const { spec } = entry;
       const v = { ...this.app.workbook.assumptions }[spec.key] ?? (spec.key === 'recruitment' ? 1 : 0);
       return { name: NAME_OF_ASSUMPTION[spec.key], value: String(shownValue(spec, v)), unit: spec.unit, note: 'The workbook’s own; every scenario uses it unless it sets its own' }[key] ?? '';
     }
-    const user = this.app.workbook.userAssumptions?.[row - ASSUMPTION_SPECS.length];
+    if ('year' in entry) {
+      const v = this.app.workbook.assumptions.payAwardByYear?.[entry.year];
+      const value = v === undefined ? '' : String(shownValue(PAY_AWARD, v));
+      return { name: payAwardYearName(entry.year), value, unit: PAY_AWARD.unit, note: 'The workbook’s own for this year; blank takes the single pay award. A scenario’s own for this year wins' }[key] ?? '';
+    }
+    const user = this.app.workbook.userAssumptions?.[entry.user];
     if (!user) return '';
-    const worked = this.app.formulaValues.get(`assumptions:${row - ASSUMPTION_SPECS.length}:value`);
+    const worked = this.app.formulaValues.get(`assumptions:${entry.user}:value`);
     const value = typeof user.value === 'string' ? (worked?.error ? worked.error.split(':')[0] : String(worked?.value ?? '')) : String(user.value);
     return { name: user.name, value, unit: user.unit, note: user.note }[key] ?? '';
   }
 
   editText(row: number, col: number): string {
-    const user = this.app.workbook.userAssumptions?.[row - ASSUMPTION_SPECS.length];
+    const entry = this.entries[row];
+    const user = entry && 'user' in entry ? this.app.workbook.userAssumptions?.[entry.user] : undefined;
     return user && col === this.column('value') ? String(user.value) : this.show(row, col);
   }
 
   problem(row: number, col: number): string | null {
-    const i = row - ASSUMPTION_SPECS.length;
-    return i >= 0 && col === this.column('value') ? (this.app.formulaValues.get(`assumptions:${i}:value`)?.error ?? null) : null;
+    const entry = this.entries[row];
+    return entry && 'user' in entry && col === this.column('value') ? (this.app.formulaValues.get(`assumptions:${entry.user}:value`)?.error ?? null) : null;
   }
 
   async edit(row: number, col: number, text: string): Promise<string | null> {
-    const spec = ASSUMPTION_SPECS[row];
+    const entry = this.entries[row];
     const typed = text.trim();
     const key = this.columns[col]?.key;
-    if (spec) {
+    if (!entry) return 'There is no such cell';
+    if ('spec' in entry) {
+      const { spec } = entry;
       if (key !== 'value') return 'The workbook’s own assumptions keep their names; change the value';
       const v = Number(typed.replace(/%$/, ''));
       if (typed === '' || !Number.isFinite(v)) return `Enter a number of ${spec.unit === '%' ? 'percent' : 'months'}`;
@@ -61,7 +100,8 @@ export class AssumptionsSheet extends Sheet {
       if (problem) return problem;
       return (await this.app.setAssumptions({ [spec.key]: value })) ? null : (this.app.error ?? 'The change could not be made');
     }
-    const i = row - ASSUMPTION_SPECS.length;
+    if ('year' in entry) return this.editYear(entry.year, key, typed);
+    const i = entry.user;
     return this.app.changeWith((workbook) => {
       const list = [...(workbook.userAssumptions ?? [])];
       const user = list[i];
@@ -88,6 +128,28 @@ export class AssumptionsSheet extends Sheet {
     });
   }
 
+  /** The workbook's own pay award for one year, as typed (`3.2` or `3.2%`); blank gives the year back to the single rate. */
+  private async editYear(year: FinancialYear, key: string | undefined, typed: string): Promise<string | null> {
+    const name = payAwardYearName(year);
+    if (key !== 'value') return `${name} keeps its name; change the value, or clear it to use the single pay award`;
+    const byYear = { ...this.app.workbook.assumptions.payAwardByYear };
+    if (typed === '') {
+      if (!(year in byYear)) return null;
+      delete byYear[year];
+    } else {
+      const v = Number(typed.replace(/%$/, ''));
+      if (!Number.isFinite(v)) return `Enter a number of percent for ${name}, or leave it blank for the single pay award`;
+      const value = storedValue(PAY_AWARD, v);
+      // The same bounds as the single rate, named after the year the person typed in.
+      const problem = valueProblem(PAY_AWARD.key, value);
+      if (problem) return problem.replace(PAY_AWARD.name, name);
+      if (byYear[year] === value) return null;
+      byYear[year] = value;
+    }
+    const ok = await this.app.setAssumptions({ payAwardByYear: Object.keys(byYear).length ? byYear : undefined });
+    return ok ? null : (this.app.error ?? 'The change could not be made');
+  }
+
   async addRow(): Promise<void> {
     await this.app.changeWith((wb) => {
       const taken = (wb.userAssumptions ?? []).map((u) => u.name);
@@ -98,8 +160,10 @@ export class AssumptionsSheet extends Sheet {
   }
 
   deleteRow(row: number): Promise<string | null> {
-    const i = row - ASSUMPTION_SPECS.length;
-    if (i < 0) return Promise.resolve('The workbook’s own assumptions cannot be deleted');
+    const entry = this.entries[row];
+    if (entry && 'year' in entry) return Promise.resolve(`${payAwardYearName(entry.year)} cannot be deleted; clear its value to use the single pay award`);
+    if (!entry || !('user' in entry)) return Promise.resolve('The workbook’s own assumptions cannot be deleted');
+    const i = entry.user;
     return this.app.changeWith((wb) => ({ ...wb, userAssumptions: (wb.userAssumptions ?? []).filter((_, j) => j !== i) }));
   }
 }

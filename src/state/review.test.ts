@@ -20,14 +20,14 @@ async function started(engine: Engine = inProcessEngine) {
 
 it('a start delay set on the Assumptions sheet moves the posts at once, as a reload would', async () => {
   const { app, sheets } = await started();
-  expect(await sheets.assumptions.edit(2, sheets.assumptions.column('value'), '6')).toBeNull(); // Start delay (months)
+  expect(await sheets.assumptions.edit(sheets.assumptions.rowOf('StartDelay'), sheets.assumptions.column('value'), '6')).toBeNull();
   expect(app.results!.scenarios[1].totals.staff).toBeCloseTo(costWorkbook(app.workbook).scenarios[1].totals.staff, 2);
   expect(Math.round(app.results!.scenarios[1].totals.staff)).toBe(358972);
 });
 
 it('refuses a value out of range on the cell, and the engine stays sound', async () => {
   const { app, sheets } = await started();
-  expect(await sheets.assumptions.edit(6, sheets.assumptions.column('value'), '-100')).toBe('Discount rate % is above -100% and at most 100%');
+  expect(await sheets.assumptions.edit(sheets.assumptions.rowOf('DiscountRate'), sheets.assumptions.column('value'), '-100')).toBe('Discount rate % is above -100% and at most 100%');
   expect(await sheets.scenarios.edit(4, sheets.scenarios.column('Proposed investment'), '-6')).toBe('Savings delay (months) is from 0 to 600 months');
   expect(await sheets.posts.edit(2, sheets.posts.column('fte'), '0.5')).toBeNull();
   expect(app.results!.postCosts[2][1]).toBeCloseTo(26038, 2);
@@ -51,9 +51,10 @@ it('keeps quick changes of every kind, in order: an assumption with a cell edit,
 it('renaming an assumption renames it in savings formulas too', async () => {
   const { app, sheets } = await started();
   await sheets.assumptions.addRow();
-  await sheets.assumptions.edit(7, sheets.assumptions.column('value'), '1000');
+  const first = sheets.assumptions.rowOf('Assumption_1');
+  await sheets.assumptions.edit(first, sheets.assumptions.column('value'), '1000');
   await sheets.savings.edit(0, sheets.savings.column('y2018'), '=Assumption_1*2');
-  await sheets.assumptions.edit(7, sheets.assumptions.column('name'), 'Referrals');
+  await sheets.assumptions.edit(first, sheets.assumptions.column('name'), 'Referrals');
   expect(app.workbook.savings[0].formulas).toEqual({ y2018: '=Referrals*2' });
   expect(app.workbook.savings[0].amounts[2018]).toBe(2000);
 });

@@ -50,7 +50,7 @@ it('takes a formula with the user’s own assumptions, follows them, and follows
   const { app, sheets } = await started();
   await sheets.assumptions.addRow();
   await sheets.assumptions.addRow();
-  const first = 7; // after the workbook's seven own assumptions
+  const first = sheets.assumptions.rowOf('Assumption_1'); // the first of the user's own, below the workbook's
   expect(await sheets.assumptions.edit(first, sheets.assumptions.column('name'), 'ReferralsPerWeek')).toBeNull();
   expect(await sheets.assumptions.edit(first, sheets.assumptions.column('value'), '40')).toBeNull();
   expect(await sheets.assumptions.edit(first + 1, sheets.assumptions.column('name'), 'CasesPerWorker')).toBeNull();
@@ -91,7 +91,7 @@ it('refuses on the cell a formula reading the engine’s own working, or one tha
   expect(await sheets.posts.edit(4, sheets.posts.column('fte'), '=O3')).toBe('This formula reads O3: that column is the engine’s own working; on Posts a formula may read columns A to I');
   expect(await sheets.posts.edit(4, sheets.posts.column('fte'), '=RAND()*4')).toBe('RAND() gives a different value every time the workbook is worked out, so the costing could not be checked; type the value instead');
   await sheets.assumptions.addRow();
-  const first = 7; // after the workbook's seven own assumptions
+  const first = sheets.assumptions.rowOf('Assumption_1'); // the first of the user's own, below the workbook's
   expect(await sheets.assumptions.edit(first, sheets.assumptions.column('value'), '=Summary!C2')).toMatch(/^This formula reads Summary!C2: Summary is the engine’s own working/);
   expect(app.workbook.posts).toBe(before.posts);
   expect(await sheets.posts.edit(4, sheets.posts.column('fte'), '=C3*4')).toBeNull(); // another post's FTE, as the grid shows it
@@ -233,7 +233,7 @@ it('flags a grade not in Grades on a post costed by it, not on one with its own 
 it('takes a formula as a post’s own pay, and pastes and fills own pay as other cells', async () => {
   const { app, sheets } = await started();
   await sheets.assumptions.addRow();
-  const first = 7; // after the workbook's seven own assumptions
+  const first = sheets.assumptions.rowOf('Assumption_1'); // the first of the user's own, below the workbook's
   expect(await sheets.assumptions.edit(first, sheets.assumptions.column('name'), 'SeniorPay')).toBeNull();
   expect(await sheets.assumptions.edit(first, sheets.assumptions.column('value'), '70000')).toBeNull();
   expect(await sheets.posts.edit(0, sheets.posts.column('annualCost'), '=SeniorPay')).toBeNull();
@@ -279,4 +279,29 @@ it('finds a sheet’s columns by name, and refuses a name no column has', async 
   expect(sheets.posts.columns[sheets.posts.column('fte')].label).toBe('FTE');
   expect(sheets.sheet('Assumptions').columns[sheets.assumptions.column('value')].label).toBe('Value');
   expect(() => sheets.posts.column('salary')).toThrow('Posts has no column salary');
+});
+
+it('sets the workbook’s own pay award for one year on the Assumptions grid: 10% in 2019/20 lifts that year and the next by 1.1, and undo restores', async () => {
+  const { app, sheets } = await started();
+  const staff = () => app.results!.scenarios[1].years.map((y) => y.staff);
+  const before = staff(); // 2017/18..2020/21, at the example's single award of 0%
+  const row = sheets.assumptions.rowOf('Pay award % 2019/20');
+  expect(sheets.assumptions.rowOf('Pay award % 2018/19')).toBe(sheets.assumptions.rowOf('PayAward') + 1); // directly below the single rate
+  expect(sheets.assumptions.show(row, sheets.assumptions.column('value'))).toBe(''); // blank: the single rate
+  expect(await sheets.assumptions.edit(row, sheets.assumptions.column('value'), '-100')).toBe('Pay award % 2019/20 is above -100% and at most 100%');
+  expect(await sheets.assumptions.edit(row, sheets.assumptions.column('value'), '10%')).toBeNull();
+  expect(app.workbook.assumptions.payAwardByYear).toEqual({ 2019: 0.1 });
+  expect(sheets.assumptions.show(row, sheets.assumptions.column('value'))).toBe('10');
+  const after = staff();
+  expect(after[0]).toBeCloseTo(before[0], 2);
+  expect(after[1]).toBeCloseTo(before[1], 2); // 2018/19 takes the single rate
+  expect(after[2]).toBeCloseTo(before[2] * 1.1, 2);
+  expect(after[3]).toBeCloseTo(before[3] * 1.1, 2); // compounds into 2020/21, which takes the single 0%
+  await app.undo();
+  expect(app.workbook.assumptions.payAwardByYear ?? {}).toEqual({});
+  staff().forEach((v, k) => expect(v).toBeCloseTo(before[k], 2));
+  await app.redo();
+  expect(await sheets.assumptions.edit(row, sheets.assumptions.column('value'), '')).toBeNull(); // cleared: back to the single rate
+  expect(app.workbook.assumptions.payAwardByYear ?? {}).toEqual({});
+  staff().forEach((v, k) => expect(v).toBeCloseTo(before[k], 2));
 });

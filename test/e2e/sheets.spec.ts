@@ -98,6 +98,35 @@ describe('a finance officer in the Posts grid', () => {
 });
 
 describe('formulas, paste and explanations', () => {
+  it('sets the workbook’s pay award for 2019/20 by keyboard: that year’s staff cost follows, and Ctrl+Z undoes it', async () => {
+    const context = await newContext(env.browser);
+    const page = await context.newPage();
+    const seen = watch(page, env.served.origin);
+    await page.goto(env.served.url);
+    const headline = page.getByRole('region', { name: 'Proposed investment at a glance' });
+    await headline.getByText('£578,026', { exact: true }).waitFor();
+    const staff = page.getByRole('table', { name: 'Proposed investment', exact: true }).getByRole('row', { name: /^Staff cost/ });
+    await staff.getByRole('button', { name: '£62,186' }).waitFor(); // 2019/20: the Band E post for a year, at the single award of 0%
+
+    await page.getByRole('tab', { name: 'Assumptions' }).click();
+    const grid = page.getByRole('grid', { name: 'Assumptions' });
+    const year = grid.getByRole('row', { name: /^Pay award % 2019\/20/ });
+    await year.getByRole('gridcell').nth(1).click(); // Value: blank, the single rate
+    await page.keyboard.type('10');
+    await page.keyboard.press('Enter');
+    // 62,186 x 1.1 = 68,404.60; the total 578,025.50 + 6,218.60 = 584,244.10
+    await staff.getByRole('button', { name: '£68,405' }).waitFor();
+    await headline.getByText('£584,244', { exact: true }).waitFor();
+    expect(await year.getByRole('gridcell').nth(1).innerText()).toBe('10');
+
+    await page.keyboard.press('Control+z');
+    await staff.getByRole('button', { name: '£62,186' }).waitFor();
+    await headline.getByText('£578,026', { exact: true }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(seen.consoleErrors).toEqual([]);
+    await context.close();
+  });
+
   it('an FTE of =ReferralsPerWeek/CasesPerWorker follows either assumption, all by keyboard', async () => {
     const context = await newContext(env.browser);
     const page = await context.newPage();
@@ -109,8 +138,8 @@ describe('formulas, paste and explanations', () => {
     await page.getByRole('button', { name: 'Add a row to Assumptions' }).click();
     await page.getByRole('button', { name: 'Add a row to Assumptions' }).click();
     const grid = page.getByRole('grid', { name: 'Assumptions' });
-    await grid.getByRole('row').nth(8).waitFor(); // header + 7 of the workbook's + the first of ours
-    await grid.getByRole('row').nth(8).getByRole('gridcell').first().click();
+    const ours = grid.getByRole('row', { name: /^Assumption_1/ }); // below the workbook's own and its pay award by year
+    await ours.getByRole('gridcell').first().click();
     for (const text of ['ReferralsPerWeek', '40']) {
       await page.keyboard.type(text);
       await page.keyboard.press('Tab');
