@@ -11,6 +11,7 @@ import { mergeScenarios, readScenarios } from './scenarios-sheet';
 import { FIELDS, yearColumns, yearsOutOfRange, YEARS_HELD, type ColumnMap, type Field, type SheetKind } from './headers';
 import { missingColumns, readSheet, type PostPay, type RowProblem, type SheetRead } from './sheets';
 import { columnsFor, locateTable, MAX_COLUMNS, recogniseSheet, type Table } from './table';
+import { BOUNDS } from '../model/schema';
 import type { PayPoint } from './values';
 
 export type { SheetKind } from './headers';
@@ -151,6 +152,12 @@ export function previewImport(files: FileInput[], open: Workbook, choices: Impor
     }
     if (table.rows.length > MAX_LINES) {
       read.refused = tooMany(file.name, table.rows.length, 'rows');
+      continue;
+    }
+    // A cell longer than any workbook keeps (the store would refuse it on reading back) is no table's cell.
+    const long = table.rows.find((r) => r.cells.some((c) => c.length > BOUNDS.text));
+    if (long) {
+      read.refused = `Row ${long.row} has a cell of more than ${BOUNDS.text.toLocaleString('en-GB')} characters, more than any cell of a table the app keeps: is it the file you meant?`;
       continue;
     }
     noteFileShape(preview, table, parsed.strayQuotes);

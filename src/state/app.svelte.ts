@@ -108,19 +108,24 @@ export class AppState {
    * engine had it) is then made, or refused with the reason.
    */
   private async reopen(stored: Kept, replaced = true): Promise<void> {
-    await this.enqueue(async () => {
+    const opened = await this.enqueue(async () => {
       try {
         await this.open(stored.id, stored.workbook, false, replaced);
       } catch (e) {
-        if (e instanceof Cancelled) return void (await this.run(() => Promise.reject(e)));
+        // Stopped by the user: the workbook open before stays, as after any Stop.
+        if (e instanceof Cancelled && !(e instanceof EngineLost)) return (await this.run(() => Promise.reject(e)), false);
+        // The engine could not cost it, or was lost doing so: it opens as it was kept, all the same.
         this.openUncosted(stored.id, stored.workbook, message(e), replaced);
       }
       this.saved = stored.workbook;
       this.saveState = 'saved';
+      return true;
     });
+    // A change kept beside a workbook is made on that workbook only, never on another left open.
+    if (!opened || this.id !== stored.id) return;
     if (stored.pendingProblem) this.error = `Your last change before the page closed could not be read back (${stored.pendingProblem}); the workbook is as it was last saved.`;
     if (!stored.pending) return;
-    const problem = await this.changeWith(() => stored.pending!);
+    const problem = await this.changeWith((current) => (this.id === stored.id ? stored.pending! : current));
     if (problem === null) this.message = 'Your last change before the page closed has been made.';
     else this.error = `Your last change before the page closed could not be made (${problem}); the workbook is as it was last saved.`;
   }
@@ -226,7 +231,7 @@ export class AppState {
    * the work stays open here, and the workbook file is offered as a copy.
    */
   private async save(attempt = 0): Promise<void> {
-    if (!this.store || this.readOnly) return;
+    if (!this.store || this.readOnly || this.id === '') return; // nothing open yet has no record to write
     this.saveState = 'saving';
     const workbook = this.workbook;
     try {

@@ -115,3 +115,80 @@ it('one lane: an import, a new workbook or a workbook file confirmed while an ed
   expect(app.canUndo).toBe(false);
   expect((await store.list()).length).toBeGreaterThanOrEqual(2);
 });
+
+it('a kept workbook whose opening is stopped, or whose engine is lost, never has its pending change made on another workbook', async () => {
+  const { Cancelled, EngineLost } = await import('../engine/protocol');
+  const store = new WorkbookStore('reopen-stopped');
+  const b = { ...carePlanningWorkbook(), name: 'B saved' };
+  let fail: Error | null = null;
+  const flaky: Engine = { ...inProcessEngine, send: async (r) => (fail && r.type === 'load' && r.workbook.name.startsWith('B') ? Promise.reject(fail) : handle(r)) };
+  const app = new AppState(flaky, store);
+  await app.start(carePlanningWorkbook);
+  await app.setAssumptions({ payAward: 0.01 }); // A is kept
+  const a = app.openId;
+  await store.restore({ id: 'b', savedAt: 1, workbook: b, pending: { ...b, name: 'B pending' } });
+
+  fail = new Cancelled();
+  await app.openStored('b');
+  expect(app.openId).toBe(a);
+  expect(app.workbook.name).not.toMatch(/^B/);
+  expect((await store.get(a))!.workbook.name).not.toMatch(/^B/);
+  expect(app.message).toMatch(/Stopped/);
+
+  fail = new EngineLost('The calculation engine stopped: out of memory');
+  await app.openStored('b');
+  // The engine could not cost it: it opens as it was kept, with the reason, and its pending change waits on the engine too.
+  expect(app.openId).toBe('b');
+  expect(app.uncosted).toMatch(/out of memory/);
+  expect((await store.get(a))!.workbook.name).not.toMatch(/^B/);
+});
+
+it('an engine lost on the first workbook at start still opens it, under its own id, and says why', async () => {
+  const { EngineLost } = await import('../engine/protocol');
+  const store = new WorkbookStore('start-lost');
+  const b = { ...carePlanningWorkbook(), name: 'B saved' };
+  await store.save('b', b, { ...b, name: 'B pending' });
+  const lost: Engine = { ...inProcessEngine, send: async () => Promise.reject(new EngineLost('The calculation engine stopped: out of memory')) };
+  const app = new AppState(lost, store);
+  await app.start(carePlanningWorkbook);
+  expect(app.openId).toBe('b');
+  expect(app.workbook.name).toBe('B saved');
+  expect(app.uncosted).toMatch(/out of memory/);
+  expect((await store.lastOpen())!.id).toBe('b');
+  expect((await store.list()).map((w) => w.id)).not.toContain('');
+});
+
+it('nothing typed or imported can make a workbook the store will not open again: figures beyond the bounds are refused where they are entered', async () => {
+  const { SheetState } = await import('./sheets.svelte');
+  const { LIMITS } = await import('../io/values');
+  const { BOUNDS } = await import('../model/schema');
+  const { ImportState } = await import('./imports.svelte');
+  // The bounds a person meets lie inside what the store keeps.
+  expect(LIMITS.fte).toBeLessThanOrEqual(BOUNDS.fte);
+  expect(LIMITS.quantity).toBeLessThanOrEqual(BOUNDS.quantity);
+  expect(LIMITS.money).toBeLessThanOrEqual(BOUNDS.money);
+  expect(LIMITS.months).toBeLessThanOrEqual(BOUNDS.months.max);
+  expect(LIMITS.firstYear).toBeGreaterThanOrEqual(BOUNDS.year.min);
+  expect(LIMITS.lastYear).toBeLessThanOrEqual(BOUNDS.year.max);
+
+  const store = new WorkbookStore('bounds-typed');
+  const app = new AppState(inProcessEngine, store);
+  await app.start(carePlanningWorkbook);
+  const sheets = new SheetState(app);
+  expect(await sheets.posts.edit(0, sheets.posts.column('fte'), '2000000000000')).toBe('FTE must be from -1,000 to 1,000');
+  expect(await sheets.posts.edit(0, sheets.posts.column('months'), '5000')).toBe('Months must be from 1 to 600');
+  expect(await sheets.posts.edit(0, sheets.posts.column('title'), 'y'.repeat(100_001))).toBe('Title is longer than 100,000 characters');
+  await sheets.costs.insertRow(-1);
+  expect(await sheets.costs.edit(0, sheets.costs.column('year'), '2500/01')).toBe('The year must be from 1990/91 to 2100/01');
+  expect(await sheets.costs.edit(0, sheets.costs.column('quantity'), '2000000000000')).toBe('Quantity must be from -1,000,000 to 1,000,000');
+
+  const imports = new ImportState(app);
+  await imports.chooseFiles([{ name: 'long.csv', bytes: new TextEncoder().encode(`Title,Grade,FTE\n${'y'.repeat(100_001)},Band A,1\n`) }]);
+  expect(imports.preview!.files[0].refused).toMatch(/^Row 2 has a cell of more than 100,000 characters/);
+
+  // And what was kept opens again.
+  const again = new AppState(inProcessEngine, store);
+  await again.start(carePlanningWorkbook);
+  expect(again.error).toBeNull();
+  expect(again.workbook.costs).toHaveLength(1);
+});

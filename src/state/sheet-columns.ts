@@ -1,7 +1,8 @@
 // What each sheet's grid shows, and how a typed value becomes a line. A value
 // that cannot be read is refused with the reason, on the cell: never fixed
 // silently. Money, months and years are read as the importer reads them.
-import { isUnreadable, readMoney, readMonth, readNumber } from '../io/values';
+import { isUnreadable, LIMITS, readMoney, readMonth, readNumber } from '../io/values';
+import { BOUNDS } from '../model/schema';
 import { gradeKey, ownCost } from '../model/costing';
 import { formatFinancialYear, formatMonth, parseFinancialYear } from '../model/periods';
 import { periodMismatch, type Cost, type Grade, type Post, type Saving, type Workbook } from '../model/workbook';
@@ -47,12 +48,26 @@ export interface Column<T> extends ColumnHead {
 const money = (v: number | null) => (v === null ? '' : String(v));
 const num = (v: number | null) => (v === null ? '' : String(v));
 
+/**
+ * What a typed figure is held to: the importer's bounds (io/values LIMITS),
+ * which lie inside what the store keeps (model/schema BOUNDS), so nothing
+ * typed can make a workbook that will not open again.
+ */
+function outside(label: string, v: number | null, min: number, max: number): string | null {
+  return v !== null && (v < min || v > max) ? `${label} must be from ${min.toLocaleString('en-GB')} to ${max.toLocaleString('en-GB')}` : null;
+}
+
 function text<T>(label: string, key: keyof T & string, required = false): Column<T> {
   return {
     key,
     label,
     show: (l) => String(l[key] ?? ''),
-    read: (l, t) => (required && t.trim() === '' ? `${label} cannot be blank` : { ...l, [key]: t.trim() }),
+    read: (l, t) =>
+      required && t.trim() === ''
+        ? `${label} cannot be blank`
+        : t.length > BOUNDS.text
+          ? `${label} is longer than ${BOUNDS.text.toLocaleString('en-GB')} characters`
+          : { ...l, [key]: t.trim() },
   };
 }
 
@@ -108,7 +123,8 @@ export const POST_COLUMNS: Column<Post>[] = [
     read: (p, t) => {
       const v = readNumber(t);
       if (isUnreadable(v)) return `FTE: ${v.problem}`;
-      return v === null ? 'FTE cannot be blank' : { ...p, fte: v };
+      if (v === null) return 'FTE cannot be blank';
+      return outside('FTE', v, -LIMITS.fte, LIMITS.fte) ?? { ...p, fte: v };
     },
   },
   text('Team', 'team'),
@@ -125,7 +141,7 @@ export const POST_COLUMNS: Column<Post>[] = [
       const v = readNumber(t);
       if (isUnreadable(v)) return `Months: ${v.problem}`;
       if (v !== null && (!Number.isInteger(v) || v < 1)) return 'Months must be a whole number of months';
-      return { ...p, months: v };
+      return outside('Months', v, 1, LIMITS.months) ?? { ...p, months: v };
     },
   },
   text('Funding', 'funding'),
@@ -161,7 +177,8 @@ export const COST_COLUMNS: Column<Cost>[] = [
     read: (c, t) => {
       if (t.trim() === '') return { ...c, year: null };
       const y = parseFinancialYear(t);
-      return y === null ? `“${t.trim()}” is not a financial year such as 2021/22` : { ...c, year: y };
+      if (y === null) return `“${t.trim()}” is not a financial year such as 2021/22`;
+      return y < LIMITS.firstYear || y > LIMITS.lastYear ? `The year must be from ${formatFinancialYear(LIMITS.firstYear)} to ${formatFinancialYear(LIMITS.lastYear)}` : { ...c, year: y };
     },
   },
   moneyColumn('Amount', 'amount', false, 'amount'),
@@ -173,7 +190,7 @@ export const COST_COLUMNS: Column<Cost>[] = [
     show: (c) => num(c.quantity),
     read: (c, t) => {
       const v = readNumber(t);
-      return isUnreadable(v) ? `Quantity: ${v.problem}` : { ...c, quantity: v };
+      return isUnreadable(v) ? `Quantity: ${v.problem}` : (outside('Quantity', v, -LIMITS.quantity, LIMITS.quantity) ?? { ...c, quantity: v });
     },
   },
   moneyColumn('Unit cost', 'unitCost', false, 'unitCost'),
