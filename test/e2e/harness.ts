@@ -100,9 +100,24 @@ export function useBrowser(headers?: Record<string, string>): { browser: Browser
   return shared;
 }
 
-/** A fresh browser context on the app, with a New workbook open (nothing in it yet). */
-export async function newWorkbook(env: { browser: Browser; served: Served }): Promise<{ page: Page; close: () => Promise<void>; errors: string[] }> {
+/** A fresh browser context on the built-in example, its headline shown. */
+export async function openExample(env: { browser: Browser; served: Served }, width?: number, height?: number) {
+  const context = await newContext(env.browser, width, height);
+  const page = await context.newPage();
+  const seen = watch(page, env.served.origin);
+  await page.goto(env.served.url);
+  const headline = page.getByRole('region', { name: 'Proposed investment at a glance' });
+  await headline.getByText('£578,026', { exact: true }).waitFor();
+  return { context, page, seen, headline };
+}
+
+/**
+ * A fresh browser context on the app, with a New workbook open (nothing in it
+ * yet); `onContext` sees the context before the page opens (to record requests).
+ */
+export async function newWorkbook(env: { browser: Browser; served: Served }, onContext?: (context: BrowserContext) => void): Promise<{ page: Page; close: () => Promise<void>; errors: string[] }> {
   const context = await newContext(env.browser);
+  onContext?.(context);
   const page = await context.newPage();
   const seen = watch(page, env.served.origin);
   await page.goto(env.served.url);

@@ -3,7 +3,7 @@
 // user re-points, and every sheet downloaded and imported back.
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { download, importFiles, newContext, newWorkbook as openNewWorkbook, seriousViolations, table, watch, useBrowser } from './harness';
+import { download, importFiles, newContext, newWorkbook as openNewWorkbook, seriousViolations, table, useBrowser } from './harness';
 
 const CORPUS = new URL('../corpus/', import.meta.url);
 const corpusFiles = (name: string) => {
@@ -206,19 +206,13 @@ describe('an Excel workbook', () => {
     const assets = new URL('../../dist/assets/', import.meta.url);
     const worker = readdirSync(assets).find((f) => /^import-worker-.*\.js$/.test(f))!;
     const reader = /import\(\s*[`'"]\.\/([^`'"]+\.js)[`'"]\s*\)/.exec(readFileSync(new URL(worker, assets), 'utf8'))![1];
-    const context = await newContext(env.browser);
     // The page's requests and its workers', not the service worker's: it keeps every file for offline use, in the background.
     const requested: string[] = [];
-    context.on('request', (r) => {
-      if (!r.serviceWorker()) requested.push(r.url());
-    });
-    const page = await context.newPage();
-    const seen = watch(page, env.served.origin);
-    await page.goto(env.served.url);
-    await page.getByText('£578,026', { exact: true }).first().waitFor();
-    await page.getByRole('button', { name: 'New workbook' }).click();
-    await page.getByRole('button', { name: 'Create' }).click();
-    await page.getByRole('heading', { name: 'Untitled workbook' }).waitFor();
+    const { page, close, errors } = await openNewWorkbook(env, (context) =>
+      context.on('request', (r) => {
+        if (!r.serviceWorker()) requested.push(r.url());
+      }),
+    );
     // A CSV file goes through the import worker without the reader.
     await importFiles(page, [{ name: 'Grades.csv', mimeType: 'text/csv', buffer: readFileSync(new URL('../../src/example/care-planning-2017/Grades.csv', import.meta.url)) }]);
     await page.getByRole('button', { name: 'Cancel', exact: true }).click();
@@ -240,7 +234,7 @@ describe('an Excel workbook', () => {
     const headline = page.getByRole('region', { name: 'Proposed investment at a glance' });
     await expect.poll(() => headline.getByText('£578,026', { exact: true }).count()).toBe(1);
     expect(await headline.getByText('£2,808,000', { exact: true }).count()).toBe(1);
-    expect(seen.consoleErrors).toEqual([]);
-    await context.close();
+    expect(errors).toEqual([]);
+    await close();
   });
 });

@@ -2,18 +2,13 @@
 // sheet, role grid, column headers, gridcells; click selects, typing replaces,
 // Enter commits, Escape cancels, Ctrl+Z and Ctrl+Y from any cell.
 import { describe, expect, it } from 'vitest';
-import { newContext, seriousViolations, watch, useBrowser } from './harness';
+import { newContext, openExample, seriousViolations, useBrowser } from './harness';
 
 const env = useBrowser();
 
 describe('a finance officer in the Posts grid', () => {
   it('edits an FTE by keyboard, sees every figure follow, and undoes and redoes it', async () => {
-    const context = await newContext(env.browser);
-    const page = await context.newPage();
-    const seen = watch(page, env.served.origin);
-    await page.goto(env.served.url);
-    const headline = page.getByRole('region', { name: 'Proposed investment at a glance' });
-    await headline.getByText('£578,026', { exact: true }).waitFor();
+    const { context, page, seen, headline } = await openExample(env);
 
     await page.getByRole('tab', { name: 'Posts' }).click();
     const grid = page.getByRole('grid', { name: 'Posts' });
@@ -47,12 +42,7 @@ describe('a finance officer in the Posts grid', () => {
   });
 
   it('gives a post its own pay in the Annual cost column, which wins over its grade’s', async () => {
-    const context = await newContext(env.browser);
-    const page = await context.newPage();
-    const seen = watch(page, env.served.origin);
-    await page.goto(env.served.url);
-    const headline = page.getByRole('region', { name: 'Proposed investment at a glance' });
-    await headline.getByText('£578,026', { exact: true }).waitFor();
+    const { context, page, seen, headline } = await openExample(env);
 
     await page.getByRole('tab', { name: 'Posts' }).click();
     const grid = page.getByRole('grid', { name: 'Posts' });
@@ -75,11 +65,7 @@ describe('a finance officer in the Posts grid', () => {
   });
 
   it('moves with Home, End and the arrows, and edits a grade’s cost with F2', async () => {
-    const context = await newContext(env.browser);
-    const page = await context.newPage();
-    await page.goto(env.served.url);
-    const headline = page.getByRole('region', { name: 'Proposed investment at a glance' });
-    await headline.getByText('£578,026', { exact: true }).waitFor();
+    const { context, page, headline } = await openExample(env);
     await page.getByRole('tab', { name: 'Posts' }).focus();
     await page.keyboard.press('ArrowLeft'); // tabs move with the arrows: Grades
     const grid = page.getByRole('grid', { name: 'Grades' });
@@ -99,12 +85,7 @@ describe('a finance officer in the Posts grid', () => {
 
 describe('formulas, paste and explanations', () => {
   it('sets the workbook’s pay award for 2019/20 by keyboard: that year’s staff cost follows, and Ctrl+Z undoes it', async () => {
-    const context = await newContext(env.browser);
-    const page = await context.newPage();
-    const seen = watch(page, env.served.origin);
-    await page.goto(env.served.url);
-    const headline = page.getByRole('region', { name: 'Proposed investment at a glance' });
-    await headline.getByText('£578,026', { exact: true }).waitFor();
+    const { context, page, seen, headline } = await openExample(env);
     const staff = page.getByRole('table', { name: 'Proposed investment', exact: true }).getByRole('row', { name: /^Staff cost/ });
     await staff.getByRole('button', { name: '£62,186' }).waitFor(); // 2019/20: the Band E post for a year, at the single award of 0%
 
@@ -128,11 +109,7 @@ describe('formulas, paste and explanations', () => {
   });
 
   it('an FTE of =ReferralsPerWeek/CasesPerWorker follows either assumption, all by keyboard', async () => {
-    const context = await newContext(env.browser);
-    const page = await context.newPage();
-    await page.goto(env.served.url);
-    const headline = page.getByRole('region', { name: 'Proposed investment at a glance' });
-    await headline.getByText('£578,026', { exact: true }).waitFor();
+    const { context, page, headline } = await openExample(env);
 
     await page.getByRole('tab', { name: 'Assumptions' }).click();
     await page.getByRole('button', { name: 'Add a row to Assumptions' }).click();
@@ -170,12 +147,7 @@ describe('formulas, paste and explanations', () => {
   });
 
   it('an FTE of ="10" shows #VALUE! and costs nothing; =Totals!B2 is refused on the cell', async () => {
-    const context = await newContext(env.browser);
-    const page = await context.newPage();
-    const seen = watch(page, env.served.origin);
-    await page.goto(env.served.url);
-    const headline = page.getByRole('region', { name: 'Proposed investment at a glance' });
-    await headline.getByText('£578,026', { exact: true }).waitFor();
+    const { context, page, seen, headline } = await openExample(env);
 
     await page.getByRole('tab', { name: 'Posts' }).click();
     const grid = page.getByRole('grid', { name: 'Posts' });
@@ -276,11 +248,7 @@ describe('formulas, paste and explanations', () => {
 
 describe('leaving a cell being edited', () => {
   it('keeps what was typed, by a click on another cell or on another sheet’s tab', async () => {
-    const context = await newContext(env.browser);
-    const page = await context.newPage();
-    await page.goto(env.served.url);
-    const headline = page.getByRole('region', { name: 'Proposed investment at a glance' });
-    await headline.getByText('£578,026', { exact: true }).waitFor();
+    const { context, page, headline } = await openExample(env);
     await page.getByRole('tab', { name: 'Grades' }).click();
     const grid = page.getByRole('grid', { name: 'Grades' });
     await grid.getByRole('gridcell', { name: '62186' }).click(); // Band E
