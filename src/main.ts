@@ -4,6 +4,7 @@ import { exampleWorkbook } from './io/example';
 import { WorkerImporter } from './io/import-client';
 import { AppState } from './state/app.svelte';
 import { ImportState } from './state/imports.svelte';
+import { Library } from './state/library.svelte';
 import { ScenarioState } from './state/scenarios.svelte';
 import { SheetState } from './state/sheets.svelte';
 import { ExplainState } from './state/explain.svelte';
@@ -13,11 +14,13 @@ import App from './ui/App.svelte';
 import './ui/app.css';
 
 const engine = new WorkerEngine();
-const app = new AppState(engine, new WorkbookStore(), () => new Date());
+const store = new WorkbookStore();
+const app = new AppState(engine, store, () => new Date());
+const library = new Library(app, store);
 const imports = new ImportState(app, new WorkerImporter());
 // The engine loads in its worker while the page paints and the saved workbook is read.
 engine.warm();
-mount(App, { target: document.getElementById('app')!, props: { app, imports, scenarios: new ScenarioState(app), sheets: new SheetState(app), explainer: new ExplainState(app) } });
+mount(App, { target: document.getElementById('app')!, props: { app, library, imports, scenarios: new ScenarioState(app), sheets: new SheetState(app), explainer: new ExplainState(app) } });
 // Closing or hiding the tab keeps a change still on its way to the engine.
 addEventListener('pagehide', () => app.flush());
 document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && app.flush());
@@ -27,7 +30,7 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   let chosen = false;
   const offer = (waiting: ServiceWorker | null) => {
     if (!waiting || !navigator.serviceWorker.controller) return; // the first install needs no offer
-    app.update = async () => {
+    library.update = async () => {
       chosen = true;
       waiting.postMessage('use-new-version');
     };
@@ -46,6 +49,7 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
   navigator.serviceWorker.addEventListener('controllerchange', () => chosen && location.reload());
 }
 
-void app
+void library
   .coordinate(new BrowserTabs())
-  .then(() => app.start(exampleWorkbook)).then(() => app.askToPersist(navigator.storage?.persist?.bind(navigator.storage)));
+  .then(() => app.start(exampleWorkbook))
+  .then(() => library.askToPersist(navigator.storage?.persist?.bind(navigator.storage)));

@@ -1,10 +1,11 @@
-// The app's state: the open workbook, its figures, an import waiting for
-// confirmation, and whether the work is saved. The engine and the store are
-// passed in, so tests run this class with the engine in-process.
+// The session: the open workbook, its figures, its undo history, and whether
+// the work is saved; every change goes through its one lane. The kept
+// workbooks and the tabs are the Library's (library.svelte.ts), imports are
+// ImportState's. The engine and the store are passed in, so tests run this
+// class with the engine in-process.
 import { Cancelled, EngineLost, type Analysis, type Engine, type EngineRequest } from '../engine/protocol';
 import { linesRequest } from './requests';
 import type { Ranges } from '../model/sensitivity';
-import type { Tabs } from '../store/tabs';
 import type { StoredWorkbook } from '../store/db';
 import { describeError } from '../store/errors';
 import { costsCsv, gradesCsv, postsCsv, reconciliationCsv, savingsCsv, summaryCsv } from '../io/export';
@@ -66,6 +67,17 @@ export class AppState {
   message = $state('');
   saveState = $state<SaveState>('unsaved');
   private id = '';
+  get openId(): string {
+    return this.id;
+  }
+  /** True while another tab has the workbook open for writing: this one only shows it (the library says which). */
+  readOnly = $state(false);
+  /**
+   * Called once a workbook has been written to the store (and once at start),
+   * so the library of kept workbooks can follow; the session knows nothing of
+   * lists or tabs.
+   */
+  stored: ((wrote: boolean) => Promise<void>) | null = null;
 
   /** Workbooks before and after the current one, for Ctrl+Z and Ctrl+Y. */
   private past = $state.raw<Workbook[]>([]);
@@ -91,7 +103,7 @@ export class AppState {
     if (stored) await this.reopen(stored);
     else await this.enqueue(() => this.run(() => this.open(newId(), example(), false)));
     if (unread) this.error = unread;
-    await this.refreshList();
+    await this.stored?.(false);
   }
 
   /**
@@ -107,7 +119,7 @@ export class AppState {
    * are there all the same. A change kept beside it (the page closed while the
    * engine had it) is then made, or refused with the reason.
    */
-  private async reopen(stored: Kept, replaced = true): Promise<void> {
+  async reopen(stored: Kept, replaced = true): Promise<void> {
     const opened = await this.enqueue(async () => {
       try {
         await this.open(stored.id, stored.workbook, false, replaced);
@@ -230,7 +242,7 @@ export class AppState {
    * (storage full, private mode) is said at once and tried again a few times;
    * the work stays open here, and the workbook file is offered as a copy.
    */
-  private async save(attempt = 0): Promise<void> {
+  async save(attempt = 0): Promise<void> {
     if (!this.store || this.readOnly || this.id === '') return; // nothing open yet has no record to write
     this.saveState = 'saving';
     const workbook = this.workbook;
@@ -240,45 +252,12 @@ export class AppState {
       await this.store.save(this.id, workbook);
       this.saved = workbook;
       if (this.workbook === workbook) this.saveState = 'saved';
-      this.tabs?.announce();
-      await this.refreshList();
+      await this.stored?.(true);
     } catch (e) {
       this.saveState = 'failed';
       this.error = `Your work could not be saved in this browser (${message(e)}). It is still open here: use “Download workbook file” to keep a copy.`;
       if (attempt < SAVE_ATTEMPTS) setTimeout(() => void this.save(attempt + 1), 1000 * 2 ** attempt);
     }
-  }
-
-  /** The workbooks kept in this browser, most recently saved first. */
-  workbooks = $state.raw<{ id: string; name: string; savedAt: number }[]>([]);
-  /** The workbook last deleted from the list, for undo. */
-  deletedWorkbook = $state.raw<StoredWorkbook | null>(null);
-  get openId(): string {
-    return this.id;
-  }
-
-  private async refreshList(): Promise<void> {
-    this.workbooks = (await this.store?.list?.().catch(() => [])) ?? [];
-  }
-
-  /** Opens a workbook kept in this browser; its undo history starts afresh. */
-  async openStored(id: string): Promise<void> {
-    if (this.readOnly) return void (this.error = READ_ONLY);
-    let stored: Kept | null | undefined;
-    try {
-      stored = await this.store?.get?.(id);
-    } catch (e) {
-      return void (this.error = `This workbook could not be opened: ${message(e)}. It is still kept in this browser, and the open workbook is as it was.`);
-    }
-    if (!stored) return;
-    this.error = null;
-    this.message = '';
-    await this.reopen(stored);
-    if (this.id !== stored.id) return;
-    this.startHistory();
-    this.message ||= `Workbook “${stored.workbook.name}” is open.`;
-    // It is the one last open now.
-    await this.save();
   }
 
   /** Renames the open workbook (undoable). */
@@ -288,111 +267,14 @@ export class AppState {
     return this.changeWith((wb) => ({ ...wb, name: clean }));
   }
 
-  /** A copy of the open workbook, kept and opened as a workbook of its own. */
-  async duplicateWorkbook(): Promise<void> {
-    if (this.readOnly) return void (this.error = READ_ONLY);
-    await this.replaceWith((current) => ({ ...current, name: `${current.name} (copy)` }), (copy) => `Workbook “${copy.name}” is open.`);
+  /** Whether the open workbook is the one last written to the store. */
+  get isSaved(): boolean {
+    return this.workbook === this.saved;
   }
 
-  /** Deletes a kept workbook other than the open one; undo puts it back. */
-  async deleteWorkbook(id: string): Promise<void> {
-    if (this.readOnly) return void (this.error = READ_ONLY);
-    if (id === this.id) return void (this.error = 'This workbook is open: open another before deleting it.');
-    let stored: StoredWorkbook | null | undefined;
-    try {
-      stored = await this.store?.get?.(id);
-    } catch {
-      // A damaged workbook can be deleted, but not brought back: there is no workbook to bring back.
-      await this.store?.remove?.(id);
-      this.deletedWorkbook = null;
-      this.message = 'The damaged workbook has been deleted.';
-      return void (await this.refreshList());
-    }
-    if (!stored) return;
-    await this.store?.remove?.(id);
-    this.deletedWorkbook = stored;
-    this.message = `Workbook “${stored.workbook.name}” deleted.`;
-    await this.refreshList();
-  }
-
-  async undoDeleteWorkbook(): Promise<void> {
-    const stored = this.deletedWorkbook;
-    if (!stored) return;
-    await this.store?.restore?.(stored);
-    this.deletedWorkbook = null;
-    this.message = `Workbook “${stored.workbook.name}” restored.`;
-    await this.refreshList();
-  }
-
-  /** True while another tab has the workbook open for writing: this one only shows it. */
-  readOnly = $state(false);
-  private tabs: Tabs | null = null;
-
-  /**
-   * One tab writes at a time. A read-only tab follows the writer's saves and
-   * takes over when the writer's tab closes, reopening what was saved.
-   */
-  async coordinate(tabs: Tabs): Promise<void> {
-    this.tabs = tabs;
-    const writer = await tabs.start(
-      () => {
-        this.readOnly = false;
-        void this.reloadSaved('This tab can now make changes.');
-      },
-      () => {
-        if (this.readOnly) void this.reloadSaved('');
-      },
-    );
-    this.readOnly = !writer;
-  }
-
-  /** The workbook as it was last saved (by this tab or another). */
-  private async reloadSaved(message: string): Promise<void> {
-    const stored = await this.store?.lastOpen().catch(() => null);
-    if (!stored) return;
-    // A reader only follows: a change the writer left on its way is the new writer's to make.
-    await this.reopen(this.readOnly ? { id: stored.id, workbook: stored.workbook } : stored, false);
-    if (message) this.message = message;
-  }
-
-  /** Set when a new version of the app is ready: calling it reloads into it, when the user chooses. */
-  update = $state<(() => Promise<void>) | null>(null);
-  /** The user asked for the new version while their latest work was not saved: it waits for them to say so again. */
-  updateHeld = $state(false);
-
-  /**
-   * Starts the new version (a reload) only once the work in hand is costed
-   * and saved: a reload loses anything not yet in the browser's storage. If it
-   * cannot be saved, says so and starts the new version only when asked again
-   * (`anyway`), once the user has had the chance to keep a copy.
-   */
-  async useNewVersion(anyway = false): Promise<void> {
-    const update = this.update;
-    if (!update) return;
-    await this.enqueue(async () => {}); // changes still with the engine come first
-    if (!anyway && this.store && !this.readOnly && this.workbook !== this.saved) {
-      await this.save(SAVE_ATTEMPTS);
-      if (this.workbook !== this.saved) {
-        this.updateHeld = true;
-        this.error = 'Your latest changes could not be saved in this browser, so the new version has not been started: starting it would lose them. Use “Download workbook file” to keep a copy first.';
-        return;
-      }
-    }
-    this.flush();
-    await update();
-  }
-
-  /** What the browser said about keeping this site's storage. */
-  persistence = $state<'kept' | 'may be cleared' | 'unknown'>('unknown');
-
-  /** Asks the browser to keep saved work even when space runs low. */
-  async askToPersist(ask: (() => Promise<boolean>) | undefined): Promise<void> {
-    if (!ask) return;
-    try {
-      this.persistence = (await ask()) ? 'kept' : 'may be cleared';
-    } catch {
-      this.persistence = 'may be cleared';
-    }
+  /** Resolves once every change already asked for has been made or refused. */
+  settled(): Promise<void> {
+    return this.enqueue(async () => {});
   }
 
   /** The whole workbook as one file, to keep or to send. */
@@ -423,7 +305,7 @@ export class AppState {
    * another's place starts its undo history afresh; a change to the open one
    * (`changeWith`) adds to it.
    */
-  private replaceWith(make: (current: Workbook) => Workbook, done: (workbook: Workbook) => string, failure = ''): Promise<boolean> {
+  replaceWith(make: (current: Workbook) => Workbook, done: (workbook: Workbook) => string, failure = ''): Promise<boolean> {
     return this.enqueue(async () => {
       if (this.readOnly) return void (this.error = READ_ONLY), false;
       const workbook = make(this.workbook);
@@ -434,7 +316,7 @@ export class AppState {
     });
   }
 
-  private startHistory(): void {
+  startHistory(): void {
     this.past = [];
     this.future = [];
   }
@@ -634,7 +516,7 @@ export function count(n: number, noun: string): string {
 }
 
 /** A failed save is tried again this many times, a second, then two, then four later. */
-const SAVE_ATTEMPTS = 3;
+export const SAVE_ATTEMPTS = 3;
 
 const STOPPED = 'Stopped before the figures were worked out; nothing changed.';
 

@@ -5,6 +5,7 @@ import { handle } from '../engine/handle';
 import type { Engine } from '../engine/protocol';
 import { inProcessEngine } from '../../test/in-process';
 import { openStore, WorkbookStore } from '../store/db';
+import { Library } from './library.svelte';
 import { AppState } from './app.svelte';
 import { ImportState } from './imports.svelte';
 
@@ -195,6 +196,7 @@ it('opens the example when the work kept in this browser is damaged, and keeps t
   db.close();
   const store = new WorkbookStore('damaged-store');
   const app = new AppState(inProcess, store);
+  const library = new Library(app, store);
   await app.start(carePlanningWorkbook);
   expect(implementation(app)).toBe(578026);
   expect(app.workbook.assumptions.firstYear).toBeNull();
@@ -204,12 +206,12 @@ it('opens the example when the work kept in this browser is damaged, and keeps t
   // Chosen from the list, it says why it cannot open, and the open workbook stays.
   await app.setAssumptions({ payAward: 0.02 });
   const open = app.workbook;
-  await app.openStored('x');
+  await library.openStored('x');
   expect(app.workbook).toBe(open);
   expect(app.error).toMatch(/could not be opened: the workbook .* is damaged: .*-5/);
   // It can be deleted, though not brought back.
-  await app.deleteWorkbook('x');
-  expect(app.workbooks.map((w) => w.id)).not.toContain('x');
+  await library.delete('x');
+  expect(library.workbooks.map((w) => w.id)).not.toContain('x');
   expect(app.message).toMatch(/deleted/);
 });
 
@@ -248,10 +250,10 @@ it('a second tab is read-only: it saves nothing, refuses changes, follows the wr
     announce: () => listeners.forEach((l, i) => i !== tab && l?.changed()),
   });
   const first = new AppState(inProcess, store);
-  await first.coordinate(tabsFor(0));
+  await new Library(first, store).coordinate(tabsFor(0));
   await first.start(carePlanningWorkbook);
   const second = new AppState(inProcess, store);
-  await second.coordinate(tabsFor(1));
+  await new Library(second, store).coordinate(tabsFor(1));
   await second.start(carePlanningWorkbook);
   expect([first.readOnly, second.readOnly]).toEqual([false, true]);
 
@@ -271,20 +273,21 @@ it('a second tab is read-only: it saves nothing, refuses changes, follows the wr
 it('keeps a list of workbooks: open, rename, duplicate, delete with undo; the last open reopens', async () => {
   const store = new WorkbookStore('list');
   const app = new AppState(inProcess, store);
+  const library = new Library(app, store);
   await app.start(carePlanningWorkbook);
   await app.renameWorkbook('Care planning');
-  await app.duplicateWorkbook();
+  await library.duplicate();
   expect(app.workbook.name).toBe('Care planning (copy)');
-  expect(app.workbooks.map((w) => w.name)).toEqual(['Care planning (copy)', 'Care planning']);
-  const original = app.workbooks[1].id;
-  await app.openStored(original);
+  expect(library.workbooks.map((w) => w.name)).toEqual(['Care planning (copy)', 'Care planning']);
+  const original = library.workbooks[1].id;
+  await library.openStored(original);
   expect(app.workbook.name).toBe('Care planning');
-  const copy = app.workbooks.find((w) => w.name === 'Care planning (copy)')!.id;
-  await app.deleteWorkbook(copy);
-  expect(app.workbooks.map((w) => w.name)).toEqual(['Care planning']);
-  await app.undoDeleteWorkbook();
-  expect(app.workbooks.map((w) => w.name).sort()).toEqual(['Care planning', 'Care planning (copy)']);
-  await app.deleteWorkbook(original);
+  const copy = library.workbooks.find((w) => w.name === 'Care planning (copy)')!.id;
+  await library.delete(copy);
+  expect(library.workbooks.map((w) => w.name)).toEqual(['Care planning']);
+  await library.undoDelete();
+  expect(library.workbooks.map((w) => w.name).sort()).toEqual(['Care planning', 'Care planning (copy)']);
+  await library.delete(original);
   expect(app.error).toBe('This workbook is open: open another before deleting it.');
   const again = new AppState(inProcess, store);
   await again.start(carePlanningWorkbook);

@@ -10,6 +10,7 @@ import type { Engine, EngineRequest } from '../engine/protocol';
 import { inProcessEngine } from '../../test/in-process';
 import { WorkbookStore } from '../store/db';
 import type { Workbook } from '../model/workbook';
+import { Library } from './library.svelte';
 import { AppState } from './app.svelte';
 import { ImportState } from './imports.svelte';
 
@@ -123,20 +124,21 @@ it('a kept workbook whose opening is stopped, or whose engine is lost, never has
   let fail: Error | null = null;
   const flaky: Engine = { ...inProcessEngine, send: async (r) => (fail && r.type === 'load' && r.workbook.name.startsWith('B') ? Promise.reject(fail) : handle(r)) };
   const app = new AppState(flaky, store);
+  const library = new Library(app, store);
   await app.start(carePlanningWorkbook);
   await app.setAssumptions({ payAward: 0.01 }); // A is kept
   const a = app.openId;
   await store.restore({ id: 'b', savedAt: 1, workbook: b, pending: { ...b, name: 'B pending' } });
 
   fail = new Cancelled();
-  await app.openStored('b');
+  await library.openStored('b');
   expect(app.openId).toBe(a);
   expect(app.workbook.name).not.toMatch(/^B/);
   expect((await store.get(a))!.workbook.name).not.toMatch(/^B/);
   expect(app.message).toMatch(/Stopped/);
 
   fail = new EngineLost('The calculation engine stopped: out of memory');
-  await app.openStored('b');
+  await library.openStored('b');
   // The engine could not cost it: it opens as it was kept, with the reason, and its pending change waits on the engine too.
   expect(app.openId).toBe('b');
   expect(app.uncosted).toMatch(/out of memory/);
