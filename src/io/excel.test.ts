@@ -8,7 +8,11 @@ import { recalculatedSheet } from '../../test/libreoffice';
 import { costWorkbook, type Results } from '../model/costing';
 import { formatFinancialYear } from '../model/periods';
 import type { Workbook } from '../model/workbook';
+import { month } from '../model/periods';
+import { emptyWorkbook } from '../model/workbook';
+import { BENCH_SCENARIOS, syntheticCsv } from '../../bench/synthetic';
 import { exampleWorkbook } from './example';
+import { applyImport, previewImport } from './import';
 import { excelBook, workbookXlsx } from './excel';
 import { SUMMARY_HEADER } from './export';
 
@@ -68,6 +72,51 @@ describe('the Excel workbook, recalculated by LibreOffice', () => {
     // Band E is 39 months of 1 FTE in the proposal (Strategic Development Manager 24, Commissioning Manager 15):
     // 578,025.50 + (70,000 - 62,186) x 39 / 12 = 578,025.50 + 25,395.50.
     expect(staffTotal(rows, 'Proposed investment')).toBeCloseTo(603_421, 2);
+  });
+
+  it('works out a 1,000-post workbook with every assumption moved as the app does, to the penny', LIBREOFFICE, async () => {
+    const csv = syntheticCsv(1000);
+    const files = Object.entries(csv).map(([name, text]) => ({ name: `${name}.csv`, bytes: new TextEncoder().encode(text) }));
+    const imported = applyImport(emptyWorkbook('Large'), previewImport(files, emptyWorkbook('Large')));
+    const workbook: Workbook = {
+      ...imported,
+      assumptions: { ...imported.assumptions, payAward: 0.02, payAwardByYear: { 2025: 0.032 }, optimismBias: 0.05 },
+      // A post with its own pay, and a cost of inaction that only Do nothing holds.
+      posts: imported.posts.map((p, i) => (i === 3 ? { ...p, annualCost: 51_234.56 } : i === 7 ? { ...p, doNothing: true } : p)),
+      scenarios: [
+        ...BENCH_SCENARIOS,
+        {
+          name: 'Every assumption',
+          overrides: { recruitment: 0.9, savingsDelivery: 0.8, savingsDelay: 7, optimismBias: 0.2, discountRate: 0.05, payAward: 0.03 },
+          payAwardByYear: { 2026: 0.045 },
+          toggled: { posts: [0, 5], costs: [0], savings: [1] },
+        },
+      ],
+    };
+    const { results, bytes } = await xlsxOf(workbook);
+    expect(results.scenarios).toHaveLength(6);
+    expect(results.scenarios.some((s) => s.years.some((y) => y.external > 0))).toBe(true);
+    expectSameSummary(recalculatedSheet(bytes, 'Summary'), results);
+  });
+
+  it("moves a new post and its savings by the start delay, keeping the post's length (hand-worked)", LIBREOFFICE, async () => {
+    const workbook: Workbook = {
+      ...emptyWorkbook('Late start'),
+      grades: [{ grade: 'Grade X', annualCost: 12_000 }],
+      posts: [
+        { title: 'Six months', grade: 'Grade X', fte: 1, team: '', group: '', start: month(2020, 4), end: month(2020, 9), months: null, funding: '' },
+        { title: 'Ongoing', grade: 'Grade X', fte: 1, team: '', group: '', start: month(2020, 4), end: null, months: null, funding: '' },
+      ],
+      savings: [{ line: 'Saving', group: '', type: 'Saving', recurring: false, amounts: { 2020: 1_200 } }],
+      scenarios: [{ name: 'Three months late', overrides: { startDelay: 3 } }],
+    };
+    const rows = recalculatedSheet(await workbookXlsx(workbook, costWorkbook(workbook, TODAY)), 'Summary');
+    const late = rows.filter((r) => r[0] === 'Three months late');
+    expect(late.map((r) => r[1])).toEqual(['2020/21', '2021/22', '2022/23', '2023/24']);
+    // Six months: Jul to Dec 2020, still 6 months at £1,000 a month. Ongoing: Jul 2020 on, 9 months in 2020/21.
+    expect(late.map((r) => Number(r[2]))).toEqual([6_000 + 9_000, 12_000, 12_000, 12_000]);
+    // The saving arrives 3 months late: a quarter of it moves into 2021/22.
+    expect(late.map((r) => Number(r[4]))).toEqual([900, 300, 0, 0]);
   });
 
   it('names every assumption, so a formula reads like the rule', () => {
