@@ -11,6 +11,7 @@ import { costsCsv, gradesCsv, postsCsv, reconciliationCsv, savingsCsv, summaryCs
 import { reconcile } from '../model/reconcile';
 import { isUnreadable, readPercent } from '../io/values';
 import { backupFile, isRefused, readBackup } from '../io/backup';
+import { workbookXlsx } from '../io/excel';
 import type { InputValue, Results } from '../model/costing';
 import { costWorkbook } from '../model/costing';
 import type { FormAssumption } from '../model/assumptions';
@@ -47,6 +48,15 @@ export interface Download {
   name: string;
   text: string;
 }
+
+/** A download that is not text: the Excel workbook. */
+export interface BinaryDownload {
+  name: string;
+  bytes: Uint8Array;
+  type: string;
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const READ_ONLY = 'This workbook is open in another tab, which is the one that saves changes. Make changes there, or close it: this tab then takes over.';
 
@@ -398,6 +408,23 @@ export class AppState {
   /** The whole workbook as one file, to keep or to send. */
   backupDownload(): Download {
     return { name: `${fileStem(this.workbook.name)}.workbook.json`, text: backupFile(this.workbook) };
+  }
+
+  /**
+   * The workbook as an Excel file whose Summary is formulas over its sheets
+   * (docs/RULES.md, "The Excel workbook"); null until the figures are worked
+   * out. The workbook and its figures are taken together, before the writer
+   * loads, so a change made meanwhile cannot mix two versions in one file.
+   */
+  async excelDownload(): Promise<BinaryDownload | null> {
+    const { workbook, results } = this;
+    if (!results) return null;
+    try {
+      return { name: `${fileStem(workbook.name)}.xlsx`, bytes: await workbookXlsx(workbook, results), type: XLSX_TYPE };
+    } catch (e) {
+      this.error = `The Excel workbook could not be made (${message(e)}); nothing changed. The CSV downloads still work.`;
+      return null;
+    }
   }
 
   /** Opens a workbook file; a damaged or newer one is refused and nothing changes. */
