@@ -119,6 +119,34 @@ describe('the Excel workbook, recalculated by LibreOffice', () => {
     expect(late.map((r) => Number(r[4]))).toEqual([900, 300, 0, 0]);
   });
 
+  it('keeps an FTE typed as a formula of named assumptions, so changing one in the file moves the cost (hand-worked)', LIBREOFFICE, async () => {
+    const workbook: Workbook = {
+      ...emptyWorkbook('Caseload'),
+      userAssumptions: [
+        { name: 'ReferralsPerWeek', value: 40, unit: 'number', note: '' },
+        { name: 'CasesPerWorker', value: 8, unit: 'number', note: '' },
+      ],
+      grades: [{ grade: 'Social worker', annualCost: 36_000 }],
+      posts: [{ title: 'Social workers', grade: 'Social worker', fte: 5, team: '', group: '', start: month(2024, 4), end: month(2025, 3), months: null, funding: '', formulas: { fte: '=ReferralsPerWeek/CasesPerWorker' } }],
+    };
+    const results = costWorkbook(workbook, TODAY);
+    const bytes = await workbookXlsx(workbook, results);
+    // As the app: 40 / 8 = 5 FTE x £36,000 for the 12 months of 2024/25.
+    expectSameSummary(recalculatedSheet(bytes, 'Summary'), results);
+    expect(results.scenarios[1].years[0].staff).toBe(180_000);
+
+    const file = new ExcelJS.Workbook();
+    await file.xlsx.load(bytes as unknown as ArrayBuffer);
+    expect(file.getWorksheet('Posts')!.getCell('C2').formula).toBe('ReferralsPerWeek/CasesPerWorker');
+    const assumptions = file.getWorksheet('Assumptions')!;
+    assumptions.eachRow((row) => {
+      if (row.getCell(1).value === 'ReferralsPerWeek') row.getCell(2).value = 48;
+    });
+    const rows = recalculatedSheet(new Uint8Array(await file.xlsx.writeBuffer()), 'Summary');
+    // 48 / 8 = 6 FTE x £36,000.
+    expect(Number(rows.find((r) => r[0] === 'Proposed investment' && r[1] === '2024/25')![2])).toBeCloseTo(216_000, 2);
+  });
+
   it('names every assumption, so a formula reads like the rule', () => {
     const workbook = exampleWorkbook();
     const book = excelBook(workbook, costWorkbook(workbook, TODAY));

@@ -15,9 +15,10 @@ import { ASSUMPTION_SPECS, includes, payAwardYearName, scenariosOf, workbookValu
 import { isCouncilFunded, type Scenario, type ScenarioAssumption, type Workbook } from '../model/workbook';
 import { SUMMARY_HEADER } from './export';
 
-/** A formula as the file format holds it: no leading `=`. */
+/** A formula as the file format holds it: no leading `=`; `result` is what the app last worked it out to. */
 export interface Formula {
   formula: string;
+  result?: number;
 }
 /** A value shown in a format of its own (a percentage among months). */
 export interface Formatted {
@@ -55,6 +56,24 @@ const onRow = (col: number, row: number) => `${columnLetter(col)}$${row}`;
 const onCol = (col: number, row: number) => `$${columnLetter(col)}${row}`;
 /** A whole column of lines, rows 2 to `last`, held. */
 const lines = (sheet: string, col: number, last: number) => `${sheetRef(sheet)}${fixed(col, 2)}:${fixed(col, last)}`;
+
+/**
+ * A number the user may have typed as a formula (`=ReferralsPerWeek/CasesPerWorker`):
+ * the formula, where Excel reads it as the app does, else the value it last
+ * worked out to. Grades, Posts and Costs keep the app's columns (Posts A to I,
+ * Grades A and B, Costs A to G), so their formulas may read those cells; the
+ * Savings and Assumptions worksheets are laid out as their CSVs, not as the
+ * app's sheets, so a formula that reads a cell there is written as its value.
+ */
+function typed(value: number | null | undefined, formula: string | undefined, sheet: 'Grades' | 'Posts' | 'Costs' | 'Savings' | 'Assumptions'): XCell {
+  if (formula === undefined) return value ?? null;
+  const code = formula.replace(/^=/, '').replace(/"[^"]*"/g, '""');
+  const readsCell = /(^|[^A-Za-z0-9_.])\$?[A-Za-z]{1,3}\$?\d+(?![A-Za-z0-9_(])/.test(code);
+  const keeps = !/\b(Savings|Assumptions)!/i.test(code) && !(readsCell && (sheet === 'Savings' || sheet === 'Assumptions'));
+  return keeps ? { formula: formula.replace(/^=/, ''), ...(typeof value === 'number' ? { result: value } : {}) } : (value ?? null);
+}
+/** Where a cell holds the user's formula, an error there counts as nothing, as in the app. */
+const orNothing = (cell: string, formula: boolean) => (formula ? `IFERROR(${cell},0)` : cell);
 
 /** Excel's serial date of a month's first day (days since 30 Dec 1899). */
 function serial(m: Month): number {
@@ -131,7 +150,7 @@ export function excelBook(workbook: Workbook, results: Results): XBook {
 
   // Grades: as the Grades CSV.
   const G = Math.max(workbook.grades.length, 1) + 1;
-  const gradesSheet: XSheet = { name: SHEETS.grades, rows: [['Grade', 'Annual cost'], ...workbook.grades.map((g) => [g.grade, g.annualCost])], formats: { 1: MONEY }, widths: { 0: 30 } };
+  const gradesSheet: XSheet = { name: SHEETS.grades, rows: [['Grade', 'Annual cost'], ...workbook.grades.map((g) => [g.grade, typed(g.annualCost, g.formulas?.annualCost, 'Grades')])], formats: { 1: MONEY }, widths: { 0: 30 } };
 
   // Posts: as the Posts CSV; each year's cost is the post's in Proposed investment, read from Post costs.
   const ownPay = workbook.posts.some((p) => ownCost(p) !== null);
@@ -150,7 +169,7 @@ export function excelBook(workbook: Workbook, results: Results): XBook {
       ...workbook.posts.map((p, i) => [
         p.title,
         p.grade,
-        p.fte,
+        typed(p.fte, p.formulas?.fte, 'Posts'),
         p.team,
         p.group,
         p.start === null ? null : serial(p.start),
@@ -162,7 +181,7 @@ export function excelBook(workbook: Workbook, results: Results): XBook {
         p.publishedAnnualCost ?? null,
         p.note ?? null,
         p.doNothing ? 'Do nothing' : null,
-        ...(ownPay ? [ownCost(p)] : []),
+        ...(ownPay ? [typed(ownCost(p), p.formulas?.annualCost, 'Posts')] : []),
       ]),
     ],
     formats: { [POSTS.start]: MONTH, [POSTS.end]: MONTH, ...Object.fromEntries(years.map((_, k) => [POSTS.firstCost + k, MONEY])), [POSTS.firstCost + n]: MONEY, [POSTS.firstCost + n + 1]: MONEY, [ownPayCol]: MONEY },
@@ -194,9 +213,9 @@ export function excelBook(workbook: Workbook, results: Results): XBook {
           // A post's own pay wins over its grade's; a grade not in Grades costs nothing, as in the app.
           f(ownPay ? `IF(ISNUMBER(${post(ownPayCol)}),${post(ownPayCol)},${grade})` : grade),
           isCouncilFunded(p.funding) ? 1 : 0,
-          f(`IF(${post(POSTS.fte)}>0,1,0)`),
+          f(`IF(${orNothing(post(POSTS.fte), p.formulas?.fte !== undefined)}>0,1,0)`),
           // No start: a Months count back from the End, else the horizon's first month.
-          f(`IF(ISNUMBER(${post(POSTS.start)}),${month(post(POSTS.start))},IF(AND(ISNUMBER(${post(POSTS.end)}),ISNUMBER(${post(POSTS.months)})),${month(post(POSTS.end))}+1-${post(POSTS.months)},FirstMonth))`),
+          f(`IF(ISNUMBER(${post(POSTS.start)}),${month(post(POSTS.start))},IF(AND(ISNUMBER(${post(POSTS.end)}),ISNUMBER(${post(POSTS.months)})),YEAR(${post(POSTS.end)})*12+MONTH(${post(POSTS.end)})-${post(POSTS.months)},FirstMonth))`),
           // A Months count wins over an End; neither: ongoing to the horizon's end.
           f(`IF(ISNUMBER(${post(POSTS.months)}),${A(PC.from, r)}+${post(POSTS.months)}-1,IF(ISNUMBER(${post(POSTS.end)}),${month(post(POSTS.end))},LastMonth))`),
           f(START_DELAY.endMoves(A(PC.isNew, r), post(POSTS.end), post(POSTS.months))),
@@ -206,7 +225,7 @@ export function excelBook(workbook: Workbook, results: Results): XBook {
             return [
               flags[s],
               // Recruitment scales new posts only; a deletion stays whole.
-              f(`${post(POSTS.fte)}*IF(${onCol(PC.isNew, r)}=1,${assumption('recruitment')},1)`),
+              f(`${orNothing(post(POSTS.fte), p.formulas?.fte !== undefined)}*IF(${onCol(PC.isNew, r)}=1,${assumption('recruitment')},1)`),
               f(`${onCol(PC.from, r)}+${onCol(PC.isNew, r)}*${assumption('startDelay')}`),
               f(`${onCol(PC.to, r)}+${onCol(PC.endMoves, r)}*${assumption('startDelay')}`),
               // FTE x annual cost x months in the year / 12 x the year's pay factor.
@@ -227,7 +246,7 @@ export function excelBook(workbook: Workbook, results: Results): XBook {
     name: SHEETS.costs,
     rows: [
       ['Description', 'Group', 'Year', 'Amount', 'Quantity', 'Unit cost', 'Funding', 'Note', 'Scenario'],
-      ...workbook.costs.map((c) => [c.description, c.group, c.year === null ? null : formatFinancialYear(c.year), c.amount, c.quantity, c.unitCost, c.funding, c.note ?? null, c.doNothing ? 'Do nothing' : null]),
+      ...workbook.costs.map((c) => [c.description, c.group, c.year === null ? null : formatFinancialYear(c.year), typed(c.amount, c.formulas?.amount, 'Costs'), typed(c.quantity, c.formulas?.quantity, 'Costs'), typed(c.unitCost, c.formulas?.unitCost, 'Costs'), c.funding, c.note ?? null, c.doNothing ? 'Do nothing' : null]),
     ],
     formats: { [COSTS.amount]: MONEY, [COSTS.unitCost]: MONEY },
     widths: { 0: 36 },
@@ -243,7 +262,7 @@ export function excelBook(workbook: Workbook, results: Results): XBook {
         return [
           f(`${cost(0)}&""`),
           // An amount, else quantity x unit cost.
-          f(`IF(ISNUMBER(${cost(COSTS.amount)}),${cost(COSTS.amount)},N(${cost(COSTS.quantity)})*N(${cost(COSTS.unitCost)}))`),
+          f(orNothing(`IF(ISNUMBER(${cost(COSTS.amount)}),${cost(COSTS.amount)},N(${cost(COSTS.quantity)})*N(${cost(COSTS.unitCost)}))`, Object.keys(c.formulas ?? {}).length > 0)),
           // No year: the horizon's first.
           f(`IF(ISBLANK(${cost(COSTS.year)}),${sheetRef(SHEETS.years)}$B$1,${cost(COSTS.year)})`),
           isCouncilFunded(c.funding) ? 1 : 0,
@@ -264,7 +283,7 @@ export function excelBook(workbook: Workbook, results: Results): XBook {
     name: SHEETS.savings,
     rows: [
       ['Line', 'Group', 'Type', 'Recurring', 'Scenario', ...savingYears.map(formatFinancialYear)],
-      ...workbook.savings.map((s) => [s.line, s.group, s.type, s.recurring ? 'Yes' : 'No', s.doNothing ? 'Do nothing' : null, ...savingYears.map((y) => s.amounts[y] ?? null)]),
+      ...workbook.savings.map((s) => [s.line, s.group, s.type, s.recurring ? 'Yes' : 'No', s.doNothing ? 'Do nothing' : null, ...savingYears.map((y) => typed(s.amounts[y] ?? null, s.formulas?.[`y${y}`], 'Savings'))]),
     ],
     formats: Object.fromEntries(savingYears.map((_, j) => [SAV.firstYear + j, MONEY])),
     widths: { 0: 36 },
@@ -286,7 +305,7 @@ export function excelBook(workbook: Workbook, results: Results): XBook {
           // A recurring saving made before the horizon still recurs in it.
           before.length ? f(`SUM(${saving(SAV.firstYear)}:${saving(SAV.firstYear + before.length - 1)})`) : 0,
           ...included('savings', i, s.doNothing),
-          ...years.map((fy) => (yearOf(fy) < 0 ? 0 : f(`N(${saving(SAV.firstYear + yearOf(fy))})`))),
+          ...years.map((fy) => (yearOf(fy) < 0 ? 0 : f(orNothing(`N(${saving(SAV.firstYear + yearOf(fy))})`, s.formulas?.[`y${fy}`] !== undefined)))),
           // Recurring: each figure is a new saving that carries on, so a year's amount is the sum so far.
           ...years.map((_, k) => {
             const figure = A(SY.firstFigure + k, r);
@@ -316,9 +335,9 @@ export function excelBook(workbook: Workbook, results: Results): XBook {
   }
   const names: XBook['names'] = ASSUMPTION_SPECS.map((spec) => ({ name: spec.formulaName, ref: `${SHEETS.assumptions}!${fixed(1, assumptionRowOf.get(spec.formulaName)!)}` }));
   const taken = [...names.map((x) => x.name), 'FirstMonth', 'LastMonth'];
-  for (const u of workbook.userAssumptions ?? []) {
-    // A user's formula is kept as typed: Excel works it out with the same names.
-    const value: XCell = typeof u.value === 'string' ? f(u.value.replace(/^=/, '')) : u.value;
+  for (const [i, u] of (workbook.userAssumptions ?? []).entries()) {
+    const worked = results.inputs?.find((x) => x.sheet === 'assumptions' && x.index === i && x.field === 'value')?.value;
+    const value: XCell = typeof u.value === 'string' ? typed(worked ?? null, u.value, 'Assumptions') : u.value;
     assumptionRows.push([u.name, value, u.unit, u.note]);
     if (nameProblem(u.name, taken) === null && !taken.some((t) => t.toLowerCase() === u.name.toLowerCase())) {
       names.push({ name: u.name, ref: `${SHEETS.assumptions}!${fixed(1, assumptionRows.length)}` });
@@ -438,7 +457,7 @@ export async function excelBytes(book: XBook): Promise<Uint8Array> {
           target.numFmt = cell.format;
         } else if (format && i > 0) target.numFmt = format;
         if (typeof cell !== 'object') target.value = cell;
-        else if ('formula' in cell) target.value = { formula: cell.formula } as never;
+        else if ('formula' in cell) target.value = ('result' in cell ? { formula: cell.formula, result: cell.result } : { formula: cell.formula }) as never;
         else target.value = cell.value;
       }),
     );
