@@ -11,7 +11,7 @@
 // than as shown, no formulas, no trimming, and -1: every worksheet, each to
 // `<file>-<worksheet>.csv`.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readRecords } from '../src/io/csv';
@@ -53,7 +53,7 @@ export function recalculate(bytes: Uint8Array): Map<string, string[][]> {
     const sheets = new Map<string, string[][]>();
     const outDir = join(dir, 'out');
     if (!existsSync(outDir)) throw new Error('LibreOffice wrote no CSV');
-    for (const name of execFileSync('ls', [outDir]).toString().split('\n').filter(Boolean)) {
+    for (const name of readdirSync(outDir)) {
       const sheet = name.replace(/^book-/, '').replace(/\.csv$/, '');
       sheets.set(sheet, readRecords(readFileSync(join(outDir, name), 'utf8').replace(/^\uFEFF/, ''), ',').rows);
     }
