@@ -155,4 +155,22 @@ describe('the Excel workbook, recalculated by LibreOffice', () => {
     expect(grades.rows[0]).toEqual(['Grade', 'Annual cost']);
     expect(grades.rows[1]).toEqual(['Band A', 39820]);
   });
+
+  it("writes a formula that reads a cell of Savings or Assumptions as its value: their columns differ from the app's", () => {
+    const workbook: Workbook = {
+      ...emptyWorkbook('Formulas'),
+      userAssumptions: [{ name: 'Rate', value: '=Assumptions!B2*2', unit: 'number', note: '' }],
+      posts: [
+        { title: 'A', grade: '', fte: 2, team: '', group: '', start: null, end: null, months: null, funding: '', formulas: { fte: '=C3' } },
+        { title: 'B', grade: '', fte: 2, team: '', group: '', start: null, end: null, months: null, funding: '' },
+      ],
+      savings: [{ line: 'S', group: '', type: 'Saving', recurring: false, amounts: { 2024: 10, 2025: 20 }, formulas: { y2025: '=F2*2' } }],
+    };
+    const book = excelBook(workbook, costWorkbook(workbook, TODAY));
+    const sheet = (name: string) => book.sheets.find((s) => s.name === name)!;
+    // Posts keep the app's columns: C3 is the next post's FTE in both.
+    expect(sheet('Posts').rows[1][2]).toEqual({ formula: 'C3', result: 2 });
+    expect(sheet('Savings').rows[1].slice(5)).toEqual([10, 20]);
+    expect(sheet('Assumptions').rows.find((r) => r[0] === 'Rate')![1]).toBeNull();
+  });
 });
