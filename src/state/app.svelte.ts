@@ -11,7 +11,6 @@ import { costsCsv, gradesCsv, postsCsv, reconciliationCsv, savingsCsv, summaryCs
 import { reconcile } from '../model/reconcile';
 import { isUnreadable, readPercent } from '../io/values';
 import { backupFile, isRefused, readBackup } from '../io/backup';
-import { workbookXlsx } from '../io/excel';
 import type { InputValue, Results } from '../model/costing';
 import { costWorkbook } from '../model/costing';
 import type { FormAssumption } from '../model/assumptions';
@@ -420,6 +419,8 @@ export class AppState {
     const { workbook, results } = this;
     if (!results) return null;
     try {
+      // The layout and its writer load on the first click: the page's first paint carries neither.
+      const { workbookXlsx } = await import('../io/excel');
       return { name: `${fileStem(workbook.name)}.xlsx`, bytes: await workbookXlsx(workbook, results), type: XLSX_TYPE };
     } catch (e) {
       this.error = `The Excel workbook could not be made (${message(e)}); nothing changed. The CSV downloads still work.`;
