@@ -11,7 +11,7 @@ import { join, relative, dirname, resolve } from 'node:path';
 
 const SRC = resolve('src');
 const RANK = { model: 0, rpc: 0, engine: 1, io: 1, store: 1, state: 2, ui: 3 };
-const FORBIDDEN_PACKAGES = { hyperformula: ['engine'], papaparse: ['io'], idb: ['store'], 'chart.js': ['ui'], svelte: ['ui', 'state'], valibot: ['model'] };
+const FORBIDDEN_PACKAGES = { hyperformula: ['engine'], papaparse: ['io'], idb: ['store'], 'chart.js': ['ui'], svelte: ['ui', 'state'], valibot: ['model'], exceljs: ['io'] };
 
 const files = (dir) => readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
 const layer = (file) => relative(SRC, file).split('/')[0];

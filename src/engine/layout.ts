@@ -10,6 +10,7 @@
 // cell refers to its own row, one Years cell and one Scenarios cell. The
 // summary sums whole columns with SUMIFS on a council-funded flag and a
 // per-scenario inclusion flag; optimism bias multiplies the sums.
+import { columnLetter } from '../model/columns';
 import { ownCost, PAYBACK_TOLERANCE, savedBefore } from '../model/costing';
 import type { Horizon } from '../model/horizon';
 import { firstMonthOf, formatFinancialYear, lastMonthOf, type Month } from '../model/periods';
@@ -31,12 +32,7 @@ export const NAMED_ASSUMPTIONS: { name: string; label: string; unit: string; key
 /** The workbook assumption behind each scenario assumption. */
 export const NAME_OF = NAME_OF_ASSUMPTION;
 
-/** Spreadsheet column letters: 0 is A, 26 is AA. */
-export function columnLetter(index: number): string {
-  let letters = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
+export { columnLetter };
 
 /**
  * User text goes in with a leading apostrophe so the engine keeps it as text:

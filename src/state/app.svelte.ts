@@ -49,6 +49,15 @@ export interface Download {
   text: string;
 }
 
+/** A download that is not text: the Excel workbook. */
+export interface BinaryDownload {
+  name: string;
+  bytes: Uint8Array;
+  type: string;
+}
+
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
 export const READ_ONLY = 'This workbook is open in another tab, which is the one that saves changes. Make changes there, or close it: this tab then takes over.';
 
 const newId = () => (globalThis.crypto?.randomUUID?.() ?? `wb-${Date.now()}-${Math.random()}`);
@@ -280,6 +289,25 @@ export class AppState {
   /** The whole workbook as one file, to keep or to send. */
   backupDownload(): Download {
     return { name: `${fileStem(this.workbook.name)}.workbook.json`, text: backupFile(this.workbook) };
+  }
+
+  /**
+   * The workbook as an Excel file whose Summary is formulas over its sheets
+   * (docs/RULES.md, "The Excel workbook"); null until the figures are worked
+   * out. The workbook and its figures are taken together, before the writer
+   * loads, so a change made meanwhile cannot mix two versions in one file.
+   */
+  async excelDownload(): Promise<BinaryDownload | null> {
+    const { workbook, results } = this;
+    if (!results) return null;
+    try {
+      // The layout and its writer load on the first click: the page's first paint carries neither.
+      const { workbookXlsx } = await import('../io/excel');
+      return { name: `${fileStem(workbook.name)}.xlsx`, bytes: await workbookXlsx(workbook, results), type: XLSX_TYPE };
+    } catch (e) {
+      this.error = `The Excel workbook could not be made (${message(e)}); nothing changed. The CSV downloads still work.`;
+      return null;
+    }
   }
 
   /** Opens a workbook file; a damaged or newer one is refused and nothing changes. */

@@ -293,3 +293,18 @@ it('keeps a list of workbooks: open, rename, duplicate, delete with undo; the la
   await again.start(carePlanningWorkbook);
   expect(again.workbook.name).toBe('Care planning');
 });
+
+it('downloads the open workbook as an Excel file: its own sheets, and a Summary of formulas', { timeout: 60_000 }, async () => {
+  const app = new AppState(inProcess, new WorkbookStore('excel'));
+  await app.start(carePlanningWorkbook);
+  await app.setAssumptions({ payAward: 0.02 });
+  const file = (await app.excelDownload())!;
+  expect(file.name).toMatch(/\.xlsx$/);
+  const { default: ExcelJS } = await import('exceljs');
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(file.bytes as unknown as ArrayBuffer);
+  expect(book.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(['Summary', 'Grades', 'Posts', 'Costs', 'Savings', 'Assumptions', 'Scenarios']));
+  expect(book.getWorksheet('Grades')!.getCell('B5').value).toBe(62186); // Band E, as typed
+  expect(book.getWorksheet('Assumptions')!.getCell('B2').value).toBe(0.02); // the pay award just set
+  expect(book.getWorksheet('Summary')!.getCell('C2').formula).toMatch(/SUMIFS\('Post costs'!/);
+});
