@@ -168,7 +168,7 @@ function columns(rows: object[]) {
   const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   return { n: rows.length, c: Object.fromEntries(keys.map((k) => [k, rows.map((r) => (r as Record<string, unknown>)[k])])) };
 }
-async function deflate(bytes: Uint8Array): Promise<Uint8Array> {
+async function deflate(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
   return new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new CompressionStream('deflate-raw'))).arrayBuffer());
 }
 function base64url(bytes: Uint8Array): string {
