@@ -4,7 +4,7 @@
 // when the user keeps it (AppState.shared), so a link can never take the place
 // of work kept here. A link that cannot be read changes nothing.
 import { isShareFragment, readShareLink, shareLink } from '../io/share-link';
-import type { Workbook } from '../model/workbook';
+import { emptyWorkbook, type Workbook } from '../model/workbook';
 import type { AppState } from './app.svelte';
 import type { ScenarioState } from './scenarios.svelte';
 
@@ -40,8 +40,12 @@ export class ShareState {
     return at < 0 ? '' : href.slice(at);
   }
 
+  /** What opens when there is nothing kept here to go back to. */
+  private example: () => Workbook = () => emptyWorkbook('Untitled workbook');
+
   /** Opens the page: the link in its address, if it has one, else the workbook last open (AppState.start). */
   async start(example: () => Workbook): Promise<void> {
+    this.example = example;
     if (!isShareFragment(this.fragment())) return this.app.start(example);
     if (!(await this.openLink())) {
       const problem = this.app.error;
@@ -98,8 +102,8 @@ export class ShareState {
   }
 
   /** Leaves the shared copy unkept: the workbook last open here (or the example) opens again. */
-  async close(example: () => Workbook): Promise<void> {
+  async close(): Promise<void> {
     this.address.forget();
-    await this.app.start(example);
+    await this.app.start(this.example);
   }
 }

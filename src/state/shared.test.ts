@@ -124,7 +124,7 @@ describe('a scenario shared by link', () => {
     expect(await new WorkbookStore('share-mine').lastOpen()).toEqual(before);
     expect((await new WorkbookStore('share-mine').list()).map((w) => w.name)).toEqual(['My own work']);
 
-    await other.share.close(carePlanningWorkbook);
+    await other.share.close();
     expect(other.app.shared).toBe(false);
     expect(other.app.workbook.name).toBe('My own work');
     expect(other.page.href).toBe(BASE);
