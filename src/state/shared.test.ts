@@ -44,7 +44,8 @@ async function sharedFrom(store: string) {
   return first;
 }
 
-describe('a scenario shared by link', () => {
+// Each test costs the example two or three times in-process: slow on a busy machine.
+describe('a scenario shared by link', { timeout: 30_000 }, () => {
   it('copies a link to the open scenario and shows it, and a refused clipboard is no error', async () => {
     const first = await sharedFrom('share-copy');
     expect(first.share.link).toMatch(/^https:\/\/council\.example\/finance\/scenarios\/#share=v1\./);
@@ -171,5 +172,5 @@ describe('a scenario shared by link', () => {
     expect(big.share.link).toBeNull();
     expect(big.page.copied).toEqual([]);
     expect(big.share.note).toMatch(/^This workbook is too large to share as a link .*Send the workbook file instead/);
-  }, 20_000);
+  });
 });
