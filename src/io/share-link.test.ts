@@ -4,6 +4,7 @@ import { carePlanningWorkbook } from '../../test/care-planning';
 import { ownPayWorkbookArb, workbookArb } from '../../test/arbitraries';
 import { month } from '../model/periods';
 import type { Post, Workbook } from '../model/workbook';
+import { applyImport, previewImport } from './import';
 import { isShareFragment, MAX_LINK, readShareLink, shareLink, SHARE_VERSION } from './share-link';
 
 // Where a council would host the app; the page passes its own address.
@@ -150,6 +151,18 @@ describe('opening a link', () => {
     const made = await linkOf(bad, 'Proposed investment');
     expect(await readShareLink(made)).toEqual({ problem: 'This link is damaged: post 1 (Strategic Development Manager) has an FTE that is not a number (“one”). Nothing has been changed.' });
     expect(await readShareLink(await linkOf(carePlanningWorkbook(), 'Gone'))).toEqual({ problem: DAMAGED });
+  });
+
+  it('keeps a Scenarios row of any label, JavaScript’s own names too, and refuses a line with a field named so', async () => {
+    const open = carePlanningWorkbook();
+    const wb = applyImport(open, previewImport([{ name: 'scenarios.csv', bytes: new TextEncoder().encode('Assumption,Half\nRecruitment %,50\n__proto__,kept\n') }], open));
+    const read = await readShareLink(fragment(await link(wb, 'Half')));
+    if ('problem' in read) throw new Error(read.problem);
+    expect(Object.entries(read.workbook.scenarios!.find((s) => s.name === 'Half')!.other!)).toEqual([['__proto__', 'kept']]);
+
+    const tampered = { ...open, posts: [JSON.parse(`{"__proto__": {"polluted": true}, ${JSON.stringify(open.posts[0]).slice(1)}`)] };
+    expect(await readShareLink(await linkOf(tampered, 'Proposed investment'))).toEqual({ problem: 'This link is damaged: post 1 (Strategic Development Manager) has a field this app does not know (“__proto__”). Nothing has been changed.' });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
   it('refuses a link that would unpack to more than any workbook, without unpacking it all', async () => {
