@@ -37,6 +37,7 @@ describe('a scenario shared by link', () => {
     expect(link.startsWith(`${env.served.url}#share=v1.`)).toBe(true);
     expect(link.length).toBeLessThan(8000);
     await page.getByText(/^(Link copied\. It is also in the box below\.|This browser did not let the page copy the link: copy it from the box below\.)$/).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     const summary = await summaryOf(page, 'Half recruited');
     expect(summary.length).toBeGreaterThan(0);
     const box = page.getByRole('region', { name: 'Share this scenario' });
