@@ -163,6 +163,31 @@ describe('a scenario shared by link', { timeout: 30_000 }, () => {
     expect(await new WorkbookStore('share-damaged').lastOpen()).toEqual(before);
   });
 
+  it('a link pasted into an open tab opens as a shared copy; a damaged one there changes nothing', async () => {
+    const first = await sharedFrom('share-follow-from');
+    const link = first.share.link!;
+    const mine = browser('share-follow');
+    await mine.share.start(carePlanningWorkbook);
+    await mine.app.renameWorkbook('My own work');
+    const before = mine.app.workbook;
+
+    mine.page.href = link.slice(0, -30);
+    await mine.share.follow();
+    expect(mine.app.error).toBe('This link is damaged or incomplete: it could not be read. Nothing has been changed.');
+    expect(mine.app.workbook).toBe(before);
+    expect(mine.page.href).toBe(BASE);
+
+    mine.page.href = `${BASE}#main`; // the page's own skip link
+    await mine.share.follow();
+    expect(mine.app.workbook).toBe(before);
+
+    mine.page.href = link;
+    await mine.share.follow();
+    expect(mine.app.shared).toBe(true);
+    expect(mine.scenarios.open).toBe('Half recruited');
+    expect(staff(mine.app, 'Half recruited')).toBeCloseTo(578025.5 / 2, 2);
+  });
+
   it('a workbook too large for a link says to send the file, and shows no link', async () => {
     const big = browser('share-big');
     const wb = carePlanningWorkbook();
