@@ -8,6 +8,7 @@ import { Library } from './state/library.svelte';
 import { ScenarioState } from './state/scenarios.svelte';
 import { SheetState } from './state/sheets.svelte';
 import { ExplainState } from './state/explain.svelte';
+import { ShareState } from './state/shared.svelte';
 import { WorkbookStore } from './store/db';
 import { BrowserTabs } from './store/tabs';
 import App from './ui/App.svelte';
@@ -18,12 +19,22 @@ const store = new WorkbookStore();
 const app = new AppState(engine, store, () => new Date());
 const library = new Library(app, store);
 const imports = new ImportState(app, new WorkerImporter());
+const scenarios = new ScenarioState(app);
+const share = new ShareState(app, scenarios, {
+  href: () => location.href,
+  // Once dealt with, a link leaves the address bar: a reload then opens what is kept here.
+  forget: () => history.replaceState(history.state, '', location.pathname + location.search),
+  // No clipboard (a page not on https) throws here, and the link is in its box all the same.
+  copy: (text) => navigator.clipboard.writeText(text),
+});
 // The engine loads in its worker while the page paints and the saved workbook is read.
 engine.warm();
-mount(App, { target: document.getElementById('app')!, props: { app, library, imports, scenarios: new ScenarioState(app), sheets: new SheetState(app), explainer: new ExplainState(app) } });
+mount(App, { target: document.getElementById('app')!, props: { app, library, imports, scenarios, share, sheets: new SheetState(app), explainer: new ExplainState(app) } });
 // Closing or hiding the tab keeps a change still on its way to the engine.
 addEventListener('pagehide', () => app.flush());
 document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && app.flush());
+// A link pasted into the address bar of an open tab changes only its fragment: no page load.
+addEventListener('hashchange', () => void share.follow());
 
 // The service worker keeps the app for offline use; a new version waits for the user.
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
@@ -51,5 +62,5 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
 
 void library
   .coordinate(new BrowserTabs())
-  .then(() => app.start(exampleWorkbook))
+  .then(() => share.start(exampleWorkbook))
   .then(() => library.askToPersist(navigator.storage?.persist?.bind(navigator.storage)));

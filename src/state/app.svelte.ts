@@ -153,6 +153,7 @@ export class AppState {
 
   /** Opens a workbook with the pure model's figures, when the engine cannot cost it. */
   private openUncosted(id: string, workbook: Workbook, reason: string, replaced: boolean): void {
+    if (id !== this.id) this.shared = false;
     this.id = id;
     this.workbook = workbook;
     this.results = costWorkbook(workbook, this.today());
@@ -171,6 +172,7 @@ export class AppState {
   /** The engine costs the workbook first; only if that works does it become the open one. */
   private async open(id: string, workbook: Workbook, save: boolean, replaced = true): Promise<void> {
     const results = await this.send({ type: 'load', workbook, today: this.today().getTime() });
+    if (id !== this.id) this.shared = false; // another workbook in a shared copy's place is kept as usual
     this.id = id;
     this.workbook = workbook;
     this.uncosted = null;
@@ -252,7 +254,7 @@ export class AppState {
    * the work stays open here, and the workbook file is offered as a copy.
    */
   async save(attempt = 0): Promise<void> {
-    if (!this.store || this.readOnly || this.id === '') return; // nothing open yet has no record to write
+    if (!this.store || this.readOnly || this.id === '' || this.shared) return; // nothing open yet has no record to write
     this.saveState = 'saving';
     const workbook = this.workbook;
     try {
@@ -461,7 +463,7 @@ export class AppState {
    * has never accepted.
    */
   flush(): void {
-    if (!this.store || this.readOnly || this.id === '') return;
+    if (!this.store || this.readOnly || this.id === '' || this.shared) return;
     if (this.workbook === this.saved && !this.unsaved) return;
     void this.store.save(this.id, this.workbook, this.unsaved ?? undefined).catch(() => undefined);
   }
@@ -516,6 +518,41 @@ export class AppState {
 
   /** The printed figures against the app's own, recomputed only when the workbook changes. */
   readonly reconciliation = $derived(reconcile(this.workbook));
+
+  /**
+   * True while the open workbook is a shared copy, opened from a link and not
+   * kept: nothing of it is written to this browser's storage (so it can never
+   * take the place of work kept here) until `keepShared`. Opening any other
+   * workbook ends it.
+   */
+  shared = $state(false);
+
+  /** Opens a workbook from a link, costed like any other but not kept; its history starts afresh. */
+  openShared(workbook: Workbook, done: string): Promise<boolean> {
+    return this.enqueue(async () => {
+      if (!(await this.run(() => this.open(newId(), workbook, false)))) return false;
+      this.shared = true;
+      this.saved = null;
+      this.saveState = 'unsaved';
+      this.startHistory();
+      this.message = done;
+      await this.stored?.(false);
+      return true;
+    });
+  }
+
+  /** Keeps the open shared copy in this browser as a workbook of its own (a new one: it replaces none); true once written. */
+  keepShared(): Promise<boolean> {
+    return this.enqueue(async () => {
+      if (!this.shared) return false;
+      if (this.readOnly) return void (this.error = READ_ONLY), false;
+      this.shared = false;
+      await this.save();
+      if (this.saveState !== 'saved') return false; // the link still holds it: a reload opens it again
+      this.message = `Workbook “${this.workbook.name}” is kept in this browser.`;
+      return true;
+    });
+  }
 
   /** Every download the page offers, by the name of its button. */
   download(kind: DownloadKind): Download | null {

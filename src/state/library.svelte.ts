@@ -117,6 +117,7 @@ export class Library {
   /** The workbook as it was last saved (by this tab or another). */
   private async reloadSaved(said: string): Promise<void> {
     const app = this.session;
+    if (app.shared) return; // a shared copy stays open until kept or closed; it is in no store to follow
     const stored = await this.store?.lastOpen().catch(() => null);
     if (!stored) return;
     // A reader only follows: a change the writer left on its way is the new writer's to make.
