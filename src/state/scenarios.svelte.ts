@@ -8,11 +8,17 @@ import { minutesLine } from '../model/minutes';
 import { isBuiltIn, scenariosOf, valueProblem, type LineSheet } from '../model/scenarios';
 import type { Analysis } from '../engine/protocol';
 import { DEFAULT_RANGES, type Ranges } from '../model/sensitivity';
-import { SCENARIO_PROPOSED, type Scenario, type ScenarioAssumption, type Workbook } from '../model/workbook';
+import { SCENARIO_DO_NOTHING, SCENARIO_PROPOSED, type Scenario, type ScenarioAssumption, type Workbook } from '../model/workbook';
 import { fileStem, type AppState, type Download } from './app.svelte';
 
 export class ScenarioState {
   open = $state(SCENARIO_PROPOSED);
+  /**
+   * The comparison's base. Kept for the session, like the open scenario, and
+   * not in the workbook: choosing how to look at the figures is not a change
+   * to undo, save or send with the file (docs/RULES.md, "Comparing scenarios").
+   */
+  base = $state(SCENARIO_DO_NOTHING);
   ranges = $state<Ranges>(structuredClone(DEFAULT_RANGES));
   /** The scenario last deleted, for undo. */
   deleted = $state.raw<{ scenario: Scenario; index: number } | null>(null);
@@ -21,7 +27,9 @@ export class ScenarioState {
 
   readonly list = $derived.by(() => scenariosOf(this.app.workbook));
   readonly figures = $derived.by(() => this.app.results?.scenarios.find((s) => s.name === this.open) ?? null);
-  readonly comparison = $derived.by(() => this.app.results ? comparison(this.app.results) : []);
+  /** The base the comparison uses: the one chosen, or doing nothing if that one is gone (an undo took it away). */
+  readonly baseInUse = $derived.by(() => this.comparison[0]?.base ?? this.base);
+  readonly comparison = $derived.by(() => (this.app.results ? comparison(this.app.results, this.base) : []));
   /** The open scenario's switching values and tornado, once the worker has them. */
   analysis = $state.raw<Analysis | null>(null);
   readonly switching = $derived.by(() => (this.analysis?.scenario === this.open ? this.analysis.switching : []));
@@ -66,6 +74,10 @@ export class ScenarioState {
 
   choose(name: string): void {
     if (this.list.some((s) => s.name === name)) this.open = name;
+  }
+
+  chooseBase(name: string): void {
+    if (this.list.some((s) => s.name === name)) this.base = name;
   }
 
   /** Set the open scenario's value of an assumption; null goes back to the workbook's. */
@@ -145,6 +157,7 @@ export class ScenarioState {
     if (problem) return problem;
     await this.app.setScenarios((own) => own.map((s) => (s.name === from ? { ...s, name: name.trim() } : s)));
     this.open = name.trim();
+    if (this.base === from) this.base = this.open;
     return null;
   }
 
@@ -155,6 +168,7 @@ export class ScenarioState {
     await this.app.setScenarios((own) => own.filter((s) => s.name !== scenario.name));
     this.deleted = { scenario, index };
     this.open = SCENARIO_PROPOSED;
+    if (this.base === scenario.name) this.base = SCENARIO_DO_NOTHING;
     this.app.message = `Scenario “${scenario.name}” deleted.`;
   }
 

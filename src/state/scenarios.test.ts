@@ -68,3 +68,24 @@ it('sets one year’s pay award of the open scenario: that year and every later 
   await scenarios.setPayAwardYear(second, null);
   scenarios.figures!.years.forEach((y, k) => expect(y.staff).toBeCloseTo(before[k], 6));
 });
+
+it('compares with the base chosen: doing nothing by default, the base followed through a rename, doing nothing again once it is deleted', async () => {
+  const { scenarios } = await started();
+  expect(scenarios.base).toBe('Do nothing');
+  await scenarios.create('Without the SDM');
+  await scenarios.toggleLine('posts', 0); // Strategic Development Manager, £124,372 over the horizon
+  scenarios.chooseBase('Proposed investment');
+  const row = () => scenarios.comparison.find((r) => r.name === scenarios.open)!;
+  expect(row().base).toBe('Proposed investment');
+  // The SDM's £124,372 out: net cost £124,372 lower than the proposal's (its NPV less, by discounting).
+  expect(row().netDifference).toBeCloseTo(-124372, 0);
+  expect(row().difference).toBeLessThan(0);
+  expect(scenarios.download('comparison')!.text).toContain('Without the SDM,Proposed investment,');
+  scenarios.chooseBase('Without the SDM');
+  expect(await scenarios.rename('Lean')).toBeNull();
+  expect(scenarios.base).toBe('Lean');
+  expect(row().difference).toBe(0);
+  await scenarios.remove();
+  expect(scenarios.comparison.every((r) => r.base === 'Do nothing')).toBe(true);
+  expect(scenarios.baseInUse).toBe('Do nothing');
+});
