@@ -3,13 +3,20 @@
 // follows from them: the comparison, switching values, the tornado, the line
 // for the minutes. Changes go through AppState, which owns the workbook.
 import { comparisonCsv, scenariosCsv, switchingCsv } from '../io/export';
+import { isUnreadable, readNumber } from '../io/values';
 import { comparison } from '../model/comparison';
 import { minutesLine } from '../model/minutes';
-import { isBuiltIn, scenariosOf, valueProblem, type LineSheet } from '../model/scenarios';
+import { ASSUMPTION_SPECS, isBuiltIn, scenariosOf, storedValue, valueProblem, type LineSheet } from '../model/scenarios';
 import type { Analysis } from '../engine/protocol';
 import { DEFAULT_RANGES, type Ranges } from '../model/sensitivity';
 import { SCENARIO_DO_NOTHING, SCENARIO_PROPOSED, type Scenario, type ScenarioAssumption, type Workbook } from '../model/workbook';
 import { fileStem, type AppState, type Download } from './app.svelte';
+
+/** A number as typed in a control, `%` allowed after it; null where it is no number. */
+export function readTyped(typed: string): number | null {
+  const value = readNumber(typed.replace(/\u2212/g, '-').replace(/%\s*$/, ''));
+  return value === null || isUnreadable(value) ? null : value;
+}
 
 export class ScenarioState {
   open = $state(SCENARIO_PROPOSED);
@@ -91,6 +98,18 @@ export class ScenarioState {
       return { ...s, overrides };
     });
     return ok ? null : (this.app.error ?? 'The change could not be made');
+  }
+
+  /**
+   * An assumption as a person types it in the open scenario's controls:
+   * `50`, `50%`, `1,000`, `−10` with a typographic minus. Returns why it
+   * cannot be used (and nothing changes), or null once the figures use it.
+   */
+  setTyped(key: ScenarioAssumption, typed: string): Promise<string | null> {
+    const spec = ASSUMPTION_SPECS.find((a) => a.key === key)!;
+    const shown = readTyped(typed);
+    if (shown === null) return Promise.resolve(`Enter ${spec.name} as a number of ${spec.unit === '%' ? 'percent, like 3.5' : 'months, like 6'}`);
+    return this.setValue(key, storedValue(spec, shown));
   }
 
   /** The open scenario's own pay award for one year (2025 for 2025/26); null gives the year back to the single rate. */
