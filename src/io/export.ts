@@ -83,10 +83,24 @@ export function reconciliationCsv(checks: Check[]): string {
 
 export { scenariosCsv } from './scenarios-sheet';
 
+/** The first five columns are the ones people and scripts rely on; the rest add the figures the page shows beside them. */
+export const COMPARISON_HEADER = ['Scenario', 'Base', 'Net present value', 'Difference from base', 'Payback year', 'Base net present value', 'Base payback year', 'Costs', 'Savings', 'Net cost', 'Net cost difference from base', 'Savings target', 'Variance', 'Externally funded', 'Beyond horizon'];
+
+const paybackCell = (year: number | null) => (year === null ? 'Not within the horizon' : formatFinancialYear(year));
+
 export function comparisonCsv(rows: ComparisonRow[]): string {
   return writeCsv(
-    ['Scenario', 'Costs', 'Savings', 'Net cost', 'Net present value', 'Difference from doing nothing', 'Payback year', 'Savings target', 'Variance', 'Externally funded', 'Beyond horizon'],
-    rows.map((r) => [r.name, ...[r.costs, r.savings, r.net, r.npv, r.againstDoingNothing].map(moneyCell), r.paybackYear === null ? 'Not within the horizon' : formatFinancialYear(r.paybackYear), ...[r.target, r.variance, r.external, r.beyondHorizon].map(moneyCell)]),
+    COMPARISON_HEADER,
+    rows.map((r) => [
+      r.name,
+      r.base,
+      moneyCell(r.npv),
+      moneyCell(r.difference),
+      paybackCell(r.paybackYear),
+      moneyCell(r.baseNpv),
+      paybackCell(r.basePaybackYear),
+      ...[r.costs, r.savings, r.net, r.netDifference, r.target, r.variance, r.external, r.beyondHorizon].map(moneyCell),
+    ]),
   );
 }
 

@@ -101,7 +101,7 @@ export const ASSUMPTIONS = [
     default: 1,
     required: true,
     bounds: { min: 0, max: 10 },
-    slider: { min: 0, max: 150, step: 5 },
+    slider: { min: 0, max: 100, step: 5 },
     sensitivity: [0.5, 1],
     search: [0, 1.5],
     linear: true,

@@ -23,6 +23,22 @@ export class ImportState {
     private readonly importer: Importer = inProcessImporter,
   ) {}
 
+  /** The last import's confirmation, and the workbook it was made on. */
+  private confirmed = $state.raw<{ text: string; workbook: string } | null>(null);
+
+  /**
+   * What the last successful import brought in, shown until dismissed, until
+   * the next import, or until another workbook is open (it is about this one).
+   */
+  get done(): string | null {
+    void this.app.workbook; // another workbook opening changes it: read again then
+    return this.confirmed && this.confirmed.workbook === this.app.openId ? this.confirmed.text : null;
+  }
+
+  dismissDone(): void {
+    this.confirmed = null;
+  }
+
   private files: FileInput[] = [];
   // Maps, keyed by file name: a file may be called `__proto__.csv`.
   private readAs = new Map<string, SheetKind | null>();
@@ -31,6 +47,7 @@ export class ImportState {
 
   async chooseFiles(files: FileInput[]): Promise<void> {
     this.app.error = null;
+    this.confirmed = null;
     this.files = files;
     this.readAs = new Map();
     this.columns = new Map();
@@ -92,7 +109,23 @@ export class ImportState {
       if (emptied.length) {
         const lines = importedLines(preview);
         this.app.error = `The ${emptied.join(' and ')} ${emptied.length === 1 ? 'sheet is' : 'sheets are'} now empty: every row of its files was refused (${count(preview.problems.length, 'row')} not imported). ${count(lines, 'row')} ${lines === 1 ? 'was' : 'were'} imported.`;
-      } else this.app.message = `Imported ${count(importedLines(preview), 'row')} from ${count(importedFiles(preview), 'file')}${skipped}.`;
+      } else {
+        this.app.message = `Imported ${count(importedLines(preview), 'row')} from ${count(importedFiles(preview), 'file')}${skipped}.`;
+        this.confirmed = { text: `Imported ${count(importedFiles(preview), 'file')}: ${sheetCounts(preview)}${skipped}.`, workbook: this.app.openId };
+      }
     }
   }
+}
+
+/** `2 grades, 1 post and 1 savings line`: what each sheet the import replaces now holds. */
+export function sheetCounts(preview: ImportPreview): string {
+  const { grades, posts, costs, savings, scenarios } = preview.sheets;
+  const parts = [
+    grades && count(grades.length, 'grade'),
+    posts && count(posts.length, 'post'),
+    costs && count(costs.length, 'cost line'),
+    savings && count(savings.length, 'savings line'),
+    scenarios && count(scenarios.length, 'scenario'),
+  ].filter((p): p is string => typeof p === 'string');
+  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? 'nothing');
 }

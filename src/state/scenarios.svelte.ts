@@ -3,16 +3,29 @@
 // follows from them: the comparison, switching values, the tornado, the line
 // for the minutes. Changes go through AppState, which owns the workbook.
 import { comparisonCsv, scenariosCsv, switchingCsv } from '../io/export';
+import { isUnreadable, readNumber } from '../io/values';
 import { comparison } from '../model/comparison';
 import { minutesLine } from '../model/minutes';
-import { isBuiltIn, scenariosOf, valueProblem, type LineSheet } from '../model/scenarios';
+import { ASSUMPTION_SPECS, isBuiltIn, scenariosOf, storedValue, valueProblem, type LineSheet } from '../model/scenarios';
 import type { Analysis } from '../engine/protocol';
 import { DEFAULT_RANGES, type Ranges } from '../model/sensitivity';
-import { SCENARIO_PROPOSED, type Scenario, type ScenarioAssumption, type Workbook } from '../model/workbook';
+import { SCENARIO_DO_NOTHING, SCENARIO_PROPOSED, type Scenario, type ScenarioAssumption, type Workbook } from '../model/workbook';
 import { fileStem, type AppState, type Download } from './app.svelte';
+
+/** A number as typed in a control, `%` allowed after it; null where it is no number. */
+export function readTyped(typed: string): number | null {
+  const value = readNumber(typed.replace(/\u2212/g, '-').replace(/%\s*$/, ''));
+  return value === null || isUnreadable(value) ? null : value;
+}
 
 export class ScenarioState {
   open = $state(SCENARIO_PROPOSED);
+  /**
+   * The comparison's base. Kept for the session, like the open scenario, and
+   * not in the workbook: choosing how to look at the figures is not a change
+   * to undo, save or send with the file (docs/RULES.md, "Comparing scenarios").
+   */
+  base = $state(SCENARIO_DO_NOTHING);
   ranges = $state<Ranges>(structuredClone(DEFAULT_RANGES));
   /** The scenario last deleted, for undo. */
   deleted = $state.raw<{ scenario: Scenario; index: number } | null>(null);
@@ -21,7 +34,9 @@ export class ScenarioState {
 
   readonly list = $derived.by(() => scenariosOf(this.app.workbook));
   readonly figures = $derived.by(() => this.app.results?.scenarios.find((s) => s.name === this.open) ?? null);
-  readonly comparison = $derived.by(() => this.app.results ? comparison(this.app.results) : []);
+  /** The base the comparison uses: the one chosen, or doing nothing if that one is gone (an undo took it away). */
+  readonly baseInUse = $derived.by(() => this.comparison[0]?.base ?? this.base);
+  readonly comparison = $derived.by(() => (this.app.results ? comparison(this.app.results, this.base) : []));
   /** The open scenario's switching values and tornado, once the worker has them. */
   analysis = $state.raw<Analysis | null>(null);
   readonly switching = $derived.by(() => (this.analysis?.scenario === this.open ? this.analysis.switching : []));
@@ -68,6 +83,10 @@ export class ScenarioState {
     if (this.list.some((s) => s.name === name)) this.open = name;
   }
 
+  chooseBase(name: string): void {
+    if (this.list.some((s) => s.name === name)) this.base = name;
+  }
+
   /** Set the open scenario's value of an assumption; null goes back to the workbook's. */
   async setValue(key: ScenarioAssumption, value: number | null): Promise<string | null> {
     const problem = value === null ? null : valueProblem(key, value);
@@ -79,6 +98,18 @@ export class ScenarioState {
       return { ...s, overrides };
     });
     return ok ? null : (this.app.error ?? 'The change could not be made');
+  }
+
+  /**
+   * An assumption as a person types it in the open scenario's controls:
+   * `50`, `50%`, `1,000`, `−10` with a typographic minus. Returns why it
+   * cannot be used (and nothing changes), or null once the figures use it.
+   */
+  setTyped(key: ScenarioAssumption, typed: string): Promise<string | null> {
+    const spec = ASSUMPTION_SPECS.find((a) => a.key === key)!;
+    const shown = readTyped(typed);
+    if (shown === null) return Promise.resolve(`Enter ${spec.name} as a number of ${spec.unit === '%' ? 'percent, like 3.5' : 'months, like 6'}`);
+    return this.setValue(key, storedValue(spec, shown));
   }
 
   /** The open scenario's own pay award for one year (2025 for 2025/26); null gives the year back to the single rate. */
@@ -145,6 +176,7 @@ export class ScenarioState {
     if (problem) return problem;
     await this.app.setScenarios((own) => own.map((s) => (s.name === from ? { ...s, name: name.trim() } : s)));
     this.open = name.trim();
+    if (this.base === from) this.base = this.open;
     return null;
   }
 
@@ -155,6 +187,7 @@ export class ScenarioState {
     await this.app.setScenarios((own) => own.filter((s) => s.name !== scenario.name));
     this.deleted = { scenario, index };
     this.open = SCENARIO_PROPOSED;
+    if (this.base === scenario.name) this.base = SCENARIO_DO_NOTHING;
     this.app.message = `Scenario “${scenario.name}” deleted.`;
   }
 

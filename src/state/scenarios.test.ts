@@ -68,3 +68,43 @@ it('sets one year’s pay award of the open scenario: that year and every later 
   await scenarios.setPayAwardYear(second, null);
   scenarios.figures!.years.forEach((y, k) => expect(y.staff).toBeCloseTo(before[k], 6));
 });
+
+it('compares with the base chosen: doing nothing by default, the base followed through a rename, doing nothing again once it is deleted', async () => {
+  const { scenarios } = await started();
+  expect(scenarios.base).toBe('Do nothing');
+  await scenarios.create('Without the SDM');
+  await scenarios.toggleLine('posts', 0); // Strategic Development Manager, £124,372 over the horizon
+  scenarios.chooseBase('Proposed investment');
+  const row = () => scenarios.comparison.find((r) => r.name === scenarios.open)!;
+  expect(row().base).toBe('Proposed investment');
+  // The SDM's £124,372 out: net cost £124,372 lower than the proposal's (its NPV less, by discounting).
+  expect(row().netDifference).toBeCloseTo(-124372, 0);
+  expect(row().difference).toBeLessThan(0);
+  expect(scenarios.download('comparison')!.text).toContain('Without the SDM,Proposed investment,');
+  scenarios.chooseBase('Without the SDM');
+  expect(await scenarios.rename('Lean')).toBeNull();
+  expect(scenarios.base).toBe('Lean');
+  expect(row().difference).toBe(0);
+  await scenarios.remove();
+  expect(scenarios.comparison.every((r) => r.base === 'Do nothing')).toBe(true);
+  expect(scenarios.baseInUse).toBe('Do nothing');
+});
+
+it('reads an assumption as typed: `50%`, `1,000` and a typographic minus are read; `abc`, −10% recruitment and a 1,000% pay award are refused and change nothing', async () => {
+  const { app, scenarios } = await started();
+  await scenarios.create('Typed');
+  const staff = () => scenarios.figures!.totals.staff;
+  expect(await scenarios.setTyped('recruitment', '50%')).toBeNull();
+  expect(staff()).toBeCloseTo(578025.5 / 2, 2);
+  const before = app.workbook;
+  expect(await scenarios.setTyped('recruitment', 'abc')).toBe('Enter Recruitment % as a number of percent, like 3.5');
+  expect(await scenarios.setTyped('recruitment', '−10')).toBe('Recruitment % is from 0% to 1,000%');
+  expect(await scenarios.setTyped('payAward', '1,000%')).toBe('Pay award % is above -100% and at most 100%');
+  expect(await scenarios.setTyped('startDelay', '')).toBe('Enter Start delay (months) as a number of months, like 6');
+  expect(app.workbook).toBe(before); // nothing changed, so the figures stay on 50%
+  expect(staff()).toBeCloseTo(578025.5 / 2, 2);
+  expect(await scenarios.setTyped('optimismBias', '1,000')).toBeNull(); // within its bounds: 10 times the cost again
+  expect(scenarios.list.find((s) => s.name === 'Typed')!.overrides.optimismBias).toBe(10);
+  expect(await scenarios.setTyped('payAward', '−2.5')).toBeNull();
+  expect(scenarios.list.find((s) => s.name === 'Typed')!.overrides.payAward).toBeCloseTo(-0.025, 12);
+});

@@ -142,7 +142,7 @@ describe('a councillor', () => {
 
     await field.fill('lots');
     await field.press('Tab');
-    await page.getByText('Enter a number of percent, like 3.5').waitFor();
+    await page.locator('#assumption-savingsDelivery-error').getByText('Enter a number of percent, like 3.5').waitFor();
     expect(await field.inputValue()).toBe('lots'); // what was typed stays
 
     await page.reload();

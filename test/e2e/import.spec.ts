@@ -238,3 +238,25 @@ describe('an Excel workbook', () => {
     await close();
   });
 });
+
+describe('a successful import', () => {
+  it('is confirmed on screen, sheet by sheet, in a success banner that can be dismissed', async () => {
+    const { page, close, errors } = await openNewWorkbook(env);
+    const csv = (name: string, text: string) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+    await importFiles(page, [
+      csv('Grades.csv', 'Grade,Annual cost\nBand A,36000\nBand B,40000\n'),
+      csv('Posts.csv', 'Title,Grade,FTE,Start,End\nOfficer,Band A,1,2026-04,2027-03\nAdviser,Band B,0.5,2026-04,2027-03\n'),
+      csv('Savings.csv', 'Line,2026/27\nAgency cover,50000\n'),
+    ]);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    const banner = page.getByRole('region', { name: 'Success' });
+    await banner.getByText('Imported 3 files: 2 grades, 2 posts and 1 savings line.', { exact: true }).waitFor();
+    expect(await banner.isVisible()).toBe(true);
+    await page.screenshot({ path: '/tmp/compare-import-banner.png' });
+    expect(await seriousViolations(page)).toEqual([]);
+    await banner.getByRole('button', { name: 'Dismiss this message' }).click();
+    await banner.waitFor({ state: 'detached' });
+    expect(errors).toEqual([]);
+    await close();
+  });
+});

@@ -50,8 +50,8 @@ describe('with no network', () => {
     await page.evaluate(async () => {
       await navigator.serviceWorker.ready;
     });
-    await page.getByRole('spinbutton', { name: 'Recruitment %' }).fill('50');
-    await page.getByRole('spinbutton', { name: 'Recruitment %' }).press('Tab');
+    await page.getByRole('textbox', { name: 'Recruitment %' }).fill('50');
+    await page.getByRole('textbox', { name: 'Recruitment %' }).press('Tab');
     await page.getByText('£289,013', { exact: true }).first().waitFor();
     await page.getByText('Saved in this browser').waitFor();
 
@@ -68,21 +68,21 @@ describe('two tabs', () => {
     const { context, first, second } = await twoTabs(env);
 
     // The second tab refuses a change and says why; the first tab's work stands.
-    await second.getByRole('spinbutton', { name: 'Recruitment %' }).fill('10');
-    await second.getByRole('spinbutton', { name: 'Recruitment %' }).press('Tab');
+    await second.getByRole('textbox', { name: 'Recruitment %' }).fill('10');
+    await second.getByRole('textbox', { name: 'Recruitment %' }).press('Tab');
     await second.getByRole('alert').filter({ hasText: 'open in another tab' }).first().waitFor();
 
     // The first tab's change reaches the second.
-    await first.getByRole('spinbutton', { name: 'Recruitment %' }).fill('50');
-    await first.getByRole('spinbutton', { name: 'Recruitment %' }).press('Tab');
+    await first.getByRole('textbox', { name: 'Recruitment %' }).fill('50');
+    await first.getByRole('textbox', { name: 'Recruitment %' }).press('Tab');
     await first.getByText('Saved in this browser').waitFor();
     await second.getByText('£289,013', { exact: true }).first().waitFor();
 
     // Closing the first tab hands over: the second can now change the workbook.
     await first.close();
     await second.getByText('Open in another tab.').waitFor({ state: 'detached' });
-    await second.getByRole('spinbutton', { name: 'Recruitment %' }).fill('100');
-    await second.getByRole('spinbutton', { name: 'Recruitment %' }).press('Tab');
+    await second.getByRole('textbox', { name: 'Recruitment %' }).fill('100');
+    await second.getByRole('textbox', { name: 'Recruitment %' }).press('Tab');
     await second.getByText('£578,026', { exact: true }).first().waitFor();
     await second.getByText('Saved in this browser').waitFor();
     await context.close();

@@ -86,8 +86,8 @@ describe('what is stored is what the engine costed', () => {
     const seen = watch(page, env.served.origin);
     await page.goto(env.served.url);
     await page.getByText('£578,026', { exact: true }).first().waitFor();
-    await page.getByRole('spinbutton', { name: 'Recruitment %' }).fill('50');
-    await page.getByRole('spinbutton', { name: 'Recruitment %' }).press('Tab');
+    await page.getByRole('textbox', { name: 'Recruitment %' }).fill('50');
+    await page.getByRole('textbox', { name: 'Recruitment %' }).press('Tab');
     await page.getByText('Saved in this browser').waitFor();
     await tamperStored(page, 0, { fte: '=Totals!B2' });
     await page.reload();
@@ -155,8 +155,8 @@ describe('a new version', () => {
       await navigator.serviceWorker.ready;
     });
     await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
-    await page.getByRole('spinbutton', { name: 'Recruitment %' }).fill('50');
-    await page.getByRole('spinbutton', { name: 'Recruitment %' }).press('Tab');
+    await page.getByRole('textbox', { name: 'Recruitment %' }).fill('50');
+    await page.getByRole('textbox', { name: 'Recruitment %' }).press('Tab');
     await page.getByText('Saved in this browser').waitFor();
 
     site.redeploy();
@@ -175,8 +175,8 @@ describe('a new version', () => {
         throw new DOMException('', 'QuotaExceededError');
       };
     });
-    await page.getByRole('spinbutton', { name: 'Recruitment %' }).fill('100');
-    await page.getByRole('spinbutton', { name: 'Recruitment %' }).press('Tab');
+    await page.getByRole('textbox', { name: 'Recruitment %' }).fill('100');
+    await page.getByRole('textbox', { name: 'Recruitment %' }).press('Tab');
     await page.getByText('Not saved', { exact: true }).waitFor();
     await page.getByText('Your latest changes are not saved in this browser').waitFor();
     expect(await page.getByText('Your work is saved.').count()).toBe(0);

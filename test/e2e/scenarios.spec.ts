@@ -24,7 +24,7 @@ describe('a councillor', () => {
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Half recruited at a glance' }).waitFor();
 
-    const recruitment = page.getByRole('spinbutton', { name: 'Recruitment %' });
+    const recruitment = page.getByRole('textbox', { name: 'Recruitment %' });
     await recruitment.focus();
     await page.keyboard.press('Control+A');
     await page.keyboard.type('50');
@@ -35,7 +35,7 @@ describe('a councillor', () => {
     // The slider moves a step with the arrow keys: start delay 0 -> 1 month.
     await page.getByRole('slider', { name: 'Start delay (months)' }).focus();
     await page.keyboard.press('ArrowRight');
-    await expect.poll(() => page.getByRole('spinbutton', { name: 'Start delay (months)' }).inputValue()).toBe('1');
+    await expect.poll(() => page.getByRole('textbox', { name: 'Start delay (months)' }).inputValue()).toBe('1');
     await page.getByText(/^Half recruited: recruitment 50% \(proposal 100%\), start delay 1 month \(proposal 0 months\)\./).waitFor();
 
     const comparison = table((await download(page, 'Download comparison CSV')).rows);
@@ -75,6 +75,86 @@ describe('a councillor', () => {
     await close();
   });
 
+  it('compares every scenario with the proposal instead of doing nothing, on screen and in the CSV', async () => {
+    const { page, close, errors } = await example();
+    // Worked by hand at 3.5% (paragraphs 20, 25 and 26): the costs' NPV and the savings' NPV; doing nothing's is nil.
+    const costs = 20728.666667 + 495110.833333 / 1.035 + 62186 / 1.035 ** 2;
+    const savings = 1630000 / 1.035 + 879000 / 1.035 ** 2 + 299000 / 1.035 ** 3;
+    const forgone = savings - costs; // doing nothing against the proposal: about £2,107,968 worse
+    const compareWith = page.getByRole('combobox', { name: 'Compare with' });
+    expect(await compareWith.inputValue()).toBe('Do nothing');
+    await compareWith.selectOption('Proposed investment');
+    await page.getByRole('heading', { name: 'Comparison with Proposed investment' }).waitFor();
+    const row = page.getByRole('table', { name: 'Every scenario against Proposed investment' }).getByRole('row', { name: /^Do nothing/ });
+    await row.getByRole('cell', { name: `£${Math.round(forgone).toLocaleString('en-GB')} worse` }).waitFor();
+
+    const csv = table((await download(page, 'Download comparison CSV')).rows);
+    expect(Object.keys(csv[0]).slice(0, 5)).toEqual(['Scenario', 'Base', 'Net present value', 'Difference from base', 'Payback year']);
+    const doNothing = csv.find((r) => r.Scenario === 'Do nothing')!;
+    const proposal = csv.find((r) => r.Scenario === 'Proposed investment')!;
+    expect(doNothing.Base).toBe('Proposed investment');
+    expect(Number(doNothing['Difference from base'])).toBeCloseTo(forgone, 0);
+    expect(Number(proposal['Net present value'])).toBeCloseTo(costs - savings, 0);
+    expect(Number(proposal['Difference from base'])).toBe(0);
+    expect(proposal['Payback year']).toBe('2018/19');
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('types what cannot be used: the box keeps it, marked in error with a summary, and the figures stay on the value they use', async () => {
+    const { page, close, errors } = await example();
+    const headline = page.getByRole('region', { name: 'Proposed investment at a glance' });
+    const delivery = page.getByRole('textbox', { name: 'Savings delivery %' });
+    for (const [typed, reason] of [
+      ['abc', 'Enter Savings delivery % as a number of percent, like 3.5'],
+      ['−10', 'Savings delivery % is from 0% to 1,000%'],
+    ]) {
+      await delivery.fill(typed);
+      await delivery.press('Tab');
+      const summary = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'There is a problem' }) });
+      await summary.getByRole('link', { name: reason }).waitFor();
+      expect(await delivery.inputValue()).toBe(typed); // kept for correcting
+      expect(await delivery.getAttribute('aria-invalid')).toBe('true');
+      const described = (await delivery.getAttribute('aria-describedby'))!.split(' ');
+      const message = await Promise.all(described.map((id) => page.locator(`#${id}`).innerText()));
+      expect(message.join(' ')).toContain(`${reason}`);
+      expect(message.join(' ')).toContain('Figures use 100%.');
+      // The figures and the slider stay on 100%: all £2,808,000 of savings.
+      expect(await headline.getByText('£2,808,000', { exact: true }).count()).toBe(1);
+      expect(await page.getByRole('slider', { name: 'Savings delivery %' }).inputValue()).toBe('100');
+    }
+    // The summary's link takes the focus to the box; a valid entry clears the error and the figures follow.
+    await page.getByRole('link', { name: 'Savings delivery % is from 0% to 1,000%' }).click();
+    expect(await delivery.evaluate((el) => el === document.activeElement)).toBe(true);
+    await delivery.fill('50%');
+    await delivery.press('Tab');
+    await headline.getByText('£1,404,000', { exact: true }).waitFor(); // half of £2,808,000
+    expect(await delivery.getAttribute('aria-invalid')).toBeNull();
+    expect(await delivery.inputValue()).toBe('50');
+    expect(await page.getByRole('heading', { name: 'There is a problem' }).count()).toBe(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('types a discount rate beyond the workbook form’s bounds: the error names it and the figures stay at 3.5%', async () => {
+    const { page, close, errors } = await example();
+    const rate = page.getByRole('textbox', { name: 'Discount rate (%)' });
+    await rate.fill('60');
+    await rate.press('Tab');
+    const link = page.getByRole('alert').getByRole('link', { name: 'Discount rate (%): Enter a percentage from 0 to 50' });
+    await link.waitFor();
+    expect(await rate.inputValue()).toBe('60');
+    expect(await rate.getAttribute('aria-invalid')).toBe('true');
+    await page.getByText('Figures use 3.5%.').waitFor();
+    expect(await page.getByText('Net present value at 3.5%').count()).toBeGreaterThan(0);
+    await link.click();
+    expect(await rate.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
   it('deletes a scenario and gets it back', async () => {
     const { page, close } = await example();
     await page.getByRole('button', { name: 'Duplicate scenario' }).click();
@@ -96,7 +176,7 @@ describe('a finance officer', () => {
     const dialog = page.getByRole('dialog', { name: 'Check the import' });
     expect(await dialog.getByRole('combobox', { name: 'Read what-ifs.csv as' }).inputValue()).toBe('Scenarios');
     await page.getByRole('button', { name: 'Import', exact: true }).click();
-    await page.getByRole('option', { name: 'A year late at 80%' }).waitFor({ state: 'attached' });
+    await page.getByRole('combobox', { name: 'Scenario', exact: true }).getByRole('option', { name: 'A year late at 80%' }).waitFor({ state: 'attached' });
 
     const rows = table((await download(page, 'Download summary CSV')).rows);
     const late = rows.filter((r) => r.Scenario === 'A year late at 80%');

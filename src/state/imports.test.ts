@@ -1,0 +1,31 @@
+import { expect, it } from 'vitest';
+import { carePlanningWorkbook } from '../../test/care-planning';
+import { inProcessEngine } from '../../test/in-process';
+import { AppState } from './app.svelte';
+import { ImportState } from './imports.svelte';
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+it('confirms a successful import visibly, sheet by sheet, until dismissed or another workbook is opened', async () => {
+  const app = new AppState(inProcessEngine, null);
+  await app.start(carePlanningWorkbook);
+  await app.newWorkbook('Restructure 2026');
+  const imports = new ImportState(app);
+  await imports.chooseFiles([
+    { name: 'Grades.csv', bytes: bytes('Grade,Annual cost\nBand A,36000\nBand B,40000\n') },
+    { name: 'Posts.csv', bytes: bytes('Title,Grade,FTE,Start,End\nOfficer,Band A,1,2026-04,2027-03\nGhost,Band Q,1,2026-04,\n') },
+    { name: 'Savings.csv', bytes: bytes('Line,2026/27\nAgency cover,50000\n') },
+  ]);
+  expect(imports.done).toBeNull();
+  await imports.confirmImport();
+  // 2 grades, 1 post (Ghost's grade is unknown), 1 savings line, from 3 files.
+  expect(imports.done).toBe('Imported 3 files: 2 grades, 1 post and 1 savings line; 1 row not imported.');
+  imports.dismissDone();
+  expect(imports.done).toBeNull();
+
+  await imports.chooseFiles([{ name: 'Grades.csv', bytes: bytes('Grade,Annual cost\nBand C,50000\n') }]);
+  await imports.confirmImport();
+  expect(imports.done).toBe('Imported 1 file: 1 grade.');
+  await app.newWorkbook('Another');
+  expect(imports.done).toBeNull();
+});
