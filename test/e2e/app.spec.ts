@@ -48,7 +48,7 @@ describe('a first visit', () => {
     const headline = page.getByRole('region', { name: 'Proposed investment at a glance' });
     expect(await headline.getByText('2018/19').count()).toBe(1); // payback year
     // The year tables and the sheets are drawn a moment after the figures.
-    for (const name of ['Do nothing', 'Proposed investment']) await page.getByRole('table', { name, exact: true }).waitFor();
+    for (const name of ['Do nothing', 'Proposed investment']) await page.getByRole('grid', { name, exact: true }).waitFor();
     const post = page.getByRole('row', { name: /Commissioning Manager/ });
     await post.getByText('£77,733').waitFor();
     // chart.js has drawn: the canvas has non-blank pixels
