@@ -154,4 +154,22 @@ describe('editing with the effect in view', () => {
     expect((await box(1)).x).toBeGreaterThanOrEqual((await box(0)).x + (await box(0)).width - 1);
     await context.close();
   });
+
+  it('keeps each measure’s name in view as a year table scrolls sideways on a phone', async () => {
+    const { context, page } = await openExample(env, 390, 844);
+    const grid = page.getByRole('grid', { name: 'Proposed investment', exact: true });
+    await grid.locator('[tabindex="0"]').focus(); // Staff cost, 2017/18
+    await page.keyboard.press('End'); // its Total, at the far right
+    expect(await page.evaluate(() => (document.activeElement as HTMLElement).innerText)).toBe('£578,026');
+    const scroller = grid.locator('xpath=..');
+    expect(await scroller.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+    const name = grid.getByRole('rowheader', { name: 'Staff cost' });
+    const left = (await scroller.boundingBox())!.x;
+    expect(Math.abs((await name.boundingBox())!.x - left)).toBeLessThan(1);
+    await page.keyboard.press('Home'); // back to 2017/18, beside the name: clear of it
+    const first = (await page.evaluate(() => document.activeElement!.closest('td')!.getBoundingClientRect().left));
+    const header = (await name.boundingBox())!;
+    expect(first).toBeGreaterThanOrEqual(header.x + header.width - 1);
+    await context.close();
+  });
 });
