@@ -86,7 +86,7 @@ describe('a finance officer in the Posts grid', () => {
 describe('formulas, paste and explanations', () => {
   it('sets the workbook’s pay award for 2019/20 by keyboard: that year’s staff cost follows, and Ctrl+Z undoes it', async () => {
     const { context, page, seen, headline } = await openExample(env);
-    const staff = page.getByRole('table', { name: 'Proposed investment', exact: true }).getByRole('row', { name: /^Staff cost/ });
+    const staff = page.getByRole('grid', { name: 'Proposed investment', exact: true }).getByRole('row', { name: /^Staff cost/ });
     await staff.getByRole('button', { name: '£62,186' }).waitFor(); // 2019/20: the Band E post for a year, at the single award of 0%
 
     await page.getByRole('tab', { name: 'Assumptions' }).click();
@@ -208,7 +208,7 @@ describe('formulas, paste and explanations', () => {
     const page = await context.newPage();
     await page.goto(env.served.url);
     await page.getByText('£578,026', { exact: true }).first().waitFor();
-    const table = page.getByRole('table', { name: 'Proposed investment', exact: true });
+    const table = page.getByRole('grid', { name: 'Proposed investment', exact: true });
     await table.getByRole('row', { name: /^Staff cost/ }).getByRole('button', { name: '£495,111' }).click();
     const dialog = page.getByRole('dialog', { name: 'How this figure is made' });
     await dialog.getByText('Staff cost, Proposed investment, 2018/19: the council-funded posts below = £495,110.83.').waitFor();
