@@ -47,6 +47,14 @@ describe('switching values of the care-planning proposal', () => {
     expect(of('startDelay').sentence).toBe(`Proposed investment can start up to ${months} months late and still beat doing nothing.`);
   });
 
+  it('a start delay long enough takes payback out of the horizon, and says from when', () => {
+    const months = Math.floor(of('startDelay').paybackEdge!);
+    const payback = (startDelay: number) => costWorkbook({ ...carePlanningWorkbook(), scenarios: [{ name: 'Proposed investment', overrides: { startDelay } }] }, TODAY).scenarios[1].paybackYear;
+    expect(payback(months)).not.toBeNull();
+    expect(payback(months + 1)).toBeNull();
+    expect(of('startDelay').paybackSentence).toBe(`Payback stays within the horizon while start delay stays below ${months} months.`);
+  });
+
   it('each lands NPV on doing nothing’s to within £1 when put back into the model', () => {
     for (const v of values.filter((x) => x.npvEqual !== null)) {
       expect(Math.abs(gapWith(carePlanningWorkbook(), v.key, v.npvEqual!)), v.name).toBeLessThanOrEqual(1);

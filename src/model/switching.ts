@@ -313,9 +313,10 @@ export function switchingValues(workbook: Workbook, scenarioName: string, today?
     const npvEqual = solve(gap, lo, hi, linear);
     const betterNow = gap(current) < 0;
     const risingWorsens = gap(hi) > gap(lo);
-    // Payback exists while the lowest cumulative is below -half a penny.
+    // Payback exists while the lowest cumulative is below -half a penny. The tolerance is finer than that half penny,
+    // so a scenario slid wholly out of the horizon (lowest cumulative nought: no payback) counts as past the edge.
     const low = (v: number) => evaluate.lowestCumulative(spec.key, v) + 0.005;
-    const paybackEdge = solve(low, lo, hi, false, 0.01);
+    const paybackEdge = solve(low, lo, hi, false, 0.001);
     const paysBackNow = low(current) < 0;
     const risingDelays = low(hi) > low(lo);
     return {
