@@ -112,6 +112,24 @@ it('agrees with the pure model to the penny on random workbooks', () => {
   );
 }, 60_000);
 
+// A start delay slides new posts and savings together (docs/RULES.md): every random workbook here holds a
+// saving and a scenario that starts late, with or without a savings delay on top.
+it('agrees with the pure model to the penny when a start delay slides posts and savings together', () => {
+  const late = fc.record({ startDelay: fc.integer({ min: 1, max: 30 }), savingsDelay: fc.integer({ min: 0, max: 40 }) });
+  fc.assert(
+    fc.property(workbookArb, savingArb, late, late, (wb, saving, a, b) => {
+      const withLate: Workbook = { ...wb, savings: [...wb.savings, { ...saving, type: 'Saving', doNothing: undefined }], scenarios: [{ name: 'Late', overrides: a }, { name: 'Later', overrides: b }] };
+      const engine = new WorkbookEngine(withLate, TODAY);
+      try {
+        expectSameFigures(engine.results(), costWorkbook(withLate, TODAY));
+      } finally {
+        engine.destroy();
+      }
+    }),
+    { numRuns: 60 },
+  );
+}, 60_000);
+
 it('follows a scenario edit made in place (overrides, lines in and out) as a rebuild would', () => {
   const wb = { ...carePlanningWorkbook(), scenarios: [{ name: 'Half', overrides: { recruitment: 0.5 } }] };
   const engine = new WorkbookEngine(wb, TODAY);

@@ -37,7 +37,8 @@ it('lays the workbook out as the engine builds it, formula for formula', () => {
   const late = layout.blockOf(layout.scenarios.findIndex((s) => s.name === 'Late'));
   const from = layout.postFromCol(late);
   expect(posts[2][from]).toBe('=$L3+$N3*Scenarios!$E$4');
-  expect(posts[2][from + 1]).toBe('=T3+$H3-1');
+  // The End (or Months count) slides with the start: the post keeps its length.
+  expect(posts[2][from + 1]).toBe('=$M3+$N3*Scenarios!$E$4');
   expect(posts[2][layout.postYearCol(late, 1)]).toBe('=$O3*MAX(0,MIN($U3,12*2019+2)-MAX($T3,12*2018+3)+1)/12');
   // Every sheet, whole: the refactor to addresses by name must leave each formula the same string.
   expect({

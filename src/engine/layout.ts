@@ -312,9 +312,10 @@ export function scenariosSheet(workbook: Workbook, layout: Layout): Grid {
     const r = SCENARIO_ROW[spec.key];
     rows.push([text(spec.name), `=${NAME_OF[spec.key]}`, ...layout.scenarios.map((s) => scenarioValueCell(s, spec.key, r))]);
   }
-  const delay = SCENARIO_ROW.savingsDelay;
-  rows.push([text('Savings delay: whole years'), null, ...layout.scenarios.map((_, s) => `=INT(${numbered.cell(layout.scenarioCol(s), delay)}/12)`)]);
-  rows.push([text('Savings delay: part of a year'), null, ...layout.scenarios.map((_, s) => `=(${numbered.cell(layout.scenarioCol(s), delay)}-12*${numbered.cell(layout.scenarioCol(s), DELAY_YEARS_ROW)})/12`)]);
+  // Savings slide with the posts' start, then any savings delay: D = start delay + savings delay months.
+  const lateness = (s: number) => `(${numbered.cell(layout.scenarioCol(s), SCENARIO_ROW.startDelay)}+${numbered.cell(layout.scenarioCol(s), SCENARIO_ROW.savingsDelay)})`;
+  rows.push([text('Savings late (start + savings delay): whole years'), null, ...layout.scenarios.map((_, s) => `=INT(${lateness(s)}/12)`)]);
+  rows.push([text('Savings late (start + savings delay): part of a year'), null, ...layout.scenarios.map((_, s) => `=(${lateness(s)}-12*${numbered.cell(layout.scenarioCol(s), DELAY_YEARS_ROW)})/12`)]);
   layout.horizon.years.forEach((fy, k) => {
     if (k === 0) return;
     const r = payYearRow(k);
@@ -389,8 +390,8 @@ export function postRow(workbook: Workbook, layout: Layout, index: number): Cell
       const to = layout.postToCol(b);
       const delay = value(layout, layout.blockScenario(b), 'startDelay');
       return [
-        // A start delay moves each new post; a Months count moves with it, an End stays.
-        ...(layout.moved(b) ? [`=${abs('from')}+${abs('isNew')}*${delay}`, p.months !== null ? `=${postCells.cell(from, r)}+${abs('months')}-1` : `=${abs('to')}`] : []),
+        // A start delay slides each new post whole: its End or Months count moves with its start.
+        ...(layout.moved(b) ? [`=${abs('from')}+${abs('isNew')}*${delay}`, `=${abs('to')}+${abs('isNew')}*${delay}`] : []),
         // FTE x annual cost x months in the year / 12; pay award, recruitment and bias multiply the sums.
         // The year's first and last months are written in, as year x 12 + month - 1 (April 2018 is 12*2018+3):
         // a Years cell read by all 10,000 posts made the engine's build slower by a second (docs/PERFORMANCE.md).
@@ -556,7 +557,7 @@ export function summarySheet(layout: Layout): Grid {
     const bias = `(1+${value(layout, s, 'optimismBias')})`;
     const pay = (k: number) => yearsCell(k, payRow(s));
     const recruitment = value(layout, s, 'recruitment');
-    // A delay of d months moves d/12 of each year's savings into the next; targets do not move.
+    // Savings D months late (start delay + savings delay) move D div 12 years, and (D mod 12)/12 of each a year further; targets stay.
     const W = scenarioCell(layout, s, DELAY_YEARS_ROW);
     const F = scenarioCell(layout, s, DELAY_PART_ROW);
     const at = (offset: string) => `IF(${offset}>=1,INDEX(${sumTotals(layout, savings, s, 0)},1,${offset}),0)`;

@@ -209,6 +209,13 @@ export function writeCsv(header: string[], rows: OutCell[][]): string {
   return '\uFEFF' + [header, ...rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
 }
 
+/** A number in a file to a fixed number of decimal places (0.6667, not 0.6666666699999999), never `-0`; null stays blank. */
+export function decimalCell(value: number | null, places: number): number | null {
+  if (value === null) return null;
+  const rounded = Number(value.toFixed(places));
+  return rounded === 0 ? 0 : rounded;
+}
+
 /** Money in files: a plain number to the penny, never `-0`. */
 export function moneyCell(value: number): number {
   const pennies = Math.round(value * 100) / 100;

@@ -1,10 +1,11 @@
 // The Posts export: the columns docs/RULES.md fixes, in their order, and a post's own pay after them only where a post states one.
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { carePlanningWorkbook } from '../../test/care-planning';
 import { costWorkbook } from '../model/costing';
 import { parseCsv } from './csv';
 import { comparison } from '../model/comparison';
-import { comparisonCsv, postsCsv } from './export';
+import { comparisonCsv, postsCsv, switchingCsv } from './export';
+import { switchingValues } from '../model/switching';
 
 const CONTRACT = ['Title', 'Grade', 'FTE', 'Team', 'Group', 'Start', 'End', 'Months', 'Funding', 'Cost 2017/18', 'Cost 2018/19', 'Cost 2019/20', 'Cost 2020/21', 'Published cost', 'Full year cost', 'Note', 'Scenario'];
 
@@ -42,4 +43,25 @@ it('writes the comparison against its base: Scenario, Base, Net present value, D
   expect(Number(proposal[2])).toBeCloseTo(costs - savings, 0);
   expect(Number(proposal[3])).toBe(0);
   expect(proposal[4]).toBe('2018/19');
+});
+
+describe('the switching values CSV', () => {
+  const TODAY = new Date(2026, 10, 23);
+  const rows = parseCsv(switchingCsv('Proposed investment', switchingValues(carePlanningWorkbook(), 'Proposed investment', TODAY))).rows;
+  const row = (name: string) => rows.find((r) => r[1] === name)!;
+
+  it('writes fractions to 4 decimal places: savings delivery switches at 557,148 / 2,665,116 = 0.2091', () => {
+    // Costs' NPV 20,728.67 + 495,110.83 / 1.035 + 62,186 / 1.035^2; savings' 1,630,000 / 1.035 + 879,000 / 1.035^2 + 299,000 / 1.035^3.
+    expect(row('Savings delivery %').slice(2, 4)).toEqual(['1', '0.2091']);
+    expect(row('Discount rate %')[2]).toBe('0.035');
+  });
+
+  it('writes months to 2 decimal places, and never a float’s tail', () => {
+    expect(row('Start delay (months)')[3]).toMatch(/^\d+(\.\d{1,2})?$/);
+    const third = { key: 'recruitment' as const, name: 'Recruitment %', current: 2 / 3 + 3e-9, npvEqual: 0.6666666699999999, paybackEdge: null, sentence: '', paybackSentence: '' };
+    const months = { key: 'savingsDelay' as const, name: 'Savings delay (months)', current: 0, npvEqual: 31.456789, paybackEdge: 14.999999999, sentence: '', paybackSentence: '' };
+    const written = parseCsv(switchingCsv('S', [third, months])).rows;
+    expect(written[1].slice(2, 5)).toEqual(['0.6667', '0.6667', '']);
+    expect(written[2].slice(2, 5)).toEqual(['0', '31.46', '15']);
+  });
 });

@@ -6,7 +6,8 @@ import type { ComparisonRow } from '../model/comparison';
 import type { Check } from '../model/reconcile';
 import type { SwitchingValue } from '../model/switching';
 import type { Workbook } from '../model/workbook';
-import { moneyCell, writeCsv, type OutCell } from './csv';
+import { decimalCell, moneyCell, writeCsv, type OutCell } from './csv';
+import { assumptionRow } from '../model/assumptions';
 import type { RowProblem } from './sheets';
 
 export const SUMMARY_HEADER = ['Scenario', 'Year', 'Staff cost', 'Other costs', 'Savings', 'Savings target', 'Variance', 'Net cost', 'Cumulative net cost', 'Discounted net cost', 'Externally funded'];
@@ -104,10 +105,15 @@ export function comparisonCsv(rows: ComparisonRow[]): string {
   );
 }
 
+/**
+ * Values in the assumption's own units, as a person would write them:
+ * fractions to 4 decimal places (0.2091 is 20.91%), months to 2.
+ */
 export function switchingCsv(scenario: string, values: SwitchingValue[]): string {
+  const places = (key: SwitchingValue['key']) => (assumptionRow(key).unit === 'months' ? 2 : 4);
   return writeCsv(
     ['Scenario', 'Assumption', 'Now', 'NPV equals doing nothing at', 'Payback leaves the horizon at', 'In words', 'Payback in words'],
-    values.map((v) => [scenario, v.name, v.current, v.npvEqual, v.paybackEdge, v.sentence, v.paybackSentence]),
+    values.map((v) => [scenario, v.name, ...[v.current, v.npvEqual, v.paybackEdge].map((x) => decimalCell(x, places(v.key))), v.sentence, v.paybackSentence]),
   );
 }
 

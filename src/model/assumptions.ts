@@ -89,7 +89,7 @@ export const ASSUMPTIONS = [
     sensitivity: [0, 12],
     search: [0, 120],
     linear: false,
-    help: 'New posts start later; fixed end dates stay.',
+    help: 'New posts and their savings start later; each post keeps its length.',
   },
   {
     key: 'savingsDelivery',

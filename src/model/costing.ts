@@ -37,7 +37,7 @@ export interface ScenarioFigures {
   name: string;
   /** The assumptions this scenario ran on. */
   values: ScenarioValues;
-  /** Savings moved past the horizon's end by a savings delay: left out of the totals. */
+  /** Savings moved past the horizon's end by a start or savings delay: left out of the totals. */
   beyondHorizon: number;
   years: YearFigures[];
   totals: Omit<YearFigures, 'year' | 'cumulative'>;
@@ -78,6 +78,14 @@ export function scenarioFte(post: Post, recruitment: number): number {
  * half a year's saving two years on). What moves past the horizon's end is
  * returned apart, to be reported, not counted.
  */
+/**
+ * How late savings arrive, in months: the start delay (savings come from the
+ * work the posts do, so they slide with them) plus any savings delay.
+ */
+export function savingsLateness(values: Pick<ScenarioValues, 'startDelay' | 'savingsDelay'>): number {
+  return values.startDelay + values.savingsDelay;
+}
+
 export function delaySavings(profile: number[], delayMonths: number): { shifted: number[]; beyond: number } {
   const whole = Math.floor(delayMonths / 12);
   const part = (delayMonths - whole * 12) / 12;
@@ -110,12 +118,13 @@ export interface PostPeriod {
 export function postPeriod(post: Post, horizon: Horizon, startDelay = 0): PostPeriod {
   const declared = declaredPeriod(post);
   const start = declared.start ?? firstMonthOf(horizon.first);
-  // A start delay moves every new post; its Months count moves with it, an explicit End stays.
-  const from = post.fte > 0 ? start + startDelay : start;
-  const to = post.months !== null ? from + post.months - 1 : (post.end ?? lastMonthOf(horizon.years[horizon.years.length - 1]));
+  const end = post.months !== null ? start + post.months - 1 : (post.end ?? lastMonthOf(horizon.years[horizon.years.length - 1]));
+  // A start delay slides every new post whole, End or Months count with it: cutting it
+  // short instead would make a late start look cheaper while its savings stayed on time.
+  const shift = post.fte > 0 ? startDelay : 0;
   const counted = start + (post.months ?? 0) - 1;
   const mismatch = post.end !== null && post.months !== null && post.end !== counted ? { months: post.months, end: post.end, countedEnd: counted } : null;
-  return { from, to, mismatch };
+  return { from: start + shift, to: end + shift, mismatch };
 }
 
 /** FTE x annual cost x months in that year / 12 x the year's pay factor (`payFactors`: 1 in the first year). */
@@ -200,7 +209,7 @@ export function payBasis(post: Post): string {
 
 export function scenarioFigures(scenario: Scenario, workbook: Workbook, horizon: Horizon, grades: Map<string, number>): ScenarioFigures {
   const values = effectiveValues(scenario, workbook);
-  const { savingsDelivery, recruitment, startDelay, savingsDelay, optimismBias } = values;
+  const { savingsDelivery, recruitment, startDelay, optimismBias } = values;
   const years = horizon.years;
   const pay = payFactors(values.payAward, payAwardsByYear(scenario, workbook), years);
   const blank = () => years.map(() => 0);
@@ -232,7 +241,7 @@ export function scenarioFigures(scenario: Scenario, workbook: Workbook, horizon:
     if (!includes(scenario, 'savings', i, saving.doNothing ?? false)) return;
     const profile = savingProfile(saving, years);
     if (saving.type === 'Target') return profile.forEach((amount, k) => (target[k] += amount));
-    const { shifted, beyond } = delaySavings(profile.map((a) => a * savingsDelivery), savingsDelay);
+    const { shifted, beyond } = delaySavings(profile.map((a) => a * savingsDelivery), savingsLateness(values));
     shifted.forEach((amount, k) => (savings[k] += amount));
     beyondHorizon += beyond;
   });

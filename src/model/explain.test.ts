@@ -47,6 +47,19 @@ describe('explaining a figure', () => {
     expect(e.parts[2].amount).toBe(-1630000);
   });
 
+  it('a saving under a start delay arrives that many months late, on top of a savings delay, and says why', () => {
+    const late = { ...wb, scenarios: [{ name: 'Late', overrides: { startDelay: 6, savingsDelay: 3 } }] };
+    const i = late.savings.findIndex((s) => s.type === 'Saving');
+    const e = explain(late, { kind: 'saving', scenario: 'Late', index: i, year: null }, TODAY);
+    expect(e.sentence).toContain('9 months late (start delay 6 months + savings delay 3 months)');
+    // The figure is the one the scenario counts: 9 months late, as a savings delay of 9 alone would put it.
+    const alone = { ...wb, scenarios: [{ name: 'Late', overrides: { savingsDelay: 9 } }] };
+    expect(e.amount).toBeCloseTo(explain(alone, { kind: 'saving', scenario: 'Late', index: i, year: null }, TODAY).amount, 6);
+    const onTime = explain(wb, { kind: 'saving', scenario: 'Proposed investment', index: i, year: 2018 }, TODAY);
+    const lateYear = explain(late, { kind: 'saving', scenario: 'Late', index: i, year: 2018 }, TODAY);
+    expect(lateYear.amount).not.toBeCloseTo(onTime.amount, 0);
+  });
+
   it('follows a scenario’s own assumptions', () => {
     const half = { ...wb, scenarios: [{ name: 'Half', overrides: { recruitment: 0.5, payAward: 0.03 } }] };
     const e = explain(half, { kind: 'post', scenario: 'Half', index: 0, year: 2019 }, TODAY);

@@ -2,7 +2,7 @@
 // from, each openable in turn, so a scrutiny officer can check every number
 // without a spreadsheet. "Commissioning Manager, 2018/19: 1 FTE x £62,186
 // (Band E) x 11 months / 12 = £57,004."
-import { annualCostOf, costTotal, delaySavings, gradeCosts, ownCost, postCostInYear, postPeriod, savingProfile, scenarioFte } from './costing';
+import { annualCostOf, costTotal, delaySavings, gradeCosts, ownCost, postCostInYear, postPeriod, savingProfile, savingsLateness, scenarioFte } from './costing';
 import { horizonOf } from './horizon';
 import { formatMoney, formatPercent, formatPounds } from './money';
 import { formatFinancialYear, monthsInYear, type FinancialYear } from './periods';
@@ -68,7 +68,7 @@ export function explain(workbook: Workbook, ref: FigureRef, today?: Date): Expla
   const savingYear = (i: number) => {
     const saving = workbook.savings[i];
     const profile = savingProfile(saving, years);
-    return saving.type === 'Target' ? profile : delaySavings(profile.map((a) => a * v.savingsDelivery), v.savingsDelay).shifted;
+    return saving.type === 'Target' ? profile : delaySavings(profile.map((a) => a * v.savingsDelivery), savingsLateness(v)).shifted;
   };
   const inScenario = (sheet: 'posts' | 'costs' | 'savings', i: number, line: { doNothing?: boolean }) => includes(scenario, sheet, i, line.doNothing ?? false);
 
@@ -109,7 +109,7 @@ export function explain(workbook: Workbook, ref: FigureRef, today?: Date): Expla
     const rules = [
       saving.recurring ? 'each figure recurs in every later year' : 'each figure is that year’s',
       ...(saving.type === 'Saving' && v.savingsDelivery !== 1 ? [`x savings delivery ${formatPercent(v.savingsDelivery)}`] : []),
-      ...(saving.type === 'Saving' && v.savingsDelay ? [`${v.savingsDelay} months late`] : []),
+      ...(saving.type === 'Saving' && savingsLateness(v) ? [lateness(v.startDelay, v.savingsDelay)] : []),
     ];
     return { title: `${saving.line}, ${when(ref.year)}`, amount, sentence: `${saving.line} (${saving.type.toLowerCase()}), ${when(ref.year)}: ${rules.join(', ')} = ${formatMoney(amount)}.`, parts: [] };
   }
@@ -186,4 +186,13 @@ export function explain(workbook: Workbook, ref: FigureRef, today?: Date): Expla
 function payWords(years: FinancialYear[], single: number, byYear: ByYear, k: number): string {
   if (years.every((fy) => byYear[fy] === undefined)) return `pay award (1 + ${formatPercent(single)})^${k}`;
   return `pay award ${years.map((fy) => `(1 + ${formatPercent(byYear[fy] ?? single)})`).join(' x ')}`;
+}
+
+const monthWords = (n: number) => `${n} ${n === 1 ? 'month' : 'months'}`;
+
+/** `9 months late (start delay 6 months + savings delay 3 months)`: a saving slides with the posts' start. */
+function lateness(startDelay: number, savingsDelay: number): string {
+  const total = `${monthWords(startDelay + savingsDelay)} late`;
+  if (startDelay && savingsDelay) return `${total} (start delay ${monthWords(startDelay)} + savings delay ${monthWords(savingsDelay)})`;
+  return startDelay ? `${total} (the start delay)` : total;
 }

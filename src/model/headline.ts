@@ -2,10 +2,11 @@
 import type { Results, ScenarioFigures } from './costing';
 import { formatFinancialYear, type FinancialYear } from './periods';
 import { scenarioNamed } from './scenarios';
+import { shownFigures } from './shown';
 import { SCENARIO_DO_NOTHING, SCENARIO_PROPOSED } from './workbook';
 
 export interface Headline {
-  /** Council-funded staff and other costs of the proposal over the horizon. */
+  /** Council-funded staff and other costs of the proposal over the horizon, in whole pounds. */
   implementationCost: number;
   savings: number;
   /** Net cost over the horizon: negative is a saving. */
@@ -25,18 +26,19 @@ export function scenario(results: Results, name: string): ScenarioFigures {
   return found;
 }
 
+/** In whole pounds that add up as shown (docs/RULES.md, "Figures that add up"): the net is the savings shown less the cost shown. */
 export function headline(results: Results, name: string = SCENARIO_PROPOSED): Headline {
   const proposal = results.scenarios.find((s) => s.name === name) ?? scenario(results, SCENARIO_PROPOSED);
-  const baseline = scenario(results, SCENARIO_DO_NOTHING);
-  const t = proposal.totals;
+  const shown = shownFigures(proposal);
+  const baseline = shownFigures(scenario(results, SCENARIO_DO_NOTHING));
   return {
-    implementationCost: t.staff + t.other,
-    savings: t.savings,
-    net: t.net,
-    npv: proposal.npv,
-    npvAgainstDoingNothing: proposal.npv - baseline.npv,
+    implementationCost: shown.implementationCost,
+    savings: shown.totals.savings,
+    net: shown.totals.net,
+    npv: shown.npv,
+    npvAgainstDoingNothing: shown.npv - baseline.npv,
     paybackYear: proposal.paybackYear,
-    external: t.external,
+    external: shown.totals.external,
     horizon: `${formatFinancialYear(results.years[0])} to ${formatFinancialYear(results.years[results.years.length - 1])}`,
   };
 }

@@ -12,6 +12,25 @@ it('says in words what a scenario changes against the proposal', () => {
   expect(line).toMatch(/^A year late: recruitment 50% \(proposal 100%\), savings delay 12 months \(proposal 0 months\)\. Net present value a saving of £[\d,]+, better than doing nothing by £[\d,]+; payback in 2019\/20; £299,000 of savings falls beyond the horizon\.$/);
 });
 
+it('says a late start slides the savings with the posts, and what falls beyond the horizon', () => {
+  const wb = { ...carePlanningWorkbook(), scenarios: [{ name: 'Six months late', overrides: { startDelay: 6 } }] };
+  const line = minutesLine(wb, costWorkbook(wb, TODAY), 'Six months late');
+  // Half of 2020/21's £299,000 slides past March 2021: 299,000 x 6 / 12 = £149,500.
+  expect(line).toMatch(/^Six months late: start delay 6 months \(proposal 0 months\), posts and their savings sliding with it\. Net present value a saving of £[\d,]+, better than doing nothing by £[\d,]+; payback in 2018\/19; £149,500 of savings falls beyond the horizon\.$/);
+});
+
+it('draws a later start as worse, never cheaper: the start delay bar at 12 months is above its bar at none, as costing every line says', () => {
+  const wb = carePlanningWorkbook();
+  const bar = tornado(wb, 'Proposed investment', undefined, TODAY).find((b) => b.key === 'startDelay')!;
+  const gap = (startDelay: number) => {
+    const r = costWorkbook({ ...wb, scenarios: [{ name: 'Proposed investment', overrides: { startDelay } }] }, TODAY);
+    return r.scenarios[1].npv - r.scenarios[0].npv;
+  };
+  expect(bar.atHigh).toBeCloseTo(gap(12), 2);
+  expect(bar.atLow).toBeCloseTo(gap(0), 2);
+  expect(bar.atHigh).toBeGreaterThan(bar.atLow);
+});
+
 it('draws the widest bar first, each from its low to its high end', () => {
   const bars = tornado(carePlanningWorkbook(), 'Proposed investment', undefined, TODAY);
   const delivery = bars.find((b) => b.key === 'savingsDelivery')!;

@@ -13,7 +13,10 @@ export function minutesLine(workbook: Workbook, results: Results, name: string):
   const doNothing = scenarioNamed(results.scenarios, SCENARIO_DO_NOTHING);
   if (!figures || !proposal || !doNothing) return '';
   const changes = ASSUMPTION_SPECS.filter((spec) => Math.abs(figures.values[spec.key] - proposal.values[spec.key]) > 1e-12).map(
-    (spec) => `${spec.name.replace(/\s*(%|\(months\))$/, '').toLowerCase()} ${describeValue(spec, figures.values[spec.key])} (proposal ${describeValue(spec, proposal.values[spec.key])})`,
+    (spec) =>
+      `${spec.name.replace(/\s*(%|\(months\))$/, '').toLowerCase()} ${describeValue(spec, figures.values[spec.key])} (proposal ${describeValue(spec, proposal.values[spec.key])})` +
+      // A late start moves the savings too (docs/RULES.md): the minutes say so, lest it read as posts alone.
+      (spec.key === 'startDelay' ? ', posts and their savings sliding with it' : ''),
   );
   const scenario = scenariosOf(workbook).find((s) => s.name === name);
   const flipped = Object.values(scenario?.toggled ?? {}).reduce((n, list) => n + (list?.length ?? 0), 0);

@@ -34,9 +34,9 @@ describe('scenarios', () => {
     expect(figures(wb, 'Proposed investment').years[0].staff).toBe(36000);
   });
 
-  it('a start delay of 3 months moves a new post’s start; its End stays (9 months: £27,000)', () => {
+  it('a start delay of 3 months moves a new post’s start and its End with it: Jul 2021 to Jun 2022 is £27,000 then £9,000', () => {
     const wb = workbook([post()], { name: 'Late', overrides: { startDelay: 3 } });
-    expect(figures(wb, 'Late').years.map((y) => y.staff)).toEqual([27000, 0, 0, 0]);
+    expect(figures(wb, 'Late').years.map((y) => y.staff)).toEqual([27000, 9000, 0, 0]);
   });
 
   it('a start delay moves a Months count with the start: 12 months from Jul 2021 is £27,000 then £9,000', () => {
@@ -77,6 +77,50 @@ describe('scenarios', () => {
     const f = figures(wb, 'Cautious');
     expect(f.years.map((y) => y.savings)).toEqual([500, 550, 0, 0]);
     expect(f.npv).toBeCloseTo(-500 - 550 / 1.1, 6); // -1,000
+  });
+});
+
+describe('a start delay slides the whole proposal, savings with the posts', () => {
+  // One post: 1 FTE at £36,000 a year, Apr 2021 to Mar 2022 (an explicit End).
+  // One saving: £60,000 in 2021/22, not recurring. Horizon 2021/22 to 2024/25.
+  const saving = { line: 's', group: '', type: 'Saving' as const, recurring: false, amounts: { 2021: 60000 } };
+  const withSaving = (overrides: Scenario['overrides']) => workbook([post()], { name: 'Late', overrides }, (w) => (w.savings = [{ ...saving }]));
+
+  it('6 months late: the post runs Oct 2021 to Sep 2022 and half the saving comes a year later, so NPV is worse, not better', () => {
+    const late = figures(withSaving({ startDelay: 6 }), 'Late');
+    // Post: 6 months in 2021/22 = 36,000 x 6 / 12 = 18,000; 6 months in 2022/23 = 18,000 (its End moved to Sep 2022).
+    expect(late.years.map((y) => y.staff)).toEqual([18000, 18000, 0, 0]);
+    // Saving: D = 6 + 0 months; 6/12 of 2021/22's 60,000 moves into 2022/23: 30,000 and 30,000.
+    expect(late.years.map((y) => y.savings)).toEqual([30000, 30000, 0, 0]);
+    // Net: 18,000 - 30,000 = -12,000 in each of the two years; NPV = -12,000 - 12,000 / 1.035 = -23,594.20.
+    expect(late.npv).toBeCloseTo(-12000 - 12000 / 1.035, 6);
+    // On time: 36,000 - 60,000 = -24,000 in 2021/22 alone. A late start costs 405.80 of NPV.
+    const onTime = figures(withSaving({}), 'Proposed investment');
+    expect(onTime.npv).toBeCloseTo(-24000, 6);
+    expect(late.npv).toBeGreaterThan(onTime.npv);
+  });
+
+  it('adds to a savings delay: 6 months start and 12 months savings delay move the saving 18 months, half into each of 2022/23 and 2023/24', () => {
+    const late = figures(withSaving({ startDelay: 6, savingsDelay: 12 }), 'Late');
+    // D = 18: 18 div 12 = 1 whole year, then 6/12 of it one year further.
+    expect(late.years.map((y) => y.savings)).toEqual([0, 30000, 30000, 0]);
+  });
+
+  it('what slides past the horizon is left out and said: 2024/25’s £60,000, 6 months late, leaves £30,000 beyond', () => {
+    // A deletion (which a start delay leaves alone) holds the horizon at 2021/22 to 2024/25.
+    const wb = workbook([post({ fte: -1 })], { name: 'Late', overrides: { startDelay: 6 } }, (w) => (w.savings = [{ ...saving, amounts: { 2024: 60000 } }]));
+    const late = figures(wb, 'Late');
+    expect(late.years.map((y) => y.savings)).toEqual([0, 0, 0, 30000]);
+    expect(late.beyondHorizon).toBe(30000);
+  });
+
+  it('leaves non-staff costs and targets where they are', () => {
+    const wb = workbook([], { name: 'Late', overrides: { startDelay: 6 } }, (w) => {
+      w.costs = [{ description: 'Pilot', group: '', year: 2021, amount: 1000, quantity: null, unitCost: null, funding: '' }];
+      w.savings = [{ ...saving, type: 'Target' }];
+    });
+    const y = figures(wb, 'Late').years[0];
+    expect([y.other, y.target]).toEqual([1000, 60000]);
   });
 });
 

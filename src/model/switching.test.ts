@@ -5,7 +5,7 @@ import { carePlanningWorkbook } from '../../test/care-planning';
 import { costWorkbook, gradeCosts, scenarioFigures } from './costing';
 import { horizonOf } from './horizon';
 import { effectiveValues, scenariosOf } from './scenarios';
-import { evaluator, figures, lineSums, solve, switchingValues } from './switching';
+import { evaluator, figures, lineSums, SEARCH_RANGE, solve, summariseSwitching, switchingValues } from './switching';
 import type { ScenarioAssumption, Workbook } from './workbook';
 
 const TODAY = new Date(2026, 10, 23);
@@ -22,11 +22,37 @@ describe('switching values of the care-planning proposal', () => {
   const values = switchingValues(carePlanningWorkbook(), 'Proposed investment', TODAY);
   const of = (key: ScenarioAssumption) => values.find((v) => v.key === key)!;
 
-  it('savings delivery: costs NPV / savings NPV, worked by hand at 3.5%', () => {
+  it('savings delivery: costs NPV / savings NPV, worked by hand at 3.5%, said to a tenth of a point', () => {
     const costs = 20728.666667 + 495110.833333 / 1.035 + 62186 / 1.035 ** 2;
     const savings = 1630000 / 1.035 + 879000 / 1.035 ** 2 + 299000 / 1.035 ** 3;
     expect(of('savingsDelivery').npvEqual).toBeCloseTo(costs / savings, 6); // 557,150 / 2,665,122 = 20.91%
-    expect(of('savingsDelivery').sentence).toBe('The proposal still beats doing nothing while savings delivery stays above 20.91% (now 100%).');
+    expect(of('savingsDelivery').sentence).toBe('Proposed investment still beats doing nothing while savings delivery stays above 20.9% (now 100%).');
+  });
+
+  it('optimism bias: savings NPV / costs NPV - 1 = 378.349%, said as 378.3%', () => {
+    const costs = 20728.666667 + 495110.833333 / 1.035 + 62186 / 1.035 ** 2;
+    const savings = 1630000 / 1.035 + 879000 / 1.035 ** 2 + 299000 / 1.035 ** 3;
+    expect(of('optimismBias').npvEqual).toBeCloseTo(savings / costs - 1, 6);
+    expect(of('optimismBias').sentence).toBe('Proposed investment still beats doing nothing while optimism bias stays below 378.3% (now 0%).');
+  });
+
+  it('a start delay slides savings with the posts, so starting late enough makes the proposal worse: the last whole month that still beats doing nothing', () => {
+    const edge = of('startDelay').npvEqual!;
+    expect(edge).toBeGreaterThan(0);
+    expect(edge).toBeLessThan(SEARCH_RANGE.startDelay[1]);
+    const months = Math.floor(edge);
+    // Put back into the model: at that many months it still beats doing nothing, a month later it does not.
+    expect(gapWith(carePlanningWorkbook(), 'startDelay', months)).toBeLessThan(0);
+    expect(gapWith(carePlanningWorkbook(), 'startDelay', months + 1)).toBeGreaterThan(0);
+    expect(of('startDelay').sentence).toBe(`Proposed investment can start up to ${months} months late and still beat doing nothing.`);
+  });
+
+  it('a start delay long enough takes payback out of the horizon, and says from when', () => {
+    const months = Math.floor(of('startDelay').paybackEdge!);
+    const payback = (startDelay: number) => costWorkbook({ ...carePlanningWorkbook(), scenarios: [{ name: 'Proposed investment', overrides: { startDelay } }] }, TODAY).scenarios[1].paybackYear;
+    expect(payback(months)).not.toBeNull();
+    expect(payback(months + 1)).toBeNull();
+    expect(of('startDelay').paybackSentence).toBe(`Payback stays within the horizon while start delay stays below ${months} months.`);
   });
 
   it('each lands NPV on doing nothing’s to within £1 when put back into the model', () => {
@@ -36,12 +62,18 @@ describe('switching values of the care-planning proposal', () => {
   });
 
   it('says so where no value in a sensible range changes the answer', () => {
-    expect(of('startDelay').npvEqual).toBeNull();
-    expect(of('startDelay').sentence).toMatch(/^No start delay between 0 months and 120 months makes the proposal worse than doing nothing\.$/);
+    expect(of('recruitment').npvEqual).toBeNull();
+    expect(of('recruitment').sentence).toBe('No recruitment between 0% and 100% makes Proposed investment worse than doing nothing.');
   });
 
-  it('savings can arrive a number of months late and still beat doing nothing', () => {
-    expect(of('savingsDelay').sentence).toMatch(/^Savings can arrive up to [\d.]+ months late and the proposal still beats doing nothing\.$/);
+  it('savings can arrive a whole number of months late and still beat doing nothing', () => {
+    expect(of('savingsDelay').sentence).toMatch(/^Savings can arrive up to \d+ months late and Proposed investment still beats doing nothing\.$/);
+  });
+
+  it('leads with what can flip the answer, nearest the plausible range first, and says the rest in one sentence', () => {
+    const summary = summariseSwitching(values, 'Proposed investment');
+    expect(summary.flips.map((v) => v.key)).toEqual(['savingsDelivery', 'savingsDelay', 'startDelay', 'optimismBias']);
+    expect(summary.steady).toBe('No pay award, recruitment or discount rate within the ranges searched makes Proposed investment worse than doing nothing.');
   });
 
   it('finds where payback leaves the horizon, and it does', () => {
@@ -49,7 +81,7 @@ describe('switching values of the care-planning proposal', () => {
     const at = (d: number) => costWorkbook({ ...carePlanningWorkbook(), scenarios: [{ name: 'Proposed investment', overrides: { savingsDelivery: d } }] }, TODAY).scenarios[1].paybackYear;
     expect(at(edge + 0.001)).not.toBeNull();
     expect(at(edge - 0.001)).toBeNull();
-    expect(of('savingsDelivery').paybackSentence).toMatch(/^Payback stays within the horizon while savings delivery stays above [\d.]+%\.$/);
+    expect(of('savingsDelivery').paybackSentence).toMatch(/^Payback stays within the horizon while savings delivery stays above \d+\.\d%\.$/);
   });
 });
 
@@ -59,6 +91,13 @@ describe('solving', () => {
     const root = solve((x) => x ** 3 - 2, 0, 2, false, 1e-9)!;
     expect(Math.abs(root ** 3 - 2)).toBeLessThanOrEqual(1e-9);
     expect(solve((x) => x + 5, 0, 1, false)).toBeNull();
+  });
+
+  it('finds where the gap first changes sign, not the range end where everything has slid out of the horizon and it is nought', () => {
+    // Below until 3, above from 3 to 5, then nought to the end (a start delay long enough that nothing happens in the horizon).
+    expect(solve((x) => (x < 4 ? x - 3 : Math.max(0, 5 - x)), 0, 10, false, 1e-9)).toBeCloseTo(3, 6);
+    // Only ever reaching nought is no switching value.
+    expect(solve((x) => Math.min(0, x - 5), 0, 10, false, 1e-9)).toBeNull();
   });
 });
 

@@ -5,7 +5,7 @@
 // the discount rate, which only means anything applied to both, is varied in
 // both. Exact where NPV is linear in the assumption (recruitment, savings
 // delivery, optimism bias); otherwise by bracketing to within £1 of NPV.
-import { annualCostOf, costTotal, delaySavings, figuresFromYears, gradeCosts, postCostInYear, postPeriod, savingProfile, type ScenarioFigures } from './costing';
+import { annualCostOf, costTotal, delaySavings, figuresFromYears, gradeCosts, postCostInYear, postPeriod, savingProfile, savingsLateness, type ScenarioFigures } from './costing';
 import { horizonOf, type Horizon } from './horizon';
 import { formatPercent } from './money';
 import { payFactors, type ByYear } from './assumptions';
@@ -107,10 +107,10 @@ export function prepareLineSums(scenario: Scenario, workbook: Workbook, horizon:
  * award is named (`byYear`) keep it; the single rate moves the rest.
  */
 export function figures(name: string, values: ScenarioValues, sums: LineSums, horizon: Horizon, byYear: ByYear = {}): ScenarioFigures {
-  const { recruitment, optimismBias, savingsDelivery, savingsDelay } = values;
+  const { recruitment, optimismBias, savingsDelivery } = values;
   const factors = payFactors(values.payAward, byYear, horizon.years);
   const pay = (k: number) => factors[k];
-  const { shifted, beyond } = delaySavings(sums.savings.map((a) => a * savingsDelivery), savingsDelay);
+  const { shifted, beyond } = delaySavings(sums.savings.map((a) => a * savingsDelivery), savingsLateness(values));
   return figuresFromYears(
     name,
     values,
@@ -168,17 +168,41 @@ export function evaluator(workbook: Workbook, scenarioName: string, today?: Date
   };
 }
 
-/** A root of f in [lo, hi] to within `tolerance` of f, or null if f keeps its sign there. */
+/** Steps a non-linear search walks its range in, looking for the first change of sign (120 months: every 3 months). */
+export const SCAN_STEPS = 40;
+
+/**
+ * Where f first changes sign in [lo, hi], to within `tolerance` of f, or null
+ * if it never does. A non-linear f is walked from lo in SCAN_STEPS steps: a
+ * start delay long enough slides every post and saving out of the horizon,
+ * where the gap is nought to the end of the range; that is no switching
+ * value, and the crossing before it is.
+ */
 export function solve(f: (x: number) => number, lo: number, hi: number, linear: boolean, tolerance = 1): number | null {
   let flo = f(lo);
-  let fhi = f(hi);
   if (Math.abs(flo) <= tolerance) return lo;
-  if (Math.abs(fhi) <= tolerance) return hi;
   if (linear) {
+    const fhi = f(hi);
+    if (Math.abs(fhi) <= tolerance) return hi;
     const root = lo - (flo * (hi - lo)) / (fhi - flo);
     return Number.isFinite(root) && root >= lo && root <= hi ? root : null;
   }
-  if (Math.sign(flo) === Math.sign(fhi)) return null;
+  // The first step whose end lies beyond tolerance on the other side of nought.
+  let fhi = NaN;
+  for (let i = 1; i <= SCAN_STEPS; i++) {
+    const x = lo + ((hi - lo) * i) / SCAN_STEPS;
+    const fx = f(x);
+    if (Math.abs(fx) > tolerance && Math.sign(fx) !== Math.sign(flo)) {
+      hi = x;
+      fhi = fx;
+      break;
+    }
+    if (Math.abs(fx) > tolerance) {
+      lo = x;
+      flo = fx;
+    }
+  }
+  if (Number.isNaN(fhi)) return null;
   // Bisection with a secant guess (Illinois): safe on piecewise-linear months.
   for (let i = 0; i < 200; i++) {
     let x = hi - (fhi * (hi - lo)) / (fhi - flo);
@@ -207,29 +231,74 @@ export function describeValue(spec: AssumptionSpec, value: number): string {
   return formatPercent(Number(value.toFixed(4)));
 }
 
+/**
+ * A switching value as a person would say it (docs/RULES.md, "Switching
+ * values"): a percentage to a tenth of a point (20.9%, not 20.91%); months in
+ * whole months, rounded to the side where the sentence stays true (`up to 31
+ * months` for 31.5, since 32 would change the answer).
+ */
+export function describeSwitch(spec: AssumptionSpec, value: number, side: 'below' | 'above'): string {
+  if (spec.unit === 'months') {
+    const n = side === 'below' ? Math.floor(value + 1e-9) : Math.ceil(value - 1e-9);
+    return `${n} ${n === 1 ? 'month' : 'months'}`;
+  }
+  return `${(value * 100).toFixed(1)}%`;
+}
+
 const label = (spec: AssumptionSpec) => spec.name.replace(/\s*(%|\(months\))$/, '').toLowerCase();
 
-function npvSentence(spec: AssumptionSpec, current: number, root: number | null, betterNow: boolean, risingWorsens: boolean): string {
+function npvSentence(spec: AssumptionSpec, scenario: string, current: number, root: number | null, betterNow: boolean, risingWorsens: boolean): string {
   const name = label(spec);
   if (root === null) {
     return betterNow
-      ? `No ${name} between ${describeValue(spec, SEARCH_RANGE[spec.key][0])} and ${describeValue(spec, SEARCH_RANGE[spec.key][1])} makes the proposal worse than doing nothing.`
-      : `No ${name} in that range makes the proposal better than doing nothing.`;
+      ? `No ${name} between ${describeValue(spec, SEARCH_RANGE[spec.key][0])} and ${describeValue(spec, SEARCH_RANGE[spec.key][1])} makes ${scenario} worse than doing nothing.`
+      : `No ${name} in that range makes ${scenario} better than doing nothing.`;
   }
-  const at = describeValue(spec, root);
-  if (spec.key === 'savingsDelay' && betterNow && risingWorsens) return `Savings can arrive up to ${at} late and the proposal still beats doing nothing.`;
-  if (spec.key === 'startDelay' && betterNow && risingWorsens) return `New posts can start up to ${at} late and the proposal still beats doing nothing.`;
-  if (betterNow) return `The proposal still beats doing nothing while ${name} stays ${risingWorsens ? 'below' : 'above'} ${at} (now ${describeValue(spec, current)}).`;
-  return `The proposal would beat doing nothing if ${name} ${risingWorsens ? 'fell below' : 'rose above'} ${at} (now ${describeValue(spec, current)}).`;
+  // Better now and worse past the root: the sentence speaks of the side where it still wins.
+  const side = betterNow === risingWorsens ? 'below' : 'above';
+  const at = describeSwitch(spec, root, side);
+  if (spec.key === 'savingsDelay' && betterNow && risingWorsens) return `Savings can arrive up to ${at} late and ${scenario} still beats doing nothing.`;
+  if (spec.key === 'startDelay' && betterNow && risingWorsens) return `${scenario} can start up to ${at} late and still beat doing nothing.`;
+  if (betterNow) return `${scenario} still beats doing nothing while ${name} stays ${side} ${at} (now ${describeValue(spec, current)}).`;
+  return `${scenario} would beat doing nothing if ${name} ${side === 'below' ? 'fell below' : 'rose above'} ${at} (now ${describeValue(spec, current)}).`;
 }
 
 function paybackSentence(spec: AssumptionSpec, current: number, root: number | null, paysBackNow: boolean, risingDelays: boolean): string {
   const name = label(spec);
   if (root === null) return paysBackNow ? `Payback stays within the horizon for any ${name} in the range.` : `No ${name} in the range brings payback within the horizon.`;
-  const at = describeValue(spec, root);
-  return paysBackNow
-    ? `Payback stays within the horizon while ${name} stays ${risingDelays ? 'below' : 'above'} ${at}.`
-    : `Payback would come within the horizon if ${name} ${risingDelays ? 'fell below' : 'rose above'} ${at}.`;
+  const side = paysBackNow === risingDelays ? 'below' : 'above';
+  const at = describeSwitch(spec, root, side);
+  return paysBackNow ? `Payback stays within the horizon while ${name} stays ${side} ${at}.` : `Payback would come within the horizon if ${name} ${side === 'below' ? 'fell below' : 'rose above'} ${at}.`;
+}
+
+/** `a, b or c`. */
+const orList = (words: string[]) => (words.length < 2 ? words.join('') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`);
+
+export interface SwitchingSummary {
+  /** The assumptions that can flip the answer within their search range, the nearest first. */
+  flips: SwitchingValue[];
+  /** The rest, in one sentence; null where every one can flip it. */
+  steady: string | null;
+  /** Of the rest, those that can move payback out of (or into) the horizon, in words. */
+  payback: string[];
+}
+
+/**
+ * What the page leads with: the switching values that can change the answer,
+ * nearest first, measured in widths of each assumption's plausible (tornado)
+ * range, so savings delivery at 20.9% (1.6 widths from 100%) comes before an
+ * optimism bias of 378% (9.5 widths from 0%); then one sentence for the rest.
+ */
+export function summariseSwitching(values: SwitchingValue[], scenario: string): SwitchingSummary {
+  const distance = (v: SwitchingValue) => {
+    const [low, high] = ASSUMPTION_SPECS.find((a) => a.key === v.key)!.sensitivity;
+    return Math.abs(v.npvEqual! - v.current) / (high - low || 1);
+  };
+  const flips = values.filter((v) => v.npvEqual !== null).sort((a, b) => distance(a) - distance(b));
+  const rest = values.filter((v) => v.npvEqual === null);
+  const worse = rest.some((v) => v.sentence.includes('better than doing nothing'));
+  const steady = rest.length ? `No ${orList(rest.map((v) => label(ASSUMPTION_SPECS.find((a) => a.key === v.key)!)))} within the ranges searched makes ${scenario} ${worse ? 'better' : 'worse'} than doing nothing.` : null;
+  return { flips, steady, payback: rest.filter((v) => v.paybackEdge !== null).map((v) => v.paybackSentence) };
 }
 
 export function switchingValues(workbook: Workbook, scenarioName: string, today?: Date): SwitchingValue[] {
@@ -244,9 +313,10 @@ export function switchingValues(workbook: Workbook, scenarioName: string, today?
     const npvEqual = solve(gap, lo, hi, linear);
     const betterNow = gap(current) < 0;
     const risingWorsens = gap(hi) > gap(lo);
-    // Payback exists while the lowest cumulative is below -half a penny.
+    // Payback exists while the lowest cumulative is below -half a penny. The tolerance is finer than that half penny,
+    // so a scenario slid wholly out of the horizon (lowest cumulative nought: no payback) counts as past the edge.
     const low = (v: number) => evaluate.lowestCumulative(spec.key, v) + 0.005;
-    const paybackEdge = solve(low, lo, hi, false, 0.01);
+    const paybackEdge = solve(low, lo, hi, false, 0.001);
     const paysBackNow = low(current) < 0;
     const risingDelays = low(hi) > low(lo);
     return {
@@ -255,7 +325,7 @@ export function switchingValues(workbook: Workbook, scenarioName: string, today?
       current,
       npvEqual,
       paybackEdge,
-      sentence: npvSentence(spec, current, npvEqual, betterNow, risingWorsens),
+      sentence: npvSentence(spec, scenario.name, current, npvEqual, betterNow, risingWorsens),
       paybackSentence: paybackSentence(spec, current, paybackEdge, paysBackNow, risingDelays),
     };
   });

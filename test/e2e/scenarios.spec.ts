@@ -30,13 +30,14 @@ describe('a councillor', () => {
     await page.keyboard.type('50');
     await page.keyboard.press('Tab');
     const headline = page.getByRole('region', { name: 'Half recruited at a glance' });
-    await expect.poll(() => headline.getByText('£289,013', { exact: true }).count()).toBe(1); // 578,025.50 / 2
+    // Each year halved and rounded, the total their sum (docs/RULES.md, "Figures that add up"): 10,364 + 247,555 + 31,093.
+    await expect.poll(() => headline.getByText('£289,012', { exact: true }).count()).toBe(1);
 
     // The slider moves a step with the arrow keys: start delay 0 -> 1 month.
     await page.getByRole('slider', { name: 'Start delay (months)' }).focus();
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => page.getByRole('textbox', { name: 'Start delay (months)' }).inputValue()).toBe('1');
-    await page.getByText(/^Half recruited: recruitment 50% \(proposal 100%\), start delay 1 month \(proposal 0 months\)\./).waitFor();
+    await page.getByText(/^Half recruited: recruitment 50% \(proposal 100%\), start delay 1 month \(proposal 0 months\), posts and their savings sliding with it\./).waitFor();
 
     const comparison = table((await download(page, 'Download comparison CSV')).rows);
     expect(comparison.map((r) => r.Scenario)).toEqual(['Do nothing', 'Proposed investment', 'Half recruited']);
@@ -44,8 +45,62 @@ describe('a councillor', () => {
     const summary = table((await download(page, 'Download summary CSV')).rows);
     expect(new Set(summary.map((r) => r.Scenario))).toEqual(new Set(['Do nothing', 'Proposed investment', 'Half recruited']));
 
-    await page.getByText(/The proposal still beats doing nothing while savings delivery stays above/).first().waitFor();
+    await page.getByText(/^Savings delivery %\. Half recruited still beats doing nothing while savings delivery stays above \d+\.\d%/).first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('starts the proposal six months late and finds it worse than starting on time, not cheaper', async () => {
+    const { page, close, errors } = await example();
+    await page.getByRole('button', { name: 'New scenario' }).click();
+    await page.keyboard.type('Six months late');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Six months late at a glance' }).waitFor();
+    const delay = page.getByRole('textbox', { name: 'Start delay (months)' });
+    await delay.fill('6');
+    await delay.press('Tab');
+
+    // Worked by hand: every new post starts six months later and keeps its length; every saving comes six months later.
+    // Strategic Development Manager (Band E £62,186, Apr 18 - Mar 20) runs Oct 18 - Sep 20: 31,093 / 62,186 / 31,093.
+    // Commissioning Manager (Band E, Dec 17, 15 months) runs Jun 18 - Aug 19: 62,186 x 10/12 and x 5/12.
+    // The six year-long posts (Apr 18 - Mar 19; 52,076 + 19,910 + 131,096 + 52,076 + 98,322 + 22,441 = 375,921 a year)
+    // run Oct 18 - Sep 19: half in 2018/19, half in 2019/20.
+    const staff = [0, 31093 + (62186 * 10) / 12 + 375921 / 2, 62186 + (62186 * 5) / 12 + 375921 / 2, 31093];
+    // Savings 1,630,000 / 879,000 / 299,000 in 2018/19 to 2020/21, each half a year late: half stays, half moves on.
+    const savings = [0, 1630000 / 2, 1630000 / 2 + 879000 / 2, 879000 / 2 + 299000 / 2];
+    const npv = (nets: number[]) => nets.reduce((sum, net, k) => sum + net / 1.035 ** k, 0);
+    const lateNpv = npv(staff.map((s, k) => s - savings[k])); // -1,942,311.32
+    const onTimeNpv = npv([20728.67, 495110.83 - 1630000, 62186 - 879000, -299000]); // -2,107,968.08
+    await expect
+      .poll(async () => table((await download(page, 'Download summary CSV')).rows).filter((r) => r.Scenario === 'Six months late').map((r) => Number(r.Savings)))
+      .toEqual(savings);
+    const rows = table((await download(page, 'Download summary CSV')).rows).filter((r) => r.Scenario === 'Six months late');
+    rows.forEach((r, k) => expect(Number(r['Staff cost'])).toBeCloseTo(staff[k], 1));
+
+    const comparison = table((await download(page, 'Download comparison CSV')).rows);
+    const late = Number(comparison.find((r) => r.Scenario === 'Six months late')!['Net present value']);
+    const onTime = Number(comparison.find((r) => r.Scenario === 'Proposed investment')!['Net present value']);
+    expect(late).toBeCloseTo(lateNpv, 1);
+    expect(onTime).toBeCloseTo(onTimeNpv, 1);
+    expect(late).toBeGreaterThan(onTime); // £165,657 less saved in today's money: a late start costs
+    // Half of 2020/21's £299,000 slides past March 2021, and the page says so.
+    expect(Number(comparison.find((r) => r.Scenario === 'Six months late')!['Beyond horizon'])).toBe(149500);
+    // The same exact cost (£578,025.50), now spread later; shown as its years shown add up: 270,875 + 276,057 + 31,093.
+    await page.getByRole('region', { name: 'Six months late at a glance' }).getByText('£578,025', { exact: true }).waitFor();
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('reads first what would change the answer, in figures as a person would say them, and the rest in one sentence', async () => {
+    const { page, close, errors } = await example();
+    const section = page.getByRole('region', { name: 'What would change the answer' });
+    const first = section.getByRole('listitem').first();
+    // 557,148 / 2,665,116 of the savings' NPV pays for the costs': 20.905%, said as 20.9%.
+    await expect.poll(() => first.innerText()).toMatch(/^Savings delivery %\. Proposed investment still beats doing nothing while savings delivery stays above 20\.9% \(now 100%\)\./);
+    await section.getByText(/^Start delay \(months\)\. Proposed investment can start up to \d+ months late and still beat doing nothing\./).waitFor();
+    await section.getByText('No pay award, recruitment or discount rate within the ranges searched makes Proposed investment worse than doing nothing.').waitFor();
+    expect(await section.getByText(/\d\.\d\d%/).count()).toBe(0); // no spurious hundredths
     expect(errors).toEqual([]);
     await close();
   });

@@ -29,8 +29,8 @@ describe('a scenario shared by link', () => {
     await page.keyboard.type('Half recruited');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Half recruited at a glance' }).waitFor();
-    await page.getByRole('spinbutton', { name: 'Recruitment %' }).fill('50');
-    await page.getByRole('spinbutton', { name: 'Recruitment %' }).press('Tab');
+    await page.getByRole('textbox', { name: 'Recruitment %' }).fill('50');
+    await page.getByRole('textbox', { name: 'Recruitment %' }).press('Tab');
     const headline = page.getByRole('region', { name: 'Half recruited at a glance' });
     await headline.getByText('£289,013', { exact: true }).waitFor(); // £578,025.50 / 2
     const link = await copyLink(page);

@@ -95,9 +95,10 @@ describe('formulas, paste and explanations', () => {
     await year.getByRole('gridcell').nth(1).click(); // Value: blank, the single rate
     await page.keyboard.type('10');
     await page.keyboard.press('Enter');
-    // 62,186 x 1.1 = 68,404.60; the total 578,025.50 + 6,218.60 = 584,244.10
+    // 62,186 x 1.1 = 68,404.60, shown £68,405; the total is the years as shown (docs/RULES.md, "Figures that add up"):
+    // 20,729 + 495,111 + 68,405 = 584,245 (the exact 584,244.10 rounded alone would show 584,244).
     await staff.getByRole('button', { name: '£68,405' }).waitFor();
-    await headline.getByText('£584,244', { exact: true }).waitFor();
+    await headline.getByText('£584,245', { exact: true }).waitFor();
     expect(await year.getByRole('gridcell').nth(1).innerText()).toBe('10');
 
     await page.keyboard.press('Control+z');

@@ -1,0 +1,63 @@
+// Figures as the page shows them (docs/RULES.md, "Figures that add up"):
+// each year's figure rounded to the pound from its exact amount, and every
+// total, net, running total and difference worked out from those rounded
+// figures, so a table adds up across and down as printed. Rounding each total
+// from its own exact amount instead showed £2,808,000 of savings less
+// £578,026 of cost as £2,229,975.
+import type { ScenarioFigures } from './costing';
+import type { FinancialYear } from './periods';
+
+/** The rule in one sentence, for the page's notes. */
+export const ROUNDING_NOTE = 'Each year’s figure is rounded to the pound; every total, net and difference shown is worked out from the rounded figures, so the tables add up as printed (the CSV downloads keep the pence).';
+
+/** To the pound, half a pound away from nought (as `formatPounds` shows it). */
+export function wholePounds(value: number): number {
+  const whole = Math.round(Math.abs(value));
+  return whole === 0 ? 0 : Math.sign(value) * whole;
+}
+
+export interface ShownYear {
+  year: FinancialYear;
+  staff: number;
+  other: number;
+  savings: number;
+  target: number;
+  /** target - savings. */
+  variance: number;
+  /** staff + other - savings. */
+  net: number;
+  cumulative: number;
+  discounted: number;
+  external: number;
+}
+
+export interface ShownFigures {
+  years: ShownYear[];
+  totals: Omit<ShownYear, 'year' | 'cumulative'>;
+  /** Council-funded staff and other costs over the horizon. */
+  implementationCost: number;
+  /** The discounted net costs shown, added up. */
+  npv: number;
+}
+
+export function shownFigures(figures: ScenarioFigures): ShownFigures {
+  let cumulative = 0;
+  const years = figures.years.map((y): ShownYear => {
+    const [staff, other, savings, target] = [y.staff, y.other, y.savings, y.target].map(wholePounds);
+    const net = staff + other - savings;
+    cumulative += net;
+    return { year: y.year, staff, other, savings, target, variance: target - savings, net, cumulative, discounted: wholePounds(y.discounted), external: wholePounds(y.external) };
+  });
+  const sum = (pick: (y: ShownYear) => number) => years.reduce((s, y) => s + pick(y), 0);
+  const totals = {
+    staff: sum((y) => y.staff),
+    other: sum((y) => y.other),
+    savings: sum((y) => y.savings),
+    target: sum((y) => y.target),
+    variance: sum((y) => y.variance),
+    net: sum((y) => y.net),
+    discounted: sum((y) => y.discounted),
+    external: sum((y) => y.external),
+  };
+  return { years, totals, implementationCost: totals.staff + totals.other, npv: totals.discounted };
+}
