@@ -13,7 +13,7 @@ function isDark(hex: string): boolean {
 /**
  * A paint that draws each fill's pattern over its colour, `scale` canvas
  * pixels to a page pixel (the chart's device pixel ratio), so the stripes are
- * as wide on paper as on screen.
+ * as wide and as sharp on paper as on screen.
  */
 export function patterns(scale: number): Paint {
   const made = new Map<string, CanvasPattern | string>();
@@ -55,7 +55,21 @@ function draw(fill: Fill, scale: number): CanvasPattern | string {
       g.fill();
       break;
   }
-  return g.createPattern(tile, 'repeat') ?? fill.colour;
+  const pattern = g.createPattern(tile, 'repeat');
+  // chart.js draws scaled by its pixel ratio, patterns included: the tile is drawn that much finer, then scaled back.
+  pattern?.setTransform(new DOMMatrix().scale(1 / scale));
+  return pattern ?? fill.colour;
+}
+
+/** Text with a white halo, so a line or grid line running under it does not cross it out. */
+function write(g: CanvasRenderingContext2D, text: string, x: number, y: number) {
+  g.save();
+  g.strokeStyle = '#ffffff';
+  g.lineWidth = 4;
+  g.lineJoin = 'round';
+  g.strokeText(text, x, y);
+  g.restore();
+  g.fillText(text, x, y);
 }
 
 function font(chart: Chart, bold = false) {
@@ -79,7 +93,7 @@ export const directLabels: Plugin = {
         const { x, y, base } = bar.getProps(['x', 'y', 'base'], true) as { x: number; y: number; base: number };
         const toRight = x >= base;
         g.textAlign = toRight ? 'left' : 'right';
-        g.fillText(labels[i] ?? '', x + (toRight ? 5 : -5), y);
+        write(g, labels[i] ?? '', x + (toRight ? 5 : -5), y);
       });
     });
     // Each line's name just above its last point, nudged apart where two would overlap.
@@ -93,7 +107,7 @@ export const directLabels: Plugin = {
       if (i > 0 && e.y - ends[i - 1].y < gap) e.y = ends[i - 1].y + gap;
       g.textAlign = 'right';
       g.font = font(chart, true);
-      g.fillText(e.label, e.x - 10, e.y);
+      write(g, e.label, e.x - 10, e.y);
     });
     g.restore();
   },
@@ -128,7 +142,7 @@ export const baseLine: Plugin = {
       const width = g.measureText(options.label).width;
       g.textAlign = 'left';
       const x = horizontal ? Math.min(Math.max(at - width / 2, left), right - width) : left;
-      g.fillText(options.label, x, horizontal ? top - 6 : at - 4);
+      write(g, options.label, x, horizontal ? top - 6 : at - 4);
     }
     g.restore();
   },
