@@ -23,6 +23,10 @@ describe('the committee’s printed appendix', () => {
     await page.getByRole('button', { name: 'Print for committee' }).click();
     expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
 
+    // On screen the appendix is not there to be found: each sentence is on the page once.
+    const minutes = page.getByText(/^Proposed investment: the proposal as reported\./);
+    expect(await minutes.count()).toBe(1);
+
     await page.emulateMedia({ media: 'print' });
     const shown = await page.evaluate(() => {
       const visible = (e: Element) => e.checkVisibility({ opacityProperty: true, visibilityProperty: true }) && e.getBoundingClientRect().width > 1 && e.getBoundingClientRect().height > 1;
@@ -55,6 +59,8 @@ describe('the committee’s printed appendix', () => {
     writeFileSync('/tmp/print-appendix.pdf', pdf); // to look at: pdftoppm -png /tmp/print-appendix.pdf
     expect(pageCount(pdf)).toBeGreaterThan(0);
     expect(pageCount(pdf)).toBeLessThanOrEqual(3);
+    await page.emulateMedia({ media: 'screen' });
+    await expect.poll(() => minutes.count()).toBe(1);
     expect(seen.consoleErrors).toEqual([]);
     await context.close();
   });
