@@ -165,7 +165,7 @@ describe('a new version', () => {
 
     // A plain reload runs the version in use, and the new one is still offered.
     await page.reload();
-    await page.getByText('£289,013', { exact: true }).first().waitFor();
+    await page.getByText('£289,012', { exact: true }).first().waitFor();
     expect(await page.locator('meta[name="build"]').count()).toBe(0);
     await page.getByText('A new version of the explorer is ready.').waitFor();
 

@@ -1,0 +1,67 @@
+// The committee's appendix: the page printed, as the browser's Print or the
+// `Print for committee` button gives it, on A4 portrait.
+import { writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { openExample, useBrowser } from './harness';
+
+const env = useBrowser();
+
+/** Pages in a PDF: each page object says `/Type /Page` (the page tree says `/Pages`). */
+const pageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-z])/g) ?? []).length;
+
+describe('the committee’s printed appendix', () => {
+  it('prints the example on at most three A4 pages, with no controls, and the headline, comparison and net cost chart', async () => {
+    const { context, page, seen } = await openExample(env);
+    // The switching values come from the analysis worker a moment after the figures.
+    await page.getByText(/The proposal still beats doing nothing while savings delivery stays above/).first().waitFor();
+
+    // The button asks the browser to print (the dialog itself cannot be driven headless).
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => void (window as unknown as { printed: number }).printed++;
+    });
+    await page.getByRole('button', { name: 'Print for committee' }).click();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+
+    // On screen the appendix is not there to be found: each sentence is on the page once.
+    const minutes = page.getByText(/^Proposed investment: the proposal as reported\./);
+    expect(await minutes.count()).toBe(1);
+
+    await page.emulateMedia({ media: 'print' });
+    const shown = await page.evaluate(() => {
+      const visible = (e: Element) => e.checkVisibility({ opacityProperty: true, visibilityProperty: true }) && e.getBoundingClientRect().width > 1 && e.getBoundingClientRect().height > 1;
+      const controls = [...document.querySelectorAll('button, input, select, textarea, label.button, [role="slider"], [role="grid"], [role="tab"], .grid')].filter(visible);
+      return { controls: controls.map((e) => `${e.tagName.toLowerCase()} ${e.textContent?.trim().slice(0, 40) || e.getAttribute('aria-label') || ''}`), text: document.body.innerText };
+    });
+    expect(shown.controls).toEqual([]);
+    expect(shown.text).toContain('£578,026');
+    expect(shown.text).toMatch(/Against Do nothing/);
+    expect(shown.text).toMatch(/Net cost by year/);
+    expect(shown.text).toMatch(/In words, for the minutes/);
+    expect(shown.text).toMatch(/still beats doing nothing while savings delivery stays above/);
+    expect(shown.text).toContain(new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }));
+
+    // The net cost chart is drawn, at the width of the page, under its heading.
+    const chart = page.getByRole('img', { name: /net cost per year for each scenario/i }).filter({ visible: true });
+    expect(await chart.count()).toBe(1);
+    const box = (await chart.boundingBox())!;
+    expect(box.width).toBeGreaterThan(500);
+    const inked = await chart.evaluate((el) => {
+      const c = el.querySelector('canvas')!;
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let n = 0;
+      for (let i = 3; i < d.length; i += 4) if (d[i] > 0) n++;
+      return n;
+    });
+    expect(inked).toBeGreaterThan(1000);
+
+    const pdf = await page.pdf({ format: 'A4' });
+    writeFileSync('/tmp/print-appendix.pdf', pdf); // to look at: pdftoppm -png /tmp/print-appendix.pdf
+    expect(pageCount(pdf)).toBeGreaterThan(0);
+    expect(pageCount(pdf)).toBeLessThanOrEqual(3);
+    await page.emulateMedia({ media: 'screen' });
+    await expect.poll(() => minutes.count()).toBe(1);
+    expect(seen.consoleErrors).toEqual([]);
+    await context.close();
+  });
+});
