@@ -85,16 +85,18 @@ describe('the Excel workbook, recalculated by LibreOffice', () => {
       posts: imported.posts.map((p, i) => (i === 3 ? { ...p, annualCost: 51_234.56 } : i === 7 ? { ...p, doNothing: true } : p)),
       scenarios: [
         ...BENCH_SCENARIOS,
+        // A late start slides posts (End and Months with them) and savings together: 17 months late with the savings delay.
+        { name: 'Late start', overrides: { startDelay: 17, savingsDelay: 3 } },
         {
           name: 'Every assumption',
-          overrides: { recruitment: 0.9, savingsDelivery: 0.8, savingsDelay: 7, optimismBias: 0.2, discountRate: 0.05, payAward: 0.03 },
+          overrides: { recruitment: 0.9, savingsDelivery: 0.8, savingsDelay: 7, startDelay: 5, optimismBias: 0.2, discountRate: 0.05, payAward: 0.03 },
           payAwardByYear: { 2026: 0.045 },
           toggled: { posts: [0, 5], costs: [0], savings: [1] },
         },
       ],
     };
     const { results, bytes } = await xlsxOf(workbook);
-    expect(results.scenarios).toHaveLength(6);
+    expect(results.scenarios).toHaveLength(7);
     expect(results.scenarios.some((s) => s.years.some((y) => y.external > 0))).toBe(true);
     expectSameSummary(recalculatedSheet(bytes, 'Summary'), results);
   });
