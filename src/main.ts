@@ -4,6 +4,7 @@ import { exampleWorkbook } from './io/example';
 import { WorkerImporter } from './io/import-client';
 import { AppState } from './state/app.svelte';
 import { ImportState } from './state/imports.svelte';
+import { RiskState } from './state/risk.svelte';
 import { ScenarioState } from './state/scenarios.svelte';
 import { SheetState } from './state/sheets.svelte';
 import { ExplainState } from './state/explain.svelte';
@@ -17,7 +18,8 @@ const app = new AppState(engine, new WorkbookStore(), () => new Date());
 const imports = new ImportState(app, new WorkerImporter());
 // The engine loads in its worker while the page paints and the saved workbook is read.
 engine.warm();
-mount(App, { target: document.getElementById('app')!, props: { app, imports, scenarios: new ScenarioState(app), sheets: new SheetState(app), explainer: new ExplainState(app) } });
+const scenarios = new ScenarioState(app);
+mount(App, { target: document.getElementById('app')!, props: { app, imports, scenarios, risk: new RiskState(app, scenarios, engine), sheets: new SheetState(app), explainer: new ExplainState(app) } });
 // Closing or hiding the tab keeps a change still on its way to the engine.
 addEventListener('pagehide', () => app.flush());
 document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && app.flush());

@@ -12,6 +12,12 @@ it('says in words what a scenario changes against the proposal', () => {
   expect(line).toMatch(/^A year late: recruitment 50% \(proposal 100%\), savings delay 12 months \(proposal 0 months\)\. Net present value a saving of £[\d,]+, better than doing nothing by £[\d,]+; payback in 2019\/20; £299,000 of savings falls beyond the horizon\.$/);
 });
 
+it('gains the risk view’s chance of beating doing nothing, in words', () => {
+  const wb = carePlanningWorkbook();
+  const line = minutesLine(wb, costWorkbook(wb, TODAY), 'Proposed investment', { chance: 0.6712, runs: 10000 });
+  expect(line).toMatch(/; payback in 2018\/19; a 67% chance of beating doing nothing, over 10,000 runs\.$/);
+});
+
 it('draws the widest bar first, each from its low to its high end', () => {
   const bars = tornado(carePlanningWorkbook(), 'Proposed investment', undefined, TODAY);
   const delivery = bars.find((b) => b.key === 'savingsDelivery')!;
