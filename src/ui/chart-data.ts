@@ -143,13 +143,14 @@ export function riskChart(result: RiskResult): ChartConfiguration<'bar'> {
   return {
     type: 'bar',
     data: {
-      labels: result.bins.map((b) => `${formatPounds(b.from)} to ${formatPounds(b.to)}`),
+      // Each bar by its middle: a bar's whole range is too long to stand under it, and the table below gives both ends.
+      labels: result.bins.map((b) => formatPounds((b.from + b.to) / 2)),
       datasets: [{ label: 'Runs', data: result.bins.map((b) => b.count), backgroundColor: '#5694ca', categoryPercentage: 1, barPercentage: 0.95, marks: riskMarks(result) } as ChartConfiguration<'bar'>['data']['datasets'][number] & Marked],
     },
     options: {
       ...base,
       plugins: { legend: { display: false } },
-      scales: { x: { title: { display: true, text: 'Net present value of net cost (brackets: a saving)' }, ticks: { maxRotation: 60, minRotation: 30 } }, y: { title: { display: true, text: 'Runs' } } },
+      scales: { x: { title: { display: true, text: 'Net present value of net cost (brackets: a saving)' }, ticks: { maxRotation: 45 } }, y: { title: { display: true, text: 'Runs' } } },
     },
     plugins: [markPlugin],
   };
