@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { carePlanningWorkbook } from '../../test/care-planning';
 import { readWorkbook } from '../model/schema';
+import { backupFile, readBackup } from './backup';
 import { rangesOf } from '../model/sensitivity';
 import { parseCsv } from './csv';
 import { applyImport, previewImport } from './import';
@@ -52,4 +53,9 @@ it('keeps a workbook’s ranges and risk settings through the schema, and refuse
   expect(readWorkbook(JSON.parse(JSON.stringify(wb)))).toEqual({ workbook: wb });
   expect(readWorkbook({ ...wb, ranges: { payAward: [0.04, 0.01] } })).toEqual({ problem: 'the workbook has a range for Pay award % whose Low is above its High' });
   expect(readWorkbook({ ...wb, risk: { seed: -1, runs: 5000 } })).toEqual({ problem: 'the workbook has a seed that is not a whole number from 0 to 4,294,967,295 (“-1”)' });
+});
+
+it('travels in the workbook file with the seed and runs, and opens the same', () => {
+  const wb = { ...carePlanningWorkbook(), ranges: { savingsDelivery: [0.2, 0.9] as [number, number], startDelay: [1, 9] as [number, number] }, risk: { seed: 7, runs: 20000 } };
+  expect(readBackup(backupFile(wb))).toEqual(wb);
 });

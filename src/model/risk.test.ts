@@ -115,6 +115,26 @@ describe('the chance of beating doing nothing, against closed forms', () => {
     expect(r.p90).toBeCloseTo(100000 - 200000 * (0.4 + Math.sqrt(0.008)), -3);
   });
 
+  it('on the care-planning report: the tail of delivery (10%, 25%, 40%) above the hand-worked switching value', () => {
+    const wb = carePlanningWorkbook();
+    wb.scenarios = [{ name: 'Quarter delivered', overrides: { savingsDelivery: 0.25 } }];
+    const own = effectiveValues(wb.scenarios[0], wb);
+    wb.ranges = Object.fromEntries(ASSUMPTION_SPECS.map((a) => [a.key, [own[a.key], own[a.key]]])) as Workbook['ranges'];
+    wb.ranges!.savingsDelivery = [0.1, 0.4];
+    // The switching value, as switching.test.ts works it: the costs' NPV over the savings' at 3.5%.
+    const costs = 20728.666667 + 495110.833333 / 1.035 + 62186 / 1.035 ** 2;
+    const savings = 1630000 / 1.035 + 879000 / 1.035 ** 2 + 299000 / 1.035 ** 3;
+    const s = costs / savings; // 557,150 / 2,665,122 = 0.20906
+    // Below the mode 0.25: P(d > s) = 1 - (s - 0.1)^2 / ((0.4 - 0.1)(0.25 - 0.1)) = 1 - 0.10906^2 / 0.045 = 1 - 0.011894 / 0.045 = 0.7357.
+    const tail = 1 - (s - 0.1) ** 2 / (0.3 * 0.15);
+    const r = simulate(wb, 'Quarter delivered', { seed: 2017, runs: 10_000 }, { today: TODAY });
+    expect(Math.abs(r.chance - tail)).toBeLessThan(fourSe(tail, 10_000));
+    // Symmetric about 0.25: the median NPV is the scenario's own, as costed.
+    const atMode = costWorkbook(wb, TODAY).scenarios.find((x) => x.name === 'Quarter delivered')!.npv;
+    // NPV falls by £2,665,122 per unit of delivery; the median delivery's standard error is 1 / (2 x (2 / 0.3) x 100) = 0.00075.
+    expect(Math.abs(r.p50 - atMode)).toBeLessThan(4 * 0.00075 * savings);
+  });
+
   it('gives the same runs from the same seed, and from another seed other runs with the same answer', () => {
     const wb = oneYear(0.6, 0.2, 0.8);
     const a = simulate(wb, 'Proposed investment', { seed: 11, runs: 10_000 }, { today: TODAY });

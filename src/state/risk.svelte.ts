@@ -62,15 +62,18 @@ export class RiskState {
     if (this.scenarios.chance && this.resultOf !== workbook) this.scenarios.chance = null;
     try {
       const result = await this.runOne(workbook, scenario, ask);
-      if (ask !== this.asked) return;
-      this.result = result;
-      this.resultOf = workbook;
-      this.scenarios.chance = { scenario, chance: result.chance, runs: result.runs };
+      if (ask === this.asked) this.show(workbook, result);
     } catch (error) {
       this.fail(ask, error);
     } finally {
       if (ask === this.asked) this.running = false;
     }
+  }
+
+  private show(workbook: Workbook, result: RiskResult): void {
+    this.result = result;
+    this.resultOf = workbook;
+    this.scenarios.chance = { scenario: result.scenario, chance: result.chance, runs: result.runs };
   }
 
   private begin(): number {
@@ -128,6 +131,9 @@ export class RiskState {
         this.doing = '';
       }
     }
+    // The open scenario's runs were among them (a run of it under way was stopped for these).
+    const open = results.find((r) => r.scenario === this.scenarios.open);
+    if (open && this.app.workbook === workbook) this.show(workbook, open);
     return { name: `${fileStem(workbook.name)}-risk.csv`, text: riskCsv(results) };
   }
 
