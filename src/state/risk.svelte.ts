@@ -36,6 +36,9 @@ export class RiskState {
 
   /** The runs for the workbook and scenario on screen, or null while they are being worked out. */
   readonly current = $derived.by(() => (this.result && this.resultOf === this.app.workbook && this.result.scenario === this.scenarios.open ? this.result : null));
+  /** What the page shows: the current runs, else the scenario's last while newer ones are worked out (`stale`). */
+  readonly shown = $derived.by(() => this.current ?? (this.result?.scenario === this.scenarios.open ? this.result : null));
+  readonly stale = $derived(this.shown !== null && this.shown !== this.current);
 
   private keep(workbook: Workbook, result: RiskResult): void {
     if (this.kept.workbook !== workbook) this.kept = { workbook, byScenario: new Map() };
