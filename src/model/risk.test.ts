@@ -170,6 +170,16 @@ describe('the chance of beating doing nothing, against closed forms', () => {
     expect(Math.max(...r.draws.savingsDelivery)).toBeGreaterThan(0.8);
   });
 
+  it('says so for doing nothing’s own value too, where doing nothing has lines to cost', () => {
+    const wb = oneYear(0.6, 0.2, 0.8);
+    wb.costs.push({ description: 'Agency cover', group: '', year: 2024, amount: 30000, quantity: null, unitCost: null, funding: '', doNothing: true });
+    wb.scenarios = [{ name: 'Do nothing', overrides: { savingsDelivery: 0.1 } }];
+    const r = simulate(wb, 'Proposed investment', { seed: 1, runs: 100 }, { today: TODAY });
+    expect(r.widened).toEqual(['Do nothing’s savings delivery of 10% lies below its Low (20%): the range is taken to 10%.']);
+    // Doing nothing's agency cover, undiscounted in the one year: £30,000 in every run.
+    expect(r.doNothingNpv.every((x) => Math.abs(x - 30000) < 1e-6)).toBe(true);
+  });
+
   it('moves every open assumption at once on the care-planning report, each within its range', () => {
     const wb = carePlanningWorkbook();
     const r = simulate(wb, 'Proposed investment', { seed: 2017, runs: 2000 }, { today: TODAY });

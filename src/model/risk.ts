@@ -120,11 +120,14 @@ export function simulate(workbook: Workbook, scenarioName: string, settings: Ris
       s,
       mode,
       byYear: payAwardsByYear(s, workbook),
-      ranges: ASSUMPTION_SPECS.map((spec) => rangeAround(spec, ranges[spec.key], mode[spec.key], s === scenario ? widened : [], s.name)),
+      ranges: ASSUMPTION_SPECS.map((spec) => rangeAround(spec, ranges[spec.key], mode[spec.key], widened, s.name)),
     };
   };
+  // Doing nothing with no lines of its own (no cost of inaction) costs nothing in any run: its
+  // NPV is £0 whatever is drawn, and working it out 10,000 times would only double the time.
+  const holdsNothing = (['posts', 'costs', 'savings'] as const).every((sheet) => workbook[sheet].every((line, i) => !includes(doNothing, sheet, i, line.doNothing ?? false)));
   const mine = setUp(scenario);
-  const theirs = setUp(doNothing);
+  const theirs = scenario === doNothing || holdsNothing ? null : setUp(doNothing);
   const random = mulberry32(seed);
   const draws = Object.fromEntries(ASSUMPTION_SPECS.map((spec) => [spec.key, new Float64Array(runs)]));
   const npv = new Float64Array(runs);
@@ -139,15 +142,12 @@ export function simulate(workbook: Workbook, scenarioName: string, settings: Ris
     });
     return figures(side.s.name, values, sums(side.s, values.startDelay), horizon, side.byYear).npv;
   };
-  // Doing nothing with no lines of its own (no cost of inaction) costs nothing in any run: its
-  // NPV is £0 whatever is drawn, and working it out 10,000 times would only double the time.
-  const holdsNothing = (['posts', 'costs', 'savings'] as const).every((sheet) => workbook[sheet].every((line, i) => !includes(doNothing, sheet, i, line.doNothing ?? false)));
   const every = options.every ?? 1000;
   let better = 0;
   for (let run = 0; run < runs; run++) {
     for (let j = 0; j < u.length; j++) u[j] = random();
     npv[run] = npvOf(mine, run);
-    doNothingNpv[run] = scenario === doNothing ? npv[run] : holdsNothing ? 0 : npvOf(theirs, run);
+    doNothingNpv[run] = theirs ? npvOf(theirs, run) : scenario === doNothing ? npv[run] : 0;
     if (npv[run] < doNothingNpv[run]) better++;
     if (options.progress && (run + 1) % every === 0) options.progress(run + 1);
   }
