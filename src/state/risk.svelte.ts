@@ -56,9 +56,14 @@ export class RiskState {
     return result;
   }
 
-  /** The open scenario's runs; any under way are stopped first. */
+  /** What the runs follow: the workbook (its ranges, seed and runs too), its figures and the open scenario. */
+  get question(): unknown[] {
+    return [this.app.results, this.app.workbook, this.scenarios.open];
+  }
+
+  /** The open scenario's runs, unless those on screen are already its; any under way are stopped first. */
   async run(): Promise<void> {
-    if (!this.app.results) return;
+    if (!this.app.results || this.current) return;
     const ask = this.begin();
     const [workbook, scenario] = [this.app.workbook, this.scenarios.open];
     // The minutes say no chance until the runs for this workbook are in.
