@@ -7,6 +7,7 @@ import { cpus, release, totalmem, type as osType } from 'node:os';
 
 const read = (name) => JSON.parse(readFileSync(new URL(`../bench/out/${name}.json`, import.meta.url), 'utf8'));
 const engine = read('engine');
+const risk = read('risk');
 const app = read('app');
 
 const fmt = (v) => (v === null || v === undefined || Number.isNaN(v) ? '–' : v >= 100 ? Math.round(v).toLocaleString('en-GB') : v >= 10 ? v.toFixed(1) : v.toFixed(2));
@@ -85,6 +86,18 @@ ${table(
 
 Memory held by the engine with the workbook built (heap after a full
 collection; below a megabyte the collector's own noise is larger than the figure): ${engine.memory.map((m) => `${m.posts.toLocaleString('en-GB')} posts ${m.engineMb < 1 ? 'under 1' : fmt(m.engineMb)} MB`).join('; ')}.
+
+## In Node: the risk view's runs
+
+${risk.runs.toLocaleString('en-GB')} runs of the open scenario and doing nothing (bench/risk.bench.ts, as the
+risk worker runs them: every assumption drawn at once, over the switching values'
+line sums), beside one plain calculation of the whole workbook by the model.
+
+${table(
+  ['workbook', 'posts', 'runs ms', 'goal ms', '', 'one plain calculation ms'],
+  risk.rows.map((r) => [r.workbook, r.posts.toLocaleString('en-GB'), fmt(r.runsMs), fmt(r.goalMs), met(r.runsMs, r.goalMs), fmt(r.plainMs)]),
+  [false, true, true, true, false, true],
+)}
 
 ## Where the time goes, and what was done
 

@@ -5,6 +5,7 @@ import { WorkerImporter } from './io/import-client';
 import { AppState } from './state/app.svelte';
 import { ImportState } from './state/imports.svelte';
 import { Library } from './state/library.svelte';
+import { RiskState } from './state/risk.svelte';
 import { ScenarioState } from './state/scenarios.svelte';
 import { SheetState } from './state/sheets.svelte';
 import { ExplainState } from './state/explain.svelte';
@@ -29,7 +30,7 @@ const share = new ShareState(app, scenarios, {
 });
 // The engine loads in its worker while the page paints and the saved workbook is read.
 engine.warm();
-mount(App, { target: document.getElementById('app')!, props: { app, library, imports, scenarios, share, sheets: new SheetState(app), explainer: new ExplainState(app) } });
+mount(App, { target: document.getElementById('app')!, props: { app, library, imports, scenarios, share, risk: new RiskState(app, scenarios, engine), sheets: new SheetState(app), explainer: new ExplainState(app) } });
 // Closing or hiding the tab keeps a change still on its way to the engine.
 addEventListener('pagehide', () => app.flush());
 document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && app.flush());

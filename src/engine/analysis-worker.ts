@@ -1,9 +1,9 @@
 /// <reference lib="webworker" />
-// Switching values and the tornado search the pure model, in a worker of
-// their own: a search never queues in front of an edit in the engine's
+// Switching values and the tornado search the pure model, and the risk view
+// runs it thousands of times, in workers of their own (one each, from this file): a search never queues in front of an edit in the engine's
 // worker, and a newer question replaces this worker rather than waiting.
 import { serve } from '../rpc/rpc';
-import { analyse } from './analysis';
+import { analyse, risk } from './analysis';
 import type { AnalysisHandlers } from './protocol';
 
 serve<AnalysisHandlers>(self, {
@@ -11,4 +11,5 @@ serve<AnalysisHandlers>(self, {
     const started = performance.now();
     return { analysis: analyse(request), ms: performance.now() - started };
   },
+  risk,
 });

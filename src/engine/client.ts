@@ -6,9 +6,10 @@
 // sits in front of an edit; while one runs, only the newest question waits
 // (a worker started afresh would be slower than the search it replaced).
 import type { Results } from '../model/costing';
+import type { RiskResult } from '../model/risk';
 import { Client } from '../rpc/rpc';
 import { unpackPostCosts } from './post-costs';
-import { Cancelled, EngineLost, type Analysis, type AnalysisHandlers, type AnalysisRequest, type Engine, type EngineHandlers, type EngineRequest } from './protocol';
+import { Cancelled, EngineLost, type Analysis, type AnalysisHandlers, type AnalysisRequest, type Engine, type EngineHandlers, type EngineRequest, type RiskRequest } from './protocol';
 
 // Vite finds a worker to bundle by `new Worker(new URL(...))` written out, so each is written in full.
 const stopped = () => new Cancelled();
@@ -39,6 +40,22 @@ export class WorkerEngine implements Engine {
     stopped,
     lost: lost('analysis'),
   });
+
+  /** The risk view's runs: a worker of its own (the analysis worker's code), so Stop ends only them. */
+  private readonly runs = new Client<AnalysisHandlers>({
+    create: () => new Worker(new URL('./analysis-worker.ts', import.meta.url), { type: 'module' }),
+    stopped,
+    lost: lost('risk runs'),
+  });
+
+  risk(request: RiskRequest, progress?: (done: number) => void): Promise<RiskResult> {
+    return this.runs.send('risk', request, progress);
+  }
+
+  /** The runs cannot be interrupted inside the worker: it is ended, and the next run starts another. */
+  stopRisk(): void {
+    this.runs.stop();
+  }
 
   /**
    * Loads the engine's worker (HyperFormula, some 175 KB gzip) at once, while

@@ -3,9 +3,10 @@
 // read once per change.
 import type { Results } from '../model/costing';
 import type { PostCostsMessage } from './post-costs';
+import type { RiskResult } from '../model/risk';
 import type { Bar, Ranges } from '../model/sensitivity';
 import type { SwitchingValue } from '../model/switching';
-import type { Assumptions, Cost, Grade, Post, Saving, Scenario, Workbook } from '../model/workbook';
+import type { Assumptions, Cost, Grade, Post, RiskSettings, Saving, Scenario, Workbook } from '../model/workbook';
 
 export type EngineRequest =
   | { type: 'load'; workbook: Workbook; today: number }
@@ -22,6 +23,14 @@ export interface AnalysisRequest {
   workbook: Workbook;
   scenario: string;
   ranges: Ranges;
+  today: number;
+}
+
+/** The risk view of one scenario (model/risk.ts): its runs, with the workbook's ranges. */
+export interface RiskRequest {
+  workbook: Workbook;
+  scenario: string;
+  settings: RiskSettings;
   today: number;
 }
 
@@ -46,6 +55,8 @@ export interface EngineHandlers {
 /** What the analysis worker answers, by name. */
 export interface AnalysisHandlers {
   analyse(request: AnalysisRequest): { analysis: Analysis; ms: number };
+  /** Reports the runs done as it goes. */
+  risk(request: RiskRequest, progress: (done: number) => void): RiskResult;
 }
 
 /** A request the person stopped before the engine answered it. */
@@ -69,4 +80,8 @@ export interface Engine {
   cancel?(): void;
   /** Off the page's thread in the browser: it runs the model a few hundred times. */
   analyse(request: AnalysisRequest): Promise<Analysis>;
+  /** The risk view's runs, off the page's thread in the browser, reporting the runs done. */
+  risk(request: RiskRequest, progress?: (done: number) => void): Promise<RiskResult>;
+  /** Stops the runs under way: the call waiting rejects with `Cancelled`. */
+  stopRisk?(): void;
 }

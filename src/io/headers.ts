@@ -6,8 +6,8 @@
 // most known columns.
 import { parseFinancialYear, type FinancialYear } from '../model/periods';
 
-export type SheetKind = 'Grades' | 'Posts' | 'Costs' | 'Savings' | 'Scenarios';
-export const SHEET_KINDS: SheetKind[] = ['Grades', 'Posts', 'Costs', 'Savings', 'Scenarios'];
+export type SheetKind = 'Grades' | 'Posts' | 'Costs' | 'Savings' | 'Scenarios' | 'Ranges';
+export const SHEET_KINDS: SheetKind[] = ['Grades', 'Posts', 'Costs', 'Savings', 'Scenarios', 'Ranges'];
 
 /** Canonical field -> the header keys it arrives as. */
 export const SYNONYMS = {
@@ -60,6 +60,8 @@ export const FIELDS: Record<SheetKind, Field[]> = {
   Savings: ['line', 'group', 'type', 'recurring', 'scenario'],
   // A row per assumption and a column per scenario: read by position, not by field.
   Scenarios: [],
+  // A row per assumption, its Low and High: read by position too.
+  Ranges: [],
 };
 
 /** `£000's`, `(£'000)`, `£k` (thousands) and `£m` (millions) in a header or caption; null if none. */
@@ -147,4 +149,10 @@ export function findHeaderRow(rows: string[][]): number {
     }
   });
   return best;
+}
+
+/** `Assumption`, then `Low` and `High` in either order, and nothing else: a Scenarios sheet with scenarios called Low and High has more columns or other names. */
+export function isRangesHeader(header: string[]): boolean {
+  const keys = header.map(headerKey).filter((k, i) => k !== '' || i === 0);
+  return keys.length === 3 && /^assumptions?$/.test(keys[0]) && keys.includes('low') && keys.includes('high');
 }

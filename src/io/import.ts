@@ -7,6 +7,7 @@ import { gradeKey } from '../model/costing';
 import { formatMoney } from '../model/money';
 import { costedMonths, periodMismatch, type Grade, type Post, type ReportedTotal, type Workbook } from '../model/workbook';
 import { decode, notCsvText, parseCsv } from './csv';
+import { readRanges } from './ranges-sheet';
 import { mergeScenarios, readScenarios } from './scenarios-sheet';
 import { FIELDS, yearColumns, yearsOutOfRange, YEARS_HELD, type ColumnMap, type Field, type SheetKind } from './headers';
 import { missingColumns, readSheet, type PostPay, type RowProblem, type SheetRead } from './sheets';
@@ -77,7 +78,7 @@ export interface ImportPreview {
   problems: RowProblem[];
   notes: string[];
   /** The sheets the import replaces, read from the files. */
-  sheets: Partial<Pick<Workbook, 'grades' | 'posts' | 'costs' | 'savings' | 'reported' | 'scenarios'>>;
+  sheets: Partial<Pick<Workbook, 'grades' | 'posts' | 'costs' | 'savings' | 'reported' | 'scenarios' | 'ranges'>>;
 }
 
 const KEY = { Grades: 'grades', Posts: 'posts', Costs: 'costs', Savings: 'savings' } as const;
@@ -161,6 +162,15 @@ export function previewImport(files: FileInput[], open: Workbook, choices: Impor
       continue;
     }
     noteFileShape(preview, table, parsed.strayQuotes);
+    if (kind === 'Ranges') {
+      const ranges = readRanges(table);
+      account(read, ranges.problems, ranges.imported, 0);
+      append(preview.problems, ranges.problems);
+      append(preview.notes, ranges.notes);
+      preview.sheets.ranges = { ...preview.sheets.ranges, ...ranges.ranges };
+      read.lines = Object.keys(ranges.ranges).length;
+      continue;
+    }
     if (kind === 'Scenarios') {
       const scenarios = readScenarios(table);
       account(read, scenarios.problems, scenarios.imported, 0);
@@ -411,8 +421,10 @@ export const importedFiles = (preview: ImportPreview) => preview.files.filter((f
  * the grade's spelling from the Grades sheet.
  */
 export function applyImport(open: Workbook, preview: ImportPreview): Workbook {
-  const { reported, scenarios, ...sheets } = preview.sheets;
+  const { reported, scenarios, ranges, ...sheets } = preview.sheets;
   const next: Workbook = { ...open, ...sheets };
+  // Imported ranges replace those they name; the rest stay.
+  if (ranges) next.ranges = { ...open.ranges, ...ranges };
   // Imported scenarios add to, or update, the open workbook's.
   if (scenarios) next.scenarios = mergeScenarios(open.scenarios ?? [], scenarios);
   const untouched = (t: ReportedTotal) => (!sheets.posts || !t.posts.length) && (!sheets.costs || !t.costs.length) && (!sheets.savings || !t.savings.length);

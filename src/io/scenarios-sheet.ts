@@ -20,6 +20,9 @@ const ROW_KEYS = new Map<string, ScenarioAssumption>(
   }),
 );
 
+/** The assumption a row's label names (`Pay award %`, `Pay award`, `payAward`), or undefined. */
+export const assumptionNamed = (label: string): ScenarioAssumption | undefined => ROW_KEYS.get(headerKey(label));
+
 const PAY_AWARD = ASSUMPTION_SPECS.find((a) => a.key === 'payAward')!;
 
 /**

@@ -4,7 +4,7 @@
 import { formatMoney } from '../model/money';
 import { financialYearOf, parseFinancialYear, type FinancialYear } from '../model/periods';
 import type { Cost, Grade, Post, ReportedTotal, Saving, SavingType } from '../model/workbook';
-import { inYears, yearColumns, YEARS_HELD, type ColumnMap, type Field, type SheetKind } from './headers';
+import { inYears, isRangesHeader, yearColumns, YEARS_HELD, type ColumnMap, type Field, type SheetKind } from './headers';
 import { readPeriod } from './period';
 import { classifyRow, columnUnit, firstLabelColumn, GRADE_IN_TITLE, rowsOf, type Table } from './table';
 import { boundedMoney, isMissingText, isUnreadable, LIMITS, pointOf, readMoney, readMonth, readNumber, readPayRange, splitFootnote, unreadable, type PayPoint, type Unreadable } from './values';
@@ -575,7 +575,7 @@ export function readSavings(table: Table, map: ColumnMap): SheetRead {
   return out;
 }
 
-export function readSheet(kind: Exclude<SheetKind, 'Scenarios'>, table: Table, map: ColumnMap, point: PayPoint = 'top'): SheetRead {
+export function readSheet(kind: Exclude<SheetKind, 'Scenarios' | 'Ranges'>, table: Table, map: ColumnMap, point: PayPoint = 'top'): SheetRead {
   if (kind === 'Grades') return readGrades(table, map);
   if (kind === 'Posts') return readPosts(table, map, point);
   if (kind === 'Costs') return readCosts(table, map);
@@ -584,7 +584,8 @@ export function readSheet(kind: Exclude<SheetKind, 'Scenarios'>, table: Table, m
 
 export function missingColumns(kind: SheetKind, table: Table, map: ColumnMap): string[] {
   if (kind === 'Scenarios') return /^assumptions?$/i.test((table.header[0] ?? '').replace(/[^a-z]/gi, '')) ? [] : ['“Assumption” as its first header'];
-  const need: Record<Exclude<SheetKind, 'Scenarios'>, Field[]> = { Grades: ['grade', 'annualCost'], Posts: ['title'], Costs: ['description'], Savings: [] };
+  if (kind === 'Ranges') return isRangesHeader(table.header) ? [] : ['the headers “Assumption”, “Low” and “High”'];
+  const need: Record<Exclude<SheetKind, 'Scenarios' | 'Ranges'>, Field[]> = { Grades: ['grade', 'annualCost'], Posts: ['title'], Costs: ['description'], Savings: [] };
   const missing: string[] = need[kind].filter((f) => map[f] === undefined).map((f) => ({ grade: 'Grade', annualCost: 'Annual cost', title: 'Title', description: 'Description' })[f as 'grade'] ?? f);
   const statesPay = (['pay', 'payMin', 'payMax', 'payRange'] as const).some((f) => map[f] !== undefined);
   if (kind === 'Posts' && map.grade === undefined && !statesPay && !table.rows.some((r) => GRADE_IN_TITLE.test(r.cells[map.title ?? -1] ?? '')) && map.publishedCost === undefined) missing.push('Grade');

@@ -5,6 +5,7 @@
 import {
   findHeaderRow,
   headerKey,
+  isRangesHeader,
   mapColumns,
   SYNONYMS,
   unitOf,
@@ -101,6 +102,7 @@ export const GRADE_IN_TITLE = /^(.*?)\s*\(\s*((?:band|grade|scale|scp|level|pay 
 function nameHint(file: string): SheetKind | null {
   const name = file.toLowerCase();
   if (/scenario|what.?if/.test(name)) return 'Scenarios';
+  if (/range/.test(name)) return 'Ranges';
   if (/saving/.test(name)) return 'Savings';
   if (/grade|band|pay ?scale|rates/.test(name)) return 'Grades';
   if (/post|establishment|staff|structure|roles/.test(name)) return 'Posts';
@@ -113,6 +115,7 @@ export function recogniseSheet(table: Table): SheetKind | null {
   const keys = table.header.map(headerKey);
   const years = yearColumns(table.header).length > 0;
   const hint = nameHint(table.file);
+  if (isRangesHeader(table.header)) return 'Ranges';
   if (/^assumptions?$/.test(keys[0] ?? '') && table.header.length > 1) return 'Scenarios';
   const titled = has(keys, 'title');
   if (titled && (['fte', 'grade', 'period', 'pay', 'payMin', 'payMax', 'payRange'] as const).some((f) => has(keys, f))) return 'Posts';

@@ -31,6 +31,12 @@ it('draws a later start as worse, never cheaper: the start delay bar at 12 month
   expect(bar.atHigh).toBeGreaterThan(bar.atLow);
 });
 
+it('gains the risk view’s chance of beating doing nothing, in words', () => {
+  const wb = carePlanningWorkbook();
+  const line = minutesLine(wb, costWorkbook(wb, TODAY), 'Proposed investment', { chance: 0.6712, runs: 10000 });
+  expect(line).toMatch(/; payback in 2018\/19; a 67% chance of beating doing nothing, over 10,000 runs\.$/);
+});
+
 it('draws the widest bar first, each from its low to its high end', () => {
   const bars = tornado(carePlanningWorkbook(), 'Proposed investment', undefined, TODAY);
   const delivery = bars.find((b) => b.key === 'savingsDelivery')!;

@@ -4,10 +4,12 @@ import type { Results } from './costing';
 import { describePayback } from './headline';
 import { describeNet } from './money';
 import { ASSUMPTION_SPECS, scenarioNamed, scenariosOf } from './scenarios';
+import { describeChance } from './risk';
 import { describeValue } from './switching';
 import { SCENARIO_DO_NOTHING, SCENARIO_PROPOSED, type Workbook } from './workbook';
 
-export function minutesLine(workbook: Workbook, results: Results, name: string): string {
+/** With the risk view's answer for the scenario, the line says its chance too (risk.ts). */
+export function minutesLine(workbook: Workbook, results: Results, name: string, risk?: { chance: number; runs: number }): string {
   const figures = results.scenarios.find((s) => s.name === name);
   const proposal = scenarioNamed(results.scenarios, SCENARIO_PROPOSED);
   const doNothing = scenarioNamed(results.scenarios, SCENARIO_DO_NOTHING);
@@ -24,5 +26,5 @@ export function minutesLine(workbook: Workbook, results: Results, name: string):
   const what = figures === proposal ? 'the proposal as reported' : changes.length ? changes.join(', ') : 'the same assumptions as the proposal';
   const against = figures.npv - doNothing.npv;
   const verdict = against < 0 ? `better than doing nothing by ${describeNet(against).replace('a saving of ', '')}` : against > 0 ? `worse than doing nothing by ${describeNet(against).replace('a cost of ', '')}` : 'no different from doing nothing';
-  return `${name}: ${what}. Net present value ${describeNet(figures.npv)}, ${verdict}; payback ${figures.paybackYear === null ? 'not within the horizon' : `in ${describePayback(figures.paybackYear)}`}${figures.beyondHorizon > 0.5 ? `; ${describeNet(-figures.beyondHorizon).replace('a saving of ', '')} of savings falls beyond the horizon` : ''}.`;
+  return `${name}: ${what}. Net present value ${describeNet(figures.npv)}, ${verdict}; payback ${figures.paybackYear === null ? 'not within the horizon' : `in ${describePayback(figures.paybackYear)}`}${figures.beyondHorizon > 0.5 ? `; ${describeNet(-figures.beyondHorizon).replace('a saving of ', '')} of savings falls beyond the horizon` : ''}${risk ? `; ${describeChance(risk.chance, risk.runs)}` : ''}.`;
 }

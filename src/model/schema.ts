@@ -15,6 +15,7 @@ import * as v from 'valibot';
 import { formulaProblem, nameProblem } from './formulas';
 import { describeMonth, formatFinancialYear, month } from './periods';
 import type { RequiredAssumption } from './assumptions';
+import { MAX_SEED, RUNS } from './risk';
 import { ASSUMPTION_SPECS, shownPercent, valueProblem } from './scenarios';
 import { SCENARIO_ASSUMPTIONS, type ScenarioAssumption, type Workbook } from './workbook';
 
@@ -268,6 +269,33 @@ const scenario = v.strictObject(
   'is not a scenario {value}',
 );
 
+/** An assumption's Low and High, each within what the assumption may be, Low no higher than High. */
+function range(key: ScenarioAssumption) {
+  const spec = ASSUMPTION_SPECS.find((a) => a.key === key)!;
+  return v.pipe(
+    v.tuple([assumption(key), assumption(key)], says(`a range for ${spec.name}`, 'not a Low and a High')),
+    v.check(([low, high]) => low <= high, `has a range for ${spec.name} whose Low is above its High`),
+  );
+}
+
+const ranges = v.optional(
+  v.strictObject(
+    Object.fromEntries(SCENARIO_ASSUMPTIONS.map((k) => [k, v.optional(range(k))])) as { [K in ScenarioAssumption]: v.OptionalSchema<ReturnType<typeof range>, undefined> },
+    says('ranges', 'not a set of Low and High values', true),
+  ),
+);
+
+/** The risk view's seed (the generator's 32-bit state) and count of runs (risk.ts bounds them). */
+const risk = v.optional(
+  v.strictObject(
+    {
+      seed: bounded('a seed', `not a whole number from 0 to ${en(MAX_SEED)}`, 0, MAX_SEED, true),
+      runs: bounded('a number of runs', `not a whole number from ${en(RUNS.min)} to ${en(RUNS.max)}`, RUNS.min, RUNS.max, true),
+    },
+    says('risk settings', 'not a seed and a number of runs', true),
+  ),
+);
+
 const userAssumption = v.strictObject(
   {
     name: v.pipe(
@@ -307,6 +335,8 @@ const workbookSchema = v.pipe(
       reported: v.optional(list('printed totals', reportedTotal)),
       scenarios: v.optional(list('scenarios', scenario)),
       userAssumptions: v.optional(list('user assumptions', userAssumption)),
+      ranges,
+      risk,
     },
     'holds no workbook',
   ),

@@ -128,35 +128,10 @@ export function figures(name: string, values: ScenarioValues, sums: LineSums, ho
 
 export function evaluator(workbook: Workbook, scenarioName: string, today?: Date): Evaluator {
   const horizon: Horizon = horizonOf(workbook, today);
-  const grades = gradeCosts(workbook);
   const scenarios = scenariosOf(workbook);
   const scenario = scenarios.find((s) => s.name === scenarioName) ?? scenarioNamed(scenarios, SCENARIO_PROPOSED)!;
   const doNothing = scenarioNamed(scenarios, SCENARIO_DO_NOTHING)!;
-  // Line sums by scenario and whole months of start delay: only the start delay moves lines' months.
-  const cache = new Map<string, LineSums>();
-  const prepared = new Map<string, (delay: number) => LineSums>();
-  const at = (s: Scenario, delay: number): LineSums => {
-    const id = `${s.name}\u0000${delay}`;
-    let sums = cache.get(id);
-    if (!sums) {
-      let sumsAt = prepared.get(s.name);
-      if (!sumsAt) prepared.set(s.name, (sumsAt = prepareLineSums(s, workbook, horizon, grades)));
-      cache.set(id, (sums = sumsAt(delay)));
-    }
-    return sums;
-  };
-  // Where starts, ends and Months counts are whole months (as the importer and the grid
-  // keep them), a post's months in a year are linear in the delay between whole months:
-  // a part-month delay lies on the line. A workbook file could hold a part month: then exactly.
-  const wholeMonths = workbook.posts.every((p) => [p.start, p.end, p.months].every((v) => v === null || Number.isInteger(v)));
-  const delayed = (s: Scenario, delay: number): LineSums => {
-    const whole = Math.floor(delay);
-    const part = delay - whole;
-    if (part === 0 || !wholeMonths) return at(s, delay);
-    const [a, b] = [at(s, whole), at(s, whole + 1)];
-    const mix = (x: number[], y: number[]) => x.map((v, k) => v + (y[k] - v) * part);
-    return Object.fromEntries(Object.keys(a).map((key) => [key, mix(a[key as keyof LineSums], b[key as keyof LineSums])])) as unknown as LineSums;
-  };
+  const delayed = sumsByDelay(workbook, horizon);
   const run = (s: Scenario, key: ScenarioAssumption, value: number): ScenarioFigures => {
     const values = effectiveValues({ ...s, overrides: { ...s.overrides, [key]: value } }, workbook);
     return figures(s.name, values, delayed(s, values.startDelay), horizon, payAwardsByYear(s, workbook));
@@ -167,6 +142,44 @@ export function evaluator(workbook: Workbook, scenarioName: string, today?: Date
     lowestCumulative: (key, value) => Math.min(...run(scenario, key, value).years.map((y) => y.cumulative)),
   };
 }
+
+/**
+ * Line sums of any of a workbook's scenarios at any start delay: each
+ * scenario's and each whole month's worked out once and kept, since only the
+ * start delay moves lines' months (switching values, the tornado and the risk
+ * view ask for the same few delays many times).
+ */
+export function sumsByDelay(workbook: Workbook, horizon: Horizon): (s: Scenario, delay: number) => LineSums {
+  const grades = gradeCosts(workbook);
+  // By scenario, then by delay: the risk view asks some 20,000 times a run, so no key is made of text.
+  const cache = new Map<Scenario, { sumsAt: (delay: number) => LineSums; byDelay: Map<number, LineSums> }>();
+  const at = (s: Scenario, delay: number): LineSums => {
+    let kept = cache.get(s);
+    if (!kept) cache.set(s, (kept = { sumsAt: prepareLineSums(s, workbook, horizon, grades), byDelay: new Map() }));
+    let sums = kept.byDelay.get(delay);
+    if (!sums) kept.byDelay.set(delay, (sums = kept.sumsAt(delay)));
+    return sums;
+  };
+  // Where starts, ends and Months counts are whole months (as the importer and the grid
+  // keep them), a post's months in a year are linear in the delay between whole months:
+  // a part-month delay lies on the line. A workbook file could hold a part month: then exactly.
+  const wholeMonths = workbook.posts.every((p) => [p.start, p.end, p.months].every((v) => v === null || Number.isInteger(v)));
+  return (s, delay) => {
+    const whole = Math.floor(delay);
+    const part = delay - whole;
+    if (part === 0 || !wholeMonths) return at(s, delay);
+    const [a, b] = [at(s, whole), at(s, whole + 1)];
+    const mixed = {} as LineSums;
+    for (const key of Object.keys(a) as (keyof LineSums)[]) {
+      const [x, y] = [a[key], b[key]];
+      const out = new Array<number>(x.length);
+      for (let k = 0; k < x.length; k++) out[k] = x[k] + (y[k] - x[k]) * part;
+      mixed[key] = out;
+    }
+    return mixed;
+  };
+}
+
 
 /** Steps a non-linear search walks its range in, looking for the first change of sign (120 months: every 3 months). */
 export const SCAN_STEPS = 40;

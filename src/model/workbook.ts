@@ -151,6 +151,16 @@ export interface Workbook {
   scenarios?: Scenario[];
   /** The user's own named values, usable in any formula. */
   userAssumptions?: UserAssumption[];
+  /** Each assumption's Low and High (the tornado's ends, the risk view's range), in its own units; one not named takes the assumption table's. */
+  ranges?: Partial<Record<ScenarioAssumption, [number, number]>>;
+  /** How the risk view draws: its seed and number of runs (risk.ts); missing takes the defaults. */
+  risk?: RiskSettings;
+}
+
+export interface RiskSettings {
+  /** A whole number from 0 to 4,294,967,295: the generator's starting state. */
+  seed: number;
+  runs: number;
 }
 
 export const DEFAULT_ASSUMPTIONS: Assumptions = {

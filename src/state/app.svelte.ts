@@ -5,6 +5,7 @@
 // class with the engine in-process.
 import { Cancelled, EngineLost, type Analysis, type Engine, type EngineRequest } from '../engine/protocol';
 import { linesRequest } from './requests';
+import { rangesCsv } from '../io/ranges-sheet';
 import type { Ranges } from '../model/sensitivity';
 import type { StoredWorkbook } from '../store/db';
 import { describeError } from '../store/errors';
@@ -40,7 +41,7 @@ export type PercentAssumption = FormAssumption;
 /** Sensible bounds, in percent, for what a person may type there: the assumption table's. */
 export const PERCENT_RANGES = Object.fromEntries(ASSUMPTION_SPECS.flatMap((a) => (a.form ? [[a.key, a.form]] : []))) as Record<PercentAssumption, { min: number; max: number }>;
 
-export type DownloadKind = 'summary' | 'posts' | 'grades' | 'costs' | 'savings' | 'reconciliation';
+export type DownloadKind = 'summary' | 'posts' | 'grades' | 'costs' | 'savings' | 'ranges' | 'reconciliation';
 
 export type SaveState = 'unsaved' | 'saving' | 'saved' | 'failed';
 
@@ -569,6 +570,8 @@ export class AppState {
         return { name: `${stem}-costs.csv`, text: costsCsv(this.workbook) };
       case 'savings':
         return { name: `${stem}-savings.csv`, text: savingsCsv(this.workbook) };
+      case 'ranges':
+        return { name: `${stem}-ranges.csv`, text: rangesCsv(this.workbook) };
       case 'reconciliation':
         return { name: `${stem}-reconciliation.csv`, text: reconciliationCsv(this.reconciliation) };
     }

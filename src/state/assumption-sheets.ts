@@ -1,5 +1,6 @@
-// The two grids that are not lists of lines: the workbook's assumptions (its
-// own, then the user's named ones) and each scenario's own values of them.
+// The grids that are not lists of lines: the workbook's assumptions (its
+// own, then the user's named ones), each scenario's own values of them, and
+// each one's range.
 import { formulaProblem, nameProblem, renameInFormula } from '../model/formulas';
 import type { FinancialYear } from '../model/periods';
 import { ASSUMPTION_SPECS, payAwardYearName, scenariosOf, shownValue, storedValue, valueProblem, type AssumptionSpec } from '../model/scenarios';
@@ -8,7 +9,9 @@ import type { Formulas, UserAssumption, Workbook } from '../model/workbook';
 import { formulaReach } from '../engine/layout';
 import type { AppState } from './app.svelte';
 import { Sheet } from './sheet';
-import { ASSUMPTION_COLUMNS, type ColumnHead } from './sheet-columns';
+import { ASSUMPTION_COLUMNS, RANGE_COLUMNS, type ColumnHead } from './sheet-columns';
+import { setRange } from './ranges';
+import { rangesOf } from '../model/sensitivity';
 
 const UNITS: UserAssumption['unit'][] = ['£', '%', 'months', 'number'];
 const PAY_AWARD = ASSUMPTION_SPECS.find((a) => a.key === 'payAward')!;
@@ -238,5 +241,46 @@ export class ScenariosSheet extends Sheet {
 
   deleteRow(): Promise<string | null> {
     return Promise.resolve('Scenarios are added and deleted under Scenarios above; their assumptions stay');
+  }
+}
+
+/** The Ranges sheet: each assumption's Low and High (the tornado's ends, the risk view's range), in % or months. */
+export class RangesSheet extends Sheet {
+  readonly name = 'Ranges';
+  readonly note = 'Each assumption’s Low and High, in % or months: the sensitivity chart’s ends, and the range the risk view draws from (the scenario’s own value is the most likely).';
+  readonly columns = RANGE_COLUMNS;
+
+  constructor(private readonly app: AppState) {
+    super();
+  }
+
+  get rows(): number {
+    return ASSUMPTION_SPECS.length;
+  }
+
+  show(row: number, col: number): string {
+    const spec = ASSUMPTION_SPECS[row];
+    if (!spec) return '';
+    if (col === this.column('assumption')) return spec.name;
+    const [low, high] = rangesOf(this.app.workbook)[spec.key];
+    return String(shownValue(spec, col === this.column('low') ? low : high));
+  }
+
+  async edit(row: number, col: number, text: string): Promise<string | null> {
+    const spec = ASSUMPTION_SPECS[row];
+    if (!spec || col === this.column('assumption')) return 'The assumptions keep their names; change their Low or High';
+    const end = col === this.column('low') ? 'Low' : 'High';
+    const typed = text.trim().replace(/%$/, '');
+    const v = Number(typed);
+    if (typed === '' || !Number.isFinite(v)) return `Enter ${end} as a number of ${spec.unit === '%' ? 'percent' : 'months'}`;
+    const [low, high] = rangesOf(this.app.workbook)[spec.key];
+    const value = storedValue(spec, v);
+    return setRange(this.app, spec.key, end === 'Low' ? value : low, end === 'High' ? value : high);
+  }
+
+  async addRow(): Promise<void> {}
+
+  deleteRow(): Promise<string | null> {
+    return Promise.resolve('Every assumption has a range; change its Low or High');
   }
 }

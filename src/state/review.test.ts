@@ -10,7 +10,7 @@ import { ScenarioState } from './scenarios.svelte';
 import { SheetState } from './sheets.svelte';
 
 /** Answers after a moment, as the worker does. */
-const late: Engine = { send: (r) => new Promise((ok, no) => setTimeout(() => inProcessEngine.send(r).then(ok, no), 10)), analyse: inProcessEngine.analyse };
+const late: Engine = { send: (r) => new Promise((ok, no) => setTimeout(() => inProcessEngine.send(r).then(ok, no), 10)), analyse: inProcessEngine.analyse, risk: inProcessEngine.risk };
 
 async function started(engine: Engine = inProcessEngine) {
   const app = new AppState(engine, null);
@@ -85,7 +85,7 @@ it('shows work the engine takes over half a second over, and stopping it changes
   let slow = false;
   const engine: Engine = {
     send: (r) => (slow && r.type === 'load' ? new Promise((_, no) => stopped.push(() => no(new Cancelled()))) : inProcessEngine.send(r)),
-    analyse: inProcessEngine.analyse,
+    analyse: inProcessEngine.analyse, risk: inProcessEngine.risk,
     cancel: () => stopped.splice(0).forEach((stop) => stop()),
   };
   const app = new AppState(engine, null);
@@ -139,7 +139,7 @@ function workerLike() {
         if (slow && r.type === 'load') held.push({ run, no });
         else run();
       }),
-    analyse: inProcessEngine.analyse,
+    analyse: inProcessEngine.analyse, risk: inProcessEngine.risk,
     cancels: 0,
     cancel() {
       this.cancels++;

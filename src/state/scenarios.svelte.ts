@@ -8,7 +8,8 @@ import { comparison } from '../model/comparison';
 import { minutesLine } from '../model/minutes';
 import { ASSUMPTION_SPECS, isBuiltIn, scenariosOf, storedValue, valueProblem, type LineSheet } from '../model/scenarios';
 import type { Analysis } from '../engine/protocol';
-import { DEFAULT_RANGES, type Ranges } from '../model/sensitivity';
+import { rangesOf, type Ranges } from '../model/sensitivity';
+import { setRange } from './ranges';
 import { SCENARIO_DO_NOTHING, SCENARIO_PROPOSED, type Scenario, type ScenarioAssumption, type Workbook } from '../model/workbook';
 import { fileStem, type AppState, type Download } from './app.svelte';
 
@@ -26,7 +27,10 @@ export class ScenarioState {
    * to undo, save or send with the file (docs/RULES.md, "Comparing scenarios").
    */
   base = $state(SCENARIO_DO_NOTHING);
-  ranges = $state<Ranges>(structuredClone(DEFAULT_RANGES));
+  /** Each assumption's Low and High, as the workbook keeps them (the Ranges sheet). */
+  readonly ranges = $derived.by(() => rangesOf(this.app.workbook));
+  /** The risk view's chance for a scenario, once it has run (risk.svelte.ts): the minutes line says it. */
+  chance = $state.raw<{ scenario: string; chance: number; runs: number } | null>(null);
   /** The scenario last deleted, for undo. */
   deleted = $state.raw<{ scenario: Scenario; index: number } | null>(null);
 
@@ -42,7 +46,16 @@ export class ScenarioState {
   readonly switching = $derived.by(() => (this.analysis?.scenario === this.open ? this.analysis.switching : []));
   readonly tornado = $derived.by(() => (this.analysis?.scenario === this.open ? this.analysis.tornado : []));
   private asked = 0;
-  readonly minutes = $derived.by(() => this.app.results ? minutesLine(this.app.workbook, this.app.results, this.open) : '');
+  readonly minutes = $derived.by(() =>
+    this.app.results ? minutesLine(this.app.workbook, this.app.results, this.open, this.chance?.scenario === this.open ? this.chance : undefined) : '',
+  );
+
+  /** One end of an assumption's range, in its own units: the reason it cannot be used, or null once kept. */
+  setRange(key: ScenarioAssumption, end: 0 | 1, value: number): Promise<string | null> {
+    const range: [number, number] = [...this.ranges[key]];
+    range[end] = value;
+    return setRange(this.app, key, range[0], range[1]);
+  }
 
   /**
    * Works out switching values and the tornado off the page's thread; called

@@ -8,8 +8,8 @@ import { formatFinancialYear, formatMonth, parseFinancialYear } from '../model/p
 import { periodMismatch, type Cost, type Grade, type Post, type Saving, type Workbook } from '../model/workbook';
 
 export type LineSheetName = 'Grades' | 'Posts' | 'Costs' | 'Savings';
-export type SheetName = LineSheetName | 'Assumptions' | 'Scenarios';
-export const SHEETS: SheetName[] = ['Grades', 'Posts', 'Costs', 'Savings', 'Assumptions', 'Scenarios'];
+export type SheetName = LineSheetName | 'Assumptions' | 'Scenarios' | 'Ranges';
+export const SHEETS: SheetName[] = ['Grades', 'Posts', 'Costs', 'Savings', 'Assumptions', 'Scenarios', 'Ranges'];
 
 /** What a grid's column head says, and whether it holds numbers (drawn right-aligned). */
 export interface ColumnHead {
@@ -24,6 +24,13 @@ export const ASSUMPTION_COLUMNS: ColumnHead[] = [
   { key: 'value', label: 'Value', align: 'num' },
   { key: 'unit', label: 'Unit' },
   { key: 'note', label: 'Note' },
+];
+
+/** The Ranges sheet: as its CSV (io/ranges-sheet.ts). */
+export const RANGE_COLUMNS: ColumnHead[] = [
+  { key: 'assumption', label: 'Assumption' },
+  { key: 'low', label: 'Low', align: 'num' },
+  { key: 'high', label: 'High', align: 'num' },
 ];
 
 /** What a cell's note may need beyond its line: the grades posts match, the horizon's years. */

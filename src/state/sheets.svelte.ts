@@ -8,7 +8,7 @@ import { deleteLine, insertLine } from '../model/lines';
 import type { Formulas, Workbook } from '../model/workbook';
 import type { AppState } from './app.svelte';
 import { formulaReach } from '../engine/layout';
-import { AssumptionsSheet, ScenariosSheet } from './assumption-sheets';
+import { AssumptionsSheet, RangesSheet, ScenariosSheet } from './assumption-sheets';
 import { Sheet, type CellEdit } from './sheet';
 import { COST_COLUMNS, COSTS, GRADE_COLUMNS, GRADES, POST_COLUMNS, POSTS, SAVINGS, savingColumns, type CellContext, type Column, type LineKind, type SheetName } from './sheet-columns';
 
@@ -149,6 +149,7 @@ export class SheetState {
   readonly savings: LineSheet<Workbook['savings'][number]>;
   readonly assumptions: AssumptionsSheet;
   readonly scenarios: ScenariosSheet;
+  readonly ranges: RangesSheet;
 
   /** The financial years the Savings grid shows: the horizon's and any a saving names. */
   readonly savingYears = $derived.by(() => {
@@ -171,10 +172,11 @@ export class SheetState {
     this.savings = new LineSheet(app, SAVINGS, () => this.savingCols, context);
     this.assumptions = new AssumptionsSheet(app);
     this.scenarios = new ScenariosSheet(app);
+    this.ranges = new RangesSheet(app);
   }
 
   /** The adapter of a sheet, by the name on its tab. */
   sheet(name: SheetName): Sheet {
-    return { Grades: this.grades, Posts: this.posts, Costs: this.costs, Savings: this.savings, Assumptions: this.assumptions, Scenarios: this.scenarios }[name];
+    return { Grades: this.grades, Posts: this.posts, Costs: this.costs, Savings: this.savings, Assumptions: this.assumptions, Scenarios: this.scenarios, Ranges: this.ranges }[name];
   }
 }

@@ -1,7 +1,8 @@
 // What each chart draws, kept apart from chart.js so it can be tested: the
 // one home of each scenario's colour, pattern and line style, so a scenario
 // looks the same in every chart, on screen and on paper.
-import type { ChartConfiguration, PointStyle } from 'chart.js';
+import type { Chart, ChartConfiguration, PointStyle } from 'chart.js';
+import type { RiskResult } from '../model/risk';
 import type { Results } from '../model/costing';
 import { formatPounds } from '../model/money';
 import { formatFinancialYear } from '../model/periods';
@@ -162,5 +163,73 @@ export function tornadoChart(bars: Bar[], paint: Paint = plain): ChartConfigurat
       },
       scales: { x: { ticks: { callback: (v) => formatPounds(Number(v)) }, grace: '25%', grid: { color: '#d8d8d8' } }, y: { grid: { display: false } } },
     },
+  };
+}
+
+/** Where each of P10, P50 and P90 falls among the bars: the bar's index plus how far across it (0 to 1). */
+export function riskMarks(result: RiskResult): { label: string; value: number; at: number }[] {
+  const { bins } = result;
+  return (
+    [
+      ['P10', result.p10],
+      ['P50', result.p50],
+      ['P90', result.p90],
+    ] as const
+  ).map(([label, value]) => {
+    let i = bins.findIndex((b) => value <= b.to);
+    if (i < 0) i = bins.length - 1;
+    const { from, to } = bins[i];
+    return { label, value, at: i + (to > from ? (value - from) / (to - from) : 0.5) };
+  });
+}
+
+type Marked = { marks?: ReturnType<typeof riskMarks> };
+
+/**
+ * Draws P10, P50 and P90 as dashed upright lines, each labelled, over the
+ * histogram: readable in black and white. The marks ride on the dataset, so
+ * a chart updated in place draws the new ones.
+ */
+const markPlugin = {
+  id: 'riskMarks',
+  afterDatasetsDraw(chart: Chart<'bar'>) {
+    const marks = (chart.data.datasets[0] as Marked | undefined)?.marks ?? [];
+    const x = chart.scales.x;
+    const { top, bottom } = chart.chartArea;
+    const { ctx } = chart;
+    const step = chart.data.labels && chart.data.labels.length > 1 ? x.getPixelForValue(1) - x.getPixelForValue(0) : x.width;
+    ctx.save();
+    ctx.strokeStyle = '#0b0c0c';
+    ctx.fillStyle = '#0b0c0c';
+    ctx.setLineDash([5, 3]);
+    ctx.font = 'bold 12px sans-serif';
+    ctx.textAlign = 'center';
+    marks.forEach((m, i) => {
+      const px = x.getPixelForValue(0) + (m.at - 0.5) * step;
+      ctx.beginPath();
+      ctx.moveTo(px, top + 14 * (i + 1));
+      ctx.lineTo(px, bottom);
+      ctx.stroke();
+      ctx.fillText(m.label, px, top + 14 * (i + 1) - 3);
+    });
+    ctx.restore();
+  },
+};
+
+/** The runs' NPVs as a histogram, with P10, P50 and P90 marked. */
+export function riskChart(result: RiskResult): ChartConfiguration<'bar'> {
+  return {
+    type: 'bar',
+    data: {
+      // Each bar by its middle: a bar's whole range is too long to stand under it, and the table below gives both ends.
+      labels: result.bins.map((b) => formatPounds((b.from + b.to) / 2)),
+      datasets: [{ label: 'Runs', data: result.bins.map((b) => b.count), backgroundColor: '#5694ca', categoryPercentage: 1, barPercentage: 0.95, marks: riskMarks(result) } as ChartConfiguration<'bar'>['data']['datasets'][number] & Marked],
+    },
+    options: {
+      ...base,
+      plugins: { legend: { display: false } },
+      scales: { x: { title: { display: true, text: 'Net present value of net cost (brackets: a saving)' }, ticks: { maxRotation: 45 } }, y: { title: { display: true, text: 'Runs' } } },
+    },
+    plugins: [markPlugin],
   };
 }
