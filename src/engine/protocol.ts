@@ -46,6 +46,13 @@ export interface EngineHandlers {
 /** What the analysis worker answers, by name. */
 export interface AnalysisHandlers {
   analyse(request: AnalysisRequest): { analysis: Analysis; ms: number };
+  model(request: ModelRequest): Results;
+}
+
+/** A workbook for the pure model to cost whole (its figures shown while the engine builds). */
+export interface ModelRequest {
+  workbook: Workbook;
+  today: number;
 }
 
 /** A request the person stopped before the engine answered it. */
@@ -69,4 +76,9 @@ export interface Engine {
   cancel?(): void;
   /** Off the page's thread in the browser: it runs the model a few hundred times. */
   analyse(request: AnalysisRequest): Promise<Analysis>;
+  /**
+   * The pure model's figures for a workbook, off the page's thread where
+   * there is a worker for it: shown while the engine builds a large one.
+   */
+  model?(request: ModelRequest): Promise<Results>;
 }
