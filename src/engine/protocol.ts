@@ -15,7 +15,15 @@ export type EngineRequest =
   | { type: 'lines'; sheet: 'posts'; changes: { index: number; line: Post }[] }
   | { type: 'lines'; sheet: 'costs'; changes: { index: number; line: Cost }[] }
   | { type: 'lines'; sheet: 'savings'; changes: { index: number; line: Saving }[] }
-  | { type: 'scenarios'; scenarios: Scenario[] };
+  | { type: 'scenarios'; scenarios: Scenario[] }
+  | RowsRequest;
+
+type LineSheets = { grades: Grade; posts: Post; costs: Cost; savings: Saving };
+/**
+ * Lines added or taken away on one sheet: lines [at, at + removed) become
+ * `lines`; `scenarios` when their references to lines moved with them.
+ */
+export type RowsRequest = { [K in keyof LineSheets]: { type: 'rows'; sheet: K; at: number; removed: number; lines: LineSheets[K][]; scenarios?: Scenario[] } }[keyof LineSheets];
 
 /** Switching values and sensitivity of one scenario: model searches, run beside the engine. */
 export interface AnalysisRequest {

@@ -16,12 +16,12 @@ import { AppState, type Kept, type Store } from './app.svelte';
 
 const TODAY = new Date(2026, 10, 23);
 
-/** An engine that answers a whole workbook only when the test says, noting what the page showed meanwhile. */
+/** An engine that answers a whole workbook, or rows in or out, only when the test says, noting what the page showed meanwhile. */
 function heldEngine(answer: (r: EngineRequest) => Promise<Results> = async (r) => handle(r)) {
   const held: { release: () => void }[] = [];
   const engine: Engine = {
     ...inProcessEngine,
-    send: (r) => (r.type === 'load' ? new Promise<void>((release) => held.push({ release })).then(() => answer(r)) : Promise.resolve(handle(r))),
+    send: (r) => (r.type === 'load' || r.type === 'rows' ? new Promise<void>((release) => held.push({ release })).then(() => answer(r)) : Promise.resolve(handle(r))),
   };
   /** Lets the engine answer once the page has had time to show the model's figures. */
   const release = async () => {
@@ -63,6 +63,29 @@ describe('a large workbook’s figures first from the model', () => {
       { numRuns: 25 },
     );
   }, 60_000);
+
+  it('shows them for a post inserted and its undo (a delete), each sent to the engine as the rows alone', async () => {
+    const sent: string[] = [];
+    const { engine, release } = heldEngine();
+    const app = await openedApp({ ...engine, send: (r) => (sent.push(r.type), engine.send(r)) });
+    const opened = app.start(carePlanningWorkbook);
+    await release();
+    await opened;
+    const before = app.workbook;
+    const extra = { ...before.posts[0], title: 'Another', fte: 2 };
+    const done = app.changeWith((wb) => ({ ...wb, posts: [...wb.posts.slice(0, 2), extra, ...wb.posts.slice(2)] }));
+    while (app.checking === null) await new Promise((r) => setTimeout(r, 0));
+    const first = app.results!;
+    await release();
+    expect(await done).toBeNull();
+    expect(figureDifferences(first, app.results!, Infinity)).toEqual([]);
+    const undone = app.undo();
+    while (app.checking === null) await new Promise((r) => setTimeout(r, 0));
+    await release();
+    await undone;
+    expect(app.workbook).toBe(before);
+    expect(sent).toEqual(['load', 'rows', 'rows']);
+  });
 
   it('says where the engine’s figures differ from those shown first, as an error, and shows the engine’s', async () => {
     const { engine, release } = heldEngine(async (r) => {
