@@ -194,6 +194,7 @@ it('measures the app in Chromium', async () => {
       steps.push({ what: 'one post edit (FTE) to every figure, later (median of three)', ms: later[1].ms, longestTaskMs: Math.max(...later.map((e) => e.longestTaskMs)) });
 
       // A post inserted below the edited one, then deleted: rows in and out of the engine, the model's figures meanwhile.
+      await grid.getByRole('row').nth(index + 1).getByRole('gridcell').nth(2).click(); // Enter left the row below active
       const blank = POSTS.blank(wb);
       wb = { ...wb, posts: [...wb.posts.slice(0, index + 1), blank, ...wb.posts.slice(index + 1)] };
       steps.push({ what: 'a post inserted in the Posts grid to every figure shown', ...(await until(page, HEADLINE_COST, implementationCost(wb, 'Proposed investment'), () => page.getByRole('button', { name: `Insert a row below row ${index + 1}` }).click())) });
