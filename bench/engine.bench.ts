@@ -1,6 +1,6 @@
 // `npm run bench`, in Node: the engine (HyperFormula, as the worker runs it)
 // beside the pure TypeScript model doing the same work in the same run, at
-// 100, 1,000 and 10,000 posts with five scenarios. Printed and written to
+// 100, 1,000, 10,000 and 25,000 posts with five scenarios. Printed and written to
 // bench/out/engine.json for docs/PERFORMANCE.md; nothing is asserted.
 import { writeFigures } from './out';
 import { it } from 'vitest';
@@ -51,7 +51,7 @@ it('measures the engine beside the model', () => {
   const memory: { posts: number; engineMb: number; modelMb: number }[] = [];
   const add = (posts: number, what: string, engineMs: number | null, modelMs: number) => rows.push({ posts, what, engineMs, modelMs });
 
-  for (const posts of [100, 1000, 10000]) {
+  for (const posts of (process.env.SIZES ?? '100,1000,10000,25000').split(',').map(Number)) {
     const csv = syntheticCsv(posts);
     const runs = posts >= 10000 ? 3 : 5;
     let wb!: Workbook;
@@ -121,6 +121,16 @@ it('measures the engine beside the model', () => {
     });
     add(posts, "one scenario's start delay slider moved a month to every figure", slider, model);
     live.setScenarios(BENCH_SCENARIOS);
+    // Rows in and out of the Posts grid: an insert in the middle, then its delete (rows added and removed in the engine, no rebuild).
+    const middle = Math.floor(wb.posts.length / 2);
+    let inserted = false;
+    // An odd count of runs (and one to warm up) leaves the workbook as it was.
+    const structural = median(editRuns, () => {
+      live.replaceLines('posts', middle, inserted ? 1 : 0, inserted ? [] : [wb.posts[middle]]);
+      inserted = !inserted;
+      live.results();
+    });
+    add(posts, 'a post inserted or deleted in the Posts grid to every figure', structural, model);
     // A scenario switch shows figures the engine already has; what it starts is the
     // search for switching values and the tornado, by the model in its own worker.
     const switching = median(runs, () => analyse({ workbook: wb, scenario: 'Late savings', ranges: DEFAULT_RANGES, today: TODAY.getTime() }));

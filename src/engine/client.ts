@@ -9,7 +9,7 @@ import type { Results } from '../model/costing';
 import type { RiskResult } from '../model/risk';
 import { Client } from '../rpc/rpc';
 import { unpackPostCosts } from './post-costs';
-import { Cancelled, EngineLost, type Analysis, type AnalysisHandlers, type AnalysisRequest, type Engine, type EngineHandlers, type EngineRequest, type RiskRequest } from './protocol';
+import { Cancelled, EngineLost, type Analysis, type AnalysisHandlers, type AnalysisRequest, type Engine, type EngineHandlers, type EngineRequest, type RiskRequest, type ModelRequest } from './protocol';
 
 // Vite finds a worker to bundle by `new Worker(new URL(...))` written out, so each is written in full.
 const stopped = () => new Cancelled();
@@ -77,6 +77,11 @@ export class WorkerEngine implements Engine {
   cancel(): void {
     this.engine.stop();
     this.engine.warm();
+  }
+
+  /** Beside a search, never in front of the engine: the model's figures of a workbook being built. */
+  model(request: ModelRequest): Promise<Results> {
+    return this.analysis.send('model', request);
   }
 
   private running = false;

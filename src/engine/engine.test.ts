@@ -6,7 +6,7 @@ import { costWorkbook, postPeriod, type Results } from '../model/costing';
 import { horizonOf } from '../model/horizon';
 import { formulaProblem, MAX_TERMS } from '../model/formulas';
 import { month, monthsInYear } from '../model/periods';
-import type { Workbook } from '../model/workbook';
+import type { Post, Workbook } from '../model/workbook';
 import { columnLetter, formulaReach, type FormulaSheet } from './layout';
 import { costArb, ownPayWorkbookArb, postArb, savingArb, workbookArb } from '../../test/arbitraries';
 import { WorkbookEngine } from './engine';
@@ -394,6 +394,77 @@ it('sums lines in chunks of 200 to the penny, and an edit in a later chunk follo
     engine.destroy();
   }
 }, 60_000);
+
+describe('lines added and taken away without a rebuild', () => {
+  const sheetArb = fc.constantFrom('grades' as const, 'posts' as const, 'costs' as const, 'savings' as const);
+  /** A workbook over three chunks of posts and two of costs and savings, so rows go in at chunks' edges too. */
+  const chunked = (): Workbook => {
+    const [sample] = fc.sample(workbookArb, { numRuns: 1, seed: 8 });
+    return {
+      ...sample,
+      posts: fc.sample(postArb, { numRuns: 450, seed: 1 }),
+      costs: fc.sample(costArb, { numRuns: 230, seed: 2 }),
+      savings: fc.sample(savingArb, { numRuns: 210, seed: 3 }),
+      scenarios: [{ name: 'Half', overrides: { recruitment: 0.5 }, toggled: { posts: [5, 200, 201, 449], costs: [199, 200], savings: [0, 205] } }],
+    };
+  };
+  /** Lines [at, at + removed) of a sheet become `lines`, scenario references moving as model/lines.ts moves them. */
+  const replaced = (wb: Workbook, sheet: 'grades' | 'posts' | 'costs' | 'savings', at: number, removed: number, lines: unknown[]): Workbook => {
+    const list = (wb[sheet] as unknown[]).slice();
+    list.splice(at, removed, ...lines);
+    const delta = lines.length - removed;
+    const move = (refs?: number[]) => refs?.flatMap((i) => (i < at ? [i] : i < at + removed ? (i - at < lines.length ? [i] : []) : [i + delta]));
+    const scenarios = sheet === 'grades' ? wb.scenarios : wb.scenarios?.map((sc) => (sc.toggled?.[sheet] ? { ...sc, toggled: { ...sc.toggled, [sheet]: move(sc.toggled[sheet]) } } : sc));
+    return { ...wb, [sheet]: list, scenarios };
+  };
+
+  it('inserts and deletes posts at a chunk’s first row, its last, the sheet’s start and end, to the penny, with no rebuild', () => {
+    let wb = chunked();
+    const engine = new WorkbookEngine(wb, TODAY);
+    try {
+      engine.results();
+      const [extra] = fc.sample(postArb, { numRuns: 1, seed: 9 });
+      // Chunks cover rows of posts 0-199, 200-399, 400-449.
+      for (const [at, removed, lines] of [[200, 0, [extra]], [0, 0, [extra, extra]], [wb.posts.length + 2, 0, [extra]], [199, 2, []], [0, 1, []], [wb.posts.length, 1, []], [100, 3, [extra]]] as [number, number, Post[]][]) {
+        wb = replaced(wb, 'posts', at, removed, lines);
+        engine.replaceLines('posts', at, removed, lines, wb.scenarios);
+        expectSameFigures(engine.results(), costWorkbook(wb, TODAY));
+      }
+      expect(engine.builds).toBe(1);
+    } finally {
+      engine.destroy();
+    }
+  }, 60_000);
+
+  it('follows random runs of lines in and out on any sheet as the model does', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(workbookArb, fc.constant(null)),
+        sheetArb,
+        fc.array(fc.tuple(fc.nat(500), fc.nat(3), fc.array(fc.tuple(postArb, costArb, savingArb, fc.integer({ min: 0, max: 9_000_000 })), { maxLength: 3 })), { minLength: 1, maxLength: 4 }),
+        (random, sheet, ops) => {
+          let wb = random ?? chunked();
+          const engine = new WorkbookEngine(wb, TODAY);
+          try {
+            engine.results();
+            for (const [where, take, made] of ops) {
+              const count = wb[sheet].length;
+              const at = where % (count + 1);
+              const removed = Math.min(take, count - at);
+              const lines = made.map(([post, cost, saving, pounds], i) => ({ grades: { grade: `New ${i}`, annualCost: pounds / 100 }, posts: post, costs: cost, savings: saving })[sheet]);
+              wb = replaced(wb, sheet, at, removed, lines);
+              engine.replaceLines(sheet, at, removed, lines as never, wb.scenarios);
+              expectSameFigures(engine.results(), costWorkbook(wb, TODAY));
+            }
+          } finally {
+            engine.destroy();
+          }
+        },
+      ),
+      { numRuns: 30 },
+    );
+  }, 120_000);
+});
 
 it('leaves every figure as it was after warming up', async () => {
   const { handle, warmUp } = await import('./handle');

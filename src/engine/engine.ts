@@ -53,7 +53,7 @@ const CONFIG = {
   licenseKey: 'gpl-v3',
   // Figures are compared to the penny: no rounding on the way out.
   smartRounding: false,
-  useColumnIndex: true,
+  useColumnIndex: false,
   maxRows: 200_000,
   // The app keeps its own undo; the engine's would hold a copy of every edit.
   undoLimit: 0,
@@ -80,6 +80,17 @@ function hasFormulas(wb: Workbook): boolean {
   return typed(wb.grades) || typed(wb.posts) || typed(wb.costs) || typed(wb.savings);
 }
 
+type LineSheetKey = 'grades' | 'posts' | 'costs' | 'savings';
+
+/** A range over rows [a, b] after `n` rows are added at row `at`: wider if they are inside it, moved down if it is below. */
+const widened = (a: number, b: number, at: number, n: number): [number, number] => (at <= a ? [a + n, b + n] : at <= b ? [a, b + n] : [a, b]);
+/** A range over rows [a, b] after rows [at, at + n) are taken out. */
+const narrowed = (a: number, b: number, at: number, n: number): [number, number] => {
+  const end = at + n;
+  const move = (r: number, edge: number) => (r < at ? r : r >= end ? r - n : edge);
+  return [move(a, at), move(b, at - 1)];
+};
+
 export class WorkbookEngine {
   private hf!: HyperFormula;
   /**
@@ -103,12 +114,22 @@ export class WorkbookEngine {
   /** Each scenario's start delay as the post blocks hold it now. */
   private blockDelays: number[] = [];
 
+  /**
+   * The rows (0-based, header at 0) each range reading a line sheet covers:
+   * the chunks summed on PostSums, CostSums and SavingSums, and the grade
+   * table every post looks its grade up in. Rows added inside a range widen
+   * it and rows taken out narrow it, as in a spreadsheet; these follow.
+   */
+  private ranges: Record<LineSheetKey, [number, number][]> = { grades: [], posts: [], costs: [], savings: [] };
+
   private build(): void {
     this.hf?.destroy();
     this.readPosts = null;
     const horizon = horizonOf(this.workbook, this.today);
     this.layout = layoutOf(this.workbook, horizon, scenariosOf(this.workbook));
     this.blockDelays = startDelays(this.workbook, this.layout.scenarios);
+    const zeroBased = (chunks: [number, number][]) => chunks.map(([a, b]): [number, number] => [a - 1, b - 1]);
+    this.ranges = { grades: this.workbook.grades.length ? [[1, this.workbook.grades.length]] : [], posts: zeroBased(this.layout.postChunks), costs: zeroBased(this.layout.costChunks), savings: zeroBased(this.layout.savingChunks) };
     this.builds++;
     this.hf = HyperFormula.buildFromSheets(
       {
@@ -215,6 +236,75 @@ export class WorkbookEngine {
     // unless a formula the user typed may read any cell (=C3): then every post is read back.
     if (sheet === 'grades' || hasFormulas(this.workbook)) this.readPosts = null;
     else if (sheet === 'posts') for (const { index } of changes) this.readPosts?.stale.add(index);
+  }
+
+  /**
+   * Lines added or taken away on one sheet (an insert, a delete, a paste
+   * past the end, their undo): lines [at, at + removed) become `lines`, and
+   * the scenarios' references to lines move with them. Rows are added or
+   * removed in the engine as in a spreadsheet, each range over them widening
+   * or narrowing, and only the rows whose contents moved are written, instead
+   * of building every sheet again. A change the ranges cannot follow (a
+   * range left with no row, a sheet with no line, formulas the user typed,
+   * which may read a cell by its address, or a new horizon) rebuilds.
+   */
+  replaceLines<K extends LineSheetKey>(sheet: K, at: number, removed: number, lines: Workbook[K][number][], scenarios?: Scenario[]): void {
+    const before = this.workbook;
+    const list = before[sheet].slice() as Workbook[K][number][];
+    if (at < 0 || removed < 0 || at + removed > list.length) throw new EngineError(`no lines ${at + 1} to ${at + removed} in ${sheet}`);
+    list.splice(at, removed, ...lines);
+    this.workbook = { ...before, [sheet]: list, ...(scenarios ? { scenarios } : {}) };
+    const delta = lines.length - removed;
+    const names = (wb: Workbook) => scenariosOf(wb).map((sc) => sc.name).join('\u0000');
+    if (hasFormulas(before) || hasFormulas(this.workbook) || names(before) !== names(this.workbook) || !sameHorizon(horizonOf(this.workbook, this.today), this.layout.horizon)) return this.build();
+    const first = at + Math.min(removed, lines.length); // where lines are added or taken away
+    const place = delta === 0 ? first : this.placeFor(sheet, first, delta, before[sheet].length);
+    if (place === null) return this.build();
+    const id = this.sheet({ grades: 'Grades', posts: 'Posts', costs: 'Costs', savings: 'Savings' }[sheet]);
+    const rowOf = { grades: gradeRow, posts: postRow, costs: costRow, savings: savingRow }[sheet];
+    // Rows whose contents are not what they should be once the rows are in (or out) at `place`.
+    const lo = Math.min(at, place, first);
+    const hi = delta > 0 ? Math.max(place, first) + delta - 1 : Math.max(place, first, at + lines.length) - 1;
+    this.hf.batch(() => {
+      if (delta > 0) this.hf.addRows(id, [place + 1, delta]);
+      if (delta < 0) this.hf.removeRows(id, [place + 1, -delta]);
+      for (let i = lo; i <= hi; i++) this.hf.setCellContents({ sheet: id, row: i + 1, col: 0 }, [rowOf(this.workbook, this.layout, i)]);
+    });
+    this.ranges[sheet] = this.ranges[sheet].map(([a, b]) => (delta > 0 ? widened(a, b, place + 1, delta) : narrowed(a, b, place + 1, -delta)));
+    if (sheet === 'grades' || !this.readPosts) this.readPosts = null;
+    else if (sheet === 'posts') {
+      const { cells, isNew, stale } = this.readPosts;
+      if (delta > 0) {
+        cells.splice(place, 0, ...Array.from({ length: delta }, () => []));
+        isNew.splice(place, 0, ...Array.from({ length: delta }, () => null));
+      } else {
+        cells.splice(place, -delta);
+        isNew.splice(place, -delta);
+      }
+      const moved = [...stale].map((i) => (i < place ? i : delta > 0 ? i + delta : i + delta >= place ? i + delta : -1)).filter((i) => i >= 0);
+      stale.clear();
+      for (const i of moved) stale.add(i);
+      for (let i = lo; i <= hi; i++) stale.add(i);
+    }
+    // The scenarios' references to lines moved: each line in or out of a scenario by a change of its own gets its flag again.
+    if (scenarios && scenarios !== before.scenarios) this.setScenarios(scenarios);
+  }
+
+  /**
+   * Where (a line index) to add `delta` rows, or take `-delta` away, close to
+   * `first` so that every range keeps its lines: an added row inside a range
+   * (not at its first row or past its last, where it would join none), and
+   * no range left with no row. Null where none near will do.
+   */
+  private placeFor(sheet: LineSheetKey, first: number, delta: number, count: number): number | null {
+    const ranges = this.ranges[sheet];
+    if (ranges.length === 0) return null;
+    for (const place of [first, first - 1, first + 1, first - 2, first + 2]) {
+      const row = place + 1;
+      if (delta > 0 && place >= 0 && place <= count && ranges.some(([a, b]) => a < row && row <= b)) return place;
+      if (delta < 0 && place >= 0 && place - delta <= count && ranges.every(([a, b]) => a < row || b > row - delta - 1)) return place;
+    }
+    return null;
   }
 
   /**

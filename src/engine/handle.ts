@@ -21,6 +21,8 @@ export function handle(request: EngineRequest): Results {
       engine.setAssumptions(request.change);
     } else if (request.type === 'scenarios') {
       engine.setScenarios(request.scenarios);
+    } else if (request.type === 'rows') {
+      engine.replaceLines(request.sheet, request.at, request.removed, request.lines, request.scenarios);
     } else {
       engine.setLines(request.sheet, request.changes);
     }

@@ -16,7 +16,15 @@ export type EngineRequest =
   | { type: 'lines'; sheet: 'posts'; changes: { index: number; line: Post }[] }
   | { type: 'lines'; sheet: 'costs'; changes: { index: number; line: Cost }[] }
   | { type: 'lines'; sheet: 'savings'; changes: { index: number; line: Saving }[] }
-  | { type: 'scenarios'; scenarios: Scenario[] };
+  | { type: 'scenarios'; scenarios: Scenario[] }
+  | RowsRequest;
+
+type LineSheets = { grades: Grade; posts: Post; costs: Cost; savings: Saving };
+/**
+ * Lines added or taken away on one sheet: lines [at, at + removed) become
+ * `lines`; `scenarios` when their references to lines moved with them.
+ */
+export type RowsRequest = { [K in keyof LineSheets]: { type: 'rows'; sheet: K; at: number; removed: number; lines: LineSheets[K][]; scenarios?: Scenario[] } }[keyof LineSheets];
 
 /** Switching values and sensitivity of one scenario: model searches, run beside the engine. */
 export interface AnalysisRequest {
@@ -57,6 +65,13 @@ export interface AnalysisHandlers {
   analyse(request: AnalysisRequest): { analysis: Analysis; ms: number };
   /** Reports the runs done as it goes. */
   risk(request: RiskRequest, progress: (done: number) => void): RiskResult;
+  model(request: ModelRequest): Results;
+}
+
+/** A workbook for the pure model to cost whole (its figures shown while the engine builds). */
+export interface ModelRequest {
+  workbook: Workbook;
+  today: number;
 }
 
 /** A request the person stopped before the engine answered it. */
@@ -84,4 +99,9 @@ export interface Engine {
   risk(request: RiskRequest, progress?: (done: number) => void): Promise<RiskResult>;
   /** Stops the runs under way: the call waiting rejects with `Cancelled`. */
   stopRisk?(): void;
+  /**
+   * The pure model's figures for a workbook, off the page's thread where
+   * there is a worker for it: shown while the engine builds a large one.
+   */
+  model?(request: ModelRequest): Promise<Results>;
 }

@@ -1,6 +1,8 @@
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { costWorkbook, type Results } from './costing';
+import { formatMoney } from './money';
 import { month } from './periods';
-import { differences, reconcile } from './reconcile';
+import { differences, figureDifferences, reconcile } from './reconcile';
 import { emptyWorkbook, type Post, type Workbook } from './workbook';
 
 function workbook(): Workbook {
@@ -53,4 +55,23 @@ it('says what is missing where a post has neither a grade with a cost nor its ow
     'Community Care Officers: the report shows £131,097, but grade Band Z has no annual cost, and the post no Annual cost of its own, to check it against.',
     'Community Care Officers: the report shows £131,097, but the post has no grade and no Annual cost of its own to check it against.',
   ]);
+});
+
+describe('the model’s figures against the engine’s', () => {
+  const wb = workbook();
+  const model = costWorkbook(wb, new Date(2026, 10, 23));
+  const nudged = (by: number): Results => ({ ...model, scenarios: model.scenarios.map((s, i) => (i === 1 ? { ...s, npv: s.npv + by } : s)), postCosts: model.postCosts.map((r) => [...r]) });
+
+  it('agree within half a penny, and a penny apart is a difference named in words', () => {
+    expect(figureDifferences(model, nudged(0.004))).toEqual([]);
+    const npv = model.scenarios[1].npv;
+    expect(figureDifferences(model, nudged(0.01))).toEqual([`${model.scenarios[1].name} net present value: checked ${formatMoney(npv)}, engine ${formatMoney(npv + 0.01)}`]);
+  });
+
+  it('name a post’s cost by its row, and stop at the limit', () => {
+    const engine = { ...model, postCosts: model.postCosts.map((r) => r.map((v) => v + 1)) };
+    const found = figureDifferences(model, engine, 3);
+    expect(found).toHaveLength(3);
+    expect(found[0]).toBe(`post 1 in 2017/18: checked ${formatMoney(model.postCosts[0][0])}, engine ${formatMoney(model.postCosts[0][0] + 1)}`);
+  });
 });

@@ -3,7 +3,7 @@
 // first: "Community Care Officers: 7 x £32,774 is £229,418; the report shows
 // £229,418", "Sub Total: the report shows £149,760; its lines add up to
 // £149,670".
-import { annualCostOf, costTotal, gradeCosts } from './costing';
+import { annualCostOf, costTotal, gradeCosts, type Results } from './costing';
 import { formatMoney, formatPounds } from './money';
 import { formatFinancialYear } from './periods';
 import { costedMonths, isCouncilFunded, periodMismatch, type Post, type ReportedTotal, type Workbook } from './workbook';
@@ -96,3 +96,36 @@ export function reconcile(workbook: Workbook): Check[] {
 
 /** Only what differs: beyond a pound, or a period whose count and range disagree. */
 export const differences = (checks: Check[]) => checks.filter((c) => !c.agrees);
+
+/** The engine and the model agree to the penny: a larger gap is a fault in one of them. */
+export const AGREEMENT_TOLERANCE = 0.005;
+
+/**
+ * Where the pure model's figures (shown first, while the engine works) and the
+ * engine's (the figures of record) differ, in words, at most `limit` of them:
+ * empty when every figure agrees to the penny.
+ */
+export function figureDifferences(model: Results, engine: Results, limit = 5): string[] {
+  const found: string[] = [];
+  const compare = (where: string, m: number, e: number) => {
+    if (found.length < limit && !(Math.abs(m - e) < AGREEMENT_TOLERANCE)) found.push(`${where}: checked ${money(m)}, engine ${money(e)}`);
+  };
+  if (model.years.join() !== engine.years.join()) found.push(`the years: checked ${model.years.map(formatFinancialYear).join(', ')}, engine ${engine.years.map(formatFinancialYear).join(', ')}`);
+  model.scenarios.forEach((m) => {
+    const e = engine.scenarios.find((s) => s.name === m.name);
+    if (!e) return void (found.length < limit && found.push(`${m.name}: checked, but not in the engine’s figures`));
+    m.years.forEach((y, k) => {
+      const ey = e.years[k];
+      if (!ey) return;
+      for (const key of FIGURE_KEYS) compare(`${m.name} ${formatFinancialYear(y.year)} ${key}`, y[key], ey[key]);
+    });
+    compare(`${m.name} net present value`, m.npv, e.npv);
+    compare(`${m.name} savings beyond the horizon`, m.beyondHorizon, e.beyondHorizon);
+    if (found.length < limit && m.paybackYear !== e.paybackYear) found.push(`${m.name} payback: checked ${m.paybackYear === null ? 'none' : formatFinancialYear(m.paybackYear)}, engine ${e.paybackYear === null ? 'none' : formatFinancialYear(e.paybackYear)}`);
+  });
+  if (engine.scenarios.length !== model.scenarios.length && found.length < limit) found.push(`the scenarios: checked ${model.scenarios.length}, engine ${engine.scenarios.length}`);
+  model.postCosts.forEach((row, i) => row.forEach((v, k) => compare(`post ${i + 1} in ${formatFinancialYear(model.years[k])}`, v, engine.postCosts[i]?.[k] ?? NaN)));
+  return found;
+}
+
+const FIGURE_KEYS = ['staff', 'other', 'savings', 'target', 'net', 'cumulative', 'discounted', 'external'] as const;

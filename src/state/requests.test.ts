@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { carePlanningWorkbook } from '../../test/care-planning';
 import { linesRequest } from './requests';
+import { insertLine } from '../model/lines';
 
 const wb = carePlanningWorkbook();
 
@@ -11,9 +12,21 @@ it('sends lines edited in place as those lines alone', () => {
   expect(linesRequest(wb, { ...wb, posts })).toEqual({ type: 'lines', sheet: 'posts', changes: [{ index: 0, line: posts[0] }, { index: 3, line: posts[3] }] });
 });
 
-it('sends the workbook whole when lines come or go, or anything else changes', () => {
-  expect(linesRequest(wb, { ...wb, posts: wb.posts.slice(1) })).toBeUndefined();
-  expect(linesRequest(wb, { ...wb, costs: [...wb.costs, wb.costs[0]] })).toBeUndefined();
+it('sends lines added or taken away on one sheet as the run that differs, with the scenarios that moved with them', () => {
+  expect(linesRequest(wb, { ...wb, posts: wb.posts.slice(1) })).toEqual({ type: 'rows', sheet: 'posts', at: 0, removed: 1, lines: [] });
+  expect(linesRequest(wb, { ...wb, grades: [...wb.grades, wb.grades[0]] })).toEqual({ type: 'rows', sheet: 'grades', at: wb.grades.length, removed: 0, lines: [wb.grades[0]] });
+  const blank = { ...wb.posts[0], title: 'New post' };
+  const withScenario = { ...wb, scenarios: [{ name: 'Fewer', overrides: {}, toggled: { posts: [0, 5] } }] };
+  const inserted = insertLine(withScenario, 'posts', 3, blank);
+  // Post 5 is post 6 now: the scenario's reference moved with it, and goes with the rows.
+  expect(linesRequest(withScenario, inserted)).toEqual({ type: 'rows', sheet: 'posts', at: 3, removed: 0, lines: [blank], scenarios: [{ name: 'Fewer', overrides: {}, toggled: { posts: [0, 6] } }] });
+  // A paste over the last of three savings and on past the end.
+  const three = { ...wb, savings: ['A', 'B', 'C'].map((line) => ({ ...wb.savings[0], line })) };
+  const pasted = { ...three, savings: [...three.savings.slice(0, 2), { ...wb.savings[0], line: 'Pasted' }, { ...wb.savings[0], line: 'Past the end' }] };
+  expect(linesRequest(three, pasted)).toEqual({ type: 'rows', sheet: 'savings', at: 2, removed: 1, lines: pasted.savings.slice(2) });
+});
+
+it('sends the workbook whole when anything else changes', () => {
   expect(linesRequest(wb, { ...wb, assumptions: { ...wb.assumptions, payAward: 0.02 } })).toBeUndefined();
   // Two sheets at once (a grade renamed and its posts with it) go whole too.
   expect(linesRequest(wb, { ...wb, grades: wb.grades.slice(), posts: wb.posts.slice() })).toBeUndefined();

@@ -123,6 +123,7 @@ function workerLike() {
     } else if (!engine) throw new Error('The engine has no workbook yet.');
     else if (r.type === 'assumptions') engine.setAssumptions(r.change);
     else if (r.type === 'scenarios') engine.setScenarios(r.scenarios);
+    else if (r.type === 'rows') engine.replaceLines(r.sheet, r.at, r.removed, r.lines, r.scenarios);
     else engine.setLines(r.sheet, r.changes as never);
     return engine.results();
   };

@@ -1,0 +1,173 @@
+// A large workbook shows the pure model's figures at once, marked as being
+// checked, until the engine's (the figures of record) arrive.
+import 'fake-indexeddb/auto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { carePlanningWorkbook } from '../../test/care-planning';
+import { ownPayWorkbookArb, workbookArb } from '../../test/arbitraries';
+import { inProcessEngine } from '../../test/in-process';
+import { handle } from '../engine/handle';
+import { Cancelled, type Engine, type EngineRequest } from '../engine/protocol';
+import type { Results } from '../model/costing';
+import { formatMoney as money } from '../model/money';
+import { figureDifferences } from '../model/reconcile';
+import type { Workbook } from '../model/workbook';
+import { AppState, type Kept, type Store } from './app.svelte';
+
+const TODAY = new Date(2026, 10, 23);
+
+/** An engine that answers a whole workbook, or rows in or out, only when the test says, noting what the page showed meanwhile. */
+function heldEngine(answer: (r: EngineRequest) => Promise<Results> = async (r) => handle(r)) {
+  const held: { release: () => void }[] = [];
+  const engine: Engine = {
+    ...inProcessEngine,
+    send: (r) => (r.type === 'load' || r.type === 'rows' ? new Promise<void>((release) => held.push({ release })).then(() => answer(r)) : Promise.resolve(handle(r))),
+  };
+  /** Lets the engine answer once the page has had time to show the model's figures. */
+  const release = async () => {
+    while (held.length === 0) await new Promise((r) => setTimeout(r, 0));
+    await new Promise((r) => setTimeout(r, 0));
+    held.shift()!.release();
+  };
+  return { engine, release };
+}
+
+async function openedApp(engine: Engine, store: Store | null = null): Promise<AppState> {
+  const app = new AppState(engine, store, () => TODAY);
+  app.modelFirstFrom = 0;
+  return app;
+}
+
+describe('a large workbook’s figures first from the model', () => {
+  it('shows the model’s figures, marked as being checked, and they are the figures the engine then shows', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(workbookArb, ownPayWorkbookArb), async (wb) => {
+        const { engine, release } = heldEngine();
+        const app = await openedApp(engine);
+        const opened = app.start(carePlanningWorkbook);
+        await release();
+        await opened;
+        const done = app.changeWhole(() => wb);
+        // The engine has not answered yet: the page shows the model's figures of the new workbook, marked.
+        while (app.checking === null) await new Promise((r) => setTimeout(r, 0));
+        expect(app.workbook).toBe(wb);
+        const first = app.results!;
+        expect(app.checking).toMatch(/^Checking these figures/);
+        await release();
+        expect(await done).toBeNull();
+        expect(app.checking).toBeNull();
+        expect(app.results).not.toBe(first); // the engine's, of record
+        expect(figureDifferences(first, app.results!, Infinity)).toEqual([]);
+        expect(app.disagreement).toBeNull();
+      }),
+      { numRuns: 25 },
+    );
+  }, 60_000);
+
+  it('shows them for a post inserted and its undo (a delete), each sent to the engine as the rows alone', async () => {
+    const sent: string[] = [];
+    const { engine, release } = heldEngine();
+    const app = await openedApp({ ...engine, send: (r) => (sent.push(r.type), engine.send(r)) });
+    const opened = app.start(carePlanningWorkbook);
+    await release();
+    await opened;
+    const before = app.workbook;
+    const extra = { ...before.posts[0], title: 'Another', fte: 2 };
+    const done = app.changeWith((wb) => ({ ...wb, posts: [...wb.posts.slice(0, 2), extra, ...wb.posts.slice(2)] }));
+    while (app.checking === null) await new Promise((r) => setTimeout(r, 0));
+    const first = app.results!;
+    await release();
+    expect(await done).toBeNull();
+    expect(figureDifferences(first, app.results!, Infinity)).toEqual([]);
+    const undone = app.undo();
+    while (app.checking === null) await new Promise((r) => setTimeout(r, 0));
+    await release();
+    await undone;
+    expect(app.workbook).toBe(before);
+    expect(sent).toEqual(['load', 'rows', 'rows']);
+  });
+
+  it('says where the engine’s figures differ from those shown first, as an error, and shows the engine’s', async () => {
+    const { engine, release } = heldEngine(async (r) => {
+      const results = handle(r);
+      const [first, ...rest] = results.scenarios[1].years;
+      return { ...results, scenarios: results.scenarios.map((s, i) => (i === 1 ? { ...s, years: [{ ...first, staff: first.staff + 1 }, ...rest] } : s)) };
+    });
+    const app = await openedApp(engine);
+    const opened = app.start(carePlanningWorkbook);
+    await release();
+    await opened;
+    const staff = app.results!.scenarios[1].years[0].staff;
+    expect(app.disagreement).toMatch(/disagree.*Proposed investment 2017\/18 staff: checked £[\d,.]+, engine £[\d,.]+/);
+    // The engine's answer was made £1 more than its own staff cost in that one figure.
+    expect(app.disagreement).toContain(`checked ${money(staff - 1)}, engine ${money(staff)}`);
+  });
+
+  it('puts the workbook open before back when the engine refuses the new one, or is stopped', async () => {
+    for (const refusal of [new Error('engine down'), new Cancelled()]) {
+      let refuse = false;
+      const { engine, release } = heldEngine(async (r) => (refuse ? Promise.reject(refusal) : handle(r)));
+      const app = await openedApp(engine);
+      const opened = app.start(carePlanningWorkbook);
+      await release();
+      await opened;
+      const before = app.workbook;
+      const figures = app.results;
+      refuse = true;
+      const next: Workbook = { ...before, posts: before.posts.map((p) => ({ ...p, fte: p.fte + 1 })) };
+      const done = app.changeWhole(() => next);
+      while (app.checking === null) await new Promise((r) => setTimeout(r, 0));
+      expect(app.workbook).toBe(next);
+      await release();
+      if (refusal instanceof Cancelled) {
+        refuse = false;
+        await release(); // the engine costs the workbook open before again
+      }
+      expect(await done).not.toBeNull();
+      expect(app.workbook).toBe(before);
+      expect(figureDifferences(figures!, app.results!, Infinity)).toEqual([]);
+      expect(app.checking).toBeNull();
+      expect(app.canUndo).toBe(false);
+    }
+  });
+
+  it('keeps only the engine’s workbook as the one stored while the figures are being checked', async () => {
+    const saves: Kept[] = [];
+    const store: Store = { save: async (id, workbook, pending) => void saves.push({ id, workbook, pending }), lastOpen: async () => null };
+    const { engine, release } = heldEngine();
+    const app = await openedApp(engine, store);
+    const opened = app.start(carePlanningWorkbook);
+    await release();
+    await opened;
+    const before = app.workbook;
+    const next: Workbook = { ...before, name: 'Bigger' };
+    const done = app.changeWhole(() => next);
+    while (app.checking === null) await new Promise((r) => setTimeout(r, 0));
+    app.flush(); // the tab closes while the engine builds
+    expect(saves.at(-1)!.workbook).toBe(before);
+    expect(saves.at(-1)!.pending).toBe(next);
+    await release();
+    await done;
+  });
+
+  it('waits for the engine where there are formulas (only it works them out), and for a small workbook', async () => {
+    const { engine, release } = heldEngine();
+    const app = await openedApp(engine);
+    const opened = app.start(carePlanningWorkbook);
+    await release();
+    await opened;
+    const withFormula: Workbook = { ...app.workbook, grades: app.workbook.grades.map((g, i) => (i === 0 ? { ...g, formulas: { annualCost: '=1+1' } } : g)) };
+    const done = app.changeWhole(() => withFormula);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(app.checking).toBeNull();
+    expect(app.workbook).not.toBe(withFormula);
+    await release();
+    await done;
+    app.modelFirstFrom = 1000; // the report's 20-odd lines: the engine answers in a moment
+    const small = app.changeWhole((wb) => ({ ...wb, name: 'Small' }));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(app.checking).toBeNull();
+    await release();
+    await small;
+  });
+});
