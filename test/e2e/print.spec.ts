@@ -13,7 +13,7 @@ describe('the committee’s printed appendix', () => {
   it('prints the example on at most three A4 pages, with no controls, and the headline, comparison and net cost chart', async () => {
     const { context, page, seen } = await openExample(env);
     // The switching values come from the analysis worker a moment after the figures.
-    await page.getByText(/The proposal still beats doing nothing while savings delivery stays above/).first().waitFor();
+    await page.getByText(/Proposed investment still beats doing nothing while savings delivery stays above/).first().waitFor();
 
     // The button asks the browser to print (the dialog itself cannot be driven headless).
     await page.evaluate(() => {

@@ -94,8 +94,10 @@ describe('what is stored is what the engine costed', () => {
     await page.getByRole('heading', { name: 'Care and support planning (October 2017)' }).waitFor();
     // The formula is not built and counts as nothing: the Strategic Development Manager (1 FTE of
     // Band E at £62,186 for 24 months, £124,372) leaves the proposal, at 50% recruitment:
-    // (578,025.50 - 124,372) x 0.5 = 226,826.75.
-    await glance(page).getByText('£226,827', { exact: true }).waitFor();
+    // (578,025.50 - 124,372) x 0.5 = 226,826.75; shown as the sum of its years each rounded to the pound
+    // (docs/RULES.md, "Figures that add up"): 2017/18 20,728.67 x 0.5 = 10,364.33 -> £10,364; 2018/19
+    // (495,110.83 - 62,186) x 0.5 = 216,462.42 -> £216,462; 2019/20 (62,186 - 62,186) x 0.5 = £0: £226,826.
+    await glance(page).getByText('£226,826', { exact: true }).waitFor();
     expect(await page.getByText('Loading…').count()).toBe(0);
     await page.getByRole('tab', { name: 'Posts' }).click();
     const cell = page.getByRole('grid', { name: 'Posts' }).getByRole('row', { name: /^Strategic Development Manager/ }).getByRole('gridcell').nth(2);

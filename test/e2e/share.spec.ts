@@ -19,7 +19,11 @@ async function copyLink(page: Page): Promise<string> {
   return box.inputValue();
 }
 
-const kept = (page: Page) => page.getByText(/^Workbooks in this browser \(\d+\)$/).textContent();
+/** The toolbar's button for the kept workbooks, by its accessible name: `Workbooks in this browser (n)`. */
+const kept = async (page: Page) => {
+  const button = page.getByRole('button', { name: /^Workbooks in this browser \(\d+\)$/ });
+  return button.evaluate((b) => (b.textContent ?? '').replace(/\s+/g, ' ').trim());
+};
 
 describe('a scenario shared by link', () => {
   it('opens in a browser that has never seen it with the same figures, as a shared copy that can be kept', async () => {
