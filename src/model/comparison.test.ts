@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { carePlanningWorkbook } from '../../test/care-planning';
-import { comparison, describeDifference } from './comparison';
+import { comparison, describeDifference, shownComparison } from './comparison';
+import { headline } from './headline';
 import { costWorkbook } from './costing';
 import { month } from './periods';
 import { emptyWorkbook, type Workbook } from './workbook';
@@ -71,5 +72,21 @@ describe('the difference in words', () => {
     expect(describeDifference(7323.67)).toBe('£7,324 worse');
     expect(describeDifference(0.4)).toBe('£0');
     expect(describeDifference(-0.4)).toBe('£0');
+  });
+});
+
+describe('the comparison as shown', () => {
+  it('adds up as printed: the example’s net cost is £2,808,000 of savings less £578,026 of cost, as on the headline', () => {
+    const results = costWorkbook(carePlanningWorkbook());
+    const proposal = shownComparison(results).find((r) => r.name === 'Proposed investment')!;
+    // Cost by year 20,728.67 / 495,110.83 / 62,186 / 0 -> £20,729 + £495,111 + £62,186 = £578,026;
+    // savings £1,630,000 + £879,000 + £299,000 (from 2018/19) = £2,808,000: net -£2,229,974, not the exact -£2,229,974.50's -£2,229,975.
+    expect(proposal.costs).toBe(578_026);
+    expect(proposal.savings).toBe(2_808_000);
+    expect(proposal.net).toBe(-2_229_974);
+    expect(proposal.npv).toBe(headline(results).npv);
+    expect(proposal.difference).toBe(proposal.npv - 0);
+    // The exact comparison, for the CSV, keeps the pence.
+    expect(comparison(results).find((r) => r.name === 'Proposed investment')!.net).toBeCloseTo(-2_229_974.5, 2);
   });
 });

@@ -3,6 +3,7 @@
 import { variance, type Results } from './costing';
 import { formatPounds } from './money';
 import { scenarioNamed } from './scenarios';
+import { shownFigures, wholePounds } from './shown';
 import { SCENARIO_DO_NOTHING } from './workbook';
 
 export interface ComparisonRow {
@@ -47,6 +48,35 @@ export function comparison(results: Results, base: string = SCENARIO_DO_NOTHING)
     external: s.totals.external,
     beyondHorizon: s.beyondHorizon,
   }));
+}
+
+/**
+ * The comparison as the page shows it: every money figure from the scenario's
+ * rounded years (docs/RULES.md, "Figures that add up"), so its net cost and
+ * net present value are the headline's and the year tables', and each
+ * difference is of the figures beside it. The CSV keeps the exact figures.
+ */
+export function shownComparison(results: Results, base: string = SCENARIO_DO_NOTHING): ComparisonRow[] {
+  const exact = comparison(results, base);
+  const shown = new Map(results.scenarios.map((s) => [s.name, shownFigures(s)]));
+  const against = shown.get(exact[0]?.base ?? base)!;
+  return exact.map((row) => {
+    const s = shown.get(row.name)!;
+    return {
+      ...row,
+      costs: s.implementationCost,
+      savings: s.totals.savings,
+      net: s.totals.net,
+      npv: s.npv,
+      baseNpv: against.npv,
+      difference: s.npv - against.npv,
+      netDifference: s.totals.net - against.totals.net,
+      target: s.totals.target,
+      variance: s.totals.variance,
+      external: s.totals.external,
+      beyondHorizon: wholePounds(row.beyondHorizon),
+    };
+  });
 }
 
 /** A difference of NPV (or net cost) in words: lower costs the council less, so it is better. */
