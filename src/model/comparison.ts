@@ -1,6 +1,6 @@
 // The comparison: one row per scenario against a base scenario the user
 // chooses (Green Book: doing nothing by default; often the proposal itself).
-import { variance, type Results } from './costing';
+import { variance, type Results, type ScenarioFigures } from './costing';
 import { formatPounds } from './money';
 import { scenarioNamed } from './scenarios';
 import { shownFigures, wholePounds } from './shown';
@@ -28,26 +28,42 @@ export interface ComparisonRow {
   beyondHorizon: number;
 }
 
-/** Every scenario against `base`; a base no longer there (deleted, renamed) gives way to doing nothing. */
+/** A scenario's money over the horizon, as one row of the comparison reads it. */
+interface Money {
+  totals: { staff: number; other: number; savings: number; net: number; target: number; variance: number; external: number };
+  npv: number;
+  beyondHorizon: number;
+}
+
+/** Every scenario against `base`, its money read by `money`; a base no longer there (deleted, renamed) gives way to doing nothing. */
+function rows(results: Results, base: string, money: (s: ScenarioFigures) => Money): ComparisonRow[] {
+  const chosen = scenarioNamed(results.scenarios, base) ?? scenarioNamed(results.scenarios, SCENARIO_DO_NOTHING)!;
+  const against = money(chosen);
+  return results.scenarios.map((scenario) => {
+    const s = money(scenario);
+    return {
+      name: scenario.name,
+      base: chosen.name,
+      costs: s.totals.staff + s.totals.other,
+      savings: s.totals.savings,
+      net: s.totals.net,
+      npv: s.npv,
+      baseNpv: against.npv,
+      difference: s.npv - against.npv,
+      netDifference: s.totals.net - against.totals.net,
+      paybackYear: scenario.paybackYear,
+      basePaybackYear: chosen.paybackYear,
+      target: s.totals.target,
+      variance: s.totals.variance,
+      external: s.totals.external,
+      beyondHorizon: s.beyondHorizon,
+    };
+  });
+}
+
+/** Every scenario against `base`, to the penny (the comparison CSV). */
 export function comparison(results: Results, base: string = SCENARIO_DO_NOTHING): ComparisonRow[] {
-  const against = scenarioNamed(results.scenarios, base) ?? scenarioNamed(results.scenarios, SCENARIO_DO_NOTHING)!;
-  return results.scenarios.map((s) => ({
-    name: s.name,
-    base: against.name,
-    costs: s.totals.staff + s.totals.other,
-    savings: s.totals.savings,
-    net: s.totals.net,
-    npv: s.npv,
-    baseNpv: against.npv,
-    difference: s.npv - against.npv,
-    netDifference: s.totals.net - against.totals.net,
-    paybackYear: s.paybackYear,
-    basePaybackYear: against.paybackYear,
-    target: s.totals.target,
-    variance: variance(s.totals),
-    external: s.totals.external,
-    beyondHorizon: s.beyondHorizon,
-  }));
+  return rows(results, base, (s) => ({ totals: { ...s.totals, variance: variance(s.totals) }, npv: s.npv, beyondHorizon: s.beyondHorizon }));
 }
 
 /**
@@ -57,25 +73,9 @@ export function comparison(results: Results, base: string = SCENARIO_DO_NOTHING)
  * difference is of the figures beside it. The CSV keeps the exact figures.
  */
 export function shownComparison(results: Results, base: string = SCENARIO_DO_NOTHING): ComparisonRow[] {
-  const exact = comparison(results, base);
-  const shown = new Map(results.scenarios.map((s) => [s.name, shownFigures(s)]));
-  const against = shown.get(exact[0]?.base ?? base)!;
-  return exact.map((row) => {
-    const s = shown.get(row.name)!;
-    return {
-      ...row,
-      costs: s.implementationCost,
-      savings: s.totals.savings,
-      net: s.totals.net,
-      npv: s.npv,
-      baseNpv: against.npv,
-      difference: s.npv - against.npv,
-      netDifference: s.totals.net - against.totals.net,
-      target: s.totals.target,
-      variance: s.totals.variance,
-      external: s.totals.external,
-      beyondHorizon: wholePounds(row.beyondHorizon),
-    };
+  return rows(results, base, (s) => {
+    const shown = shownFigures(s);
+    return { totals: shown.totals, npv: shown.npv, beyondHorizon: wholePounds(s.beyondHorizon) };
   });
 }
 
