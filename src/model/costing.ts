@@ -274,24 +274,13 @@ export function figuresFromYears(
       external: external[k],
     };
   });
-  const sum = (pick: (y: YearFigures) => number) => rows.reduce((s, y) => s + pick(y), 0);
-  return {
-    name,
-    values,
-    beyondHorizon,
-    years: rows,
-    totals: {
-      staff: sum((y) => y.staff),
-      other: sum((y) => y.other),
-      savings: sum((y) => y.savings),
-      target: sum((y) => y.target),
-      net: sum((y) => y.net),
-      discounted: sum((y) => y.discounted),
-      external: sum((y) => y.external),
-    },
-    npv: sum((y) => y.discounted),
-    paybackYear: paybackYear(rows),
-  };
+  const totals = totalsOf(rows, ['staff', 'other', 'savings', 'target', 'net', 'discounted', 'external']);
+  return { name, values, beyondHorizon, years: rows, totals, npv: totals.discounted, paybackYear: paybackYear(rows) };
+}
+
+/** Each named figure added up over the years: a scenario's totals, exact here or as shown (shown.ts). */
+export function totalsOf<K extends string>(years: readonly Record<K, number>[], keys: readonly K[]): Record<K, number> {
+  return Object.fromEntries(keys.map((key) => [key, years.reduce((sum, y) => sum + y[key], 0)])) as Record<K, number>;
 }
 
 /**

@@ -4,7 +4,7 @@
 // figures, so a table adds up across and down as printed. Rounding each total
 // from its own exact amount instead showed £2,808,000 of savings less
 // £578,026 of cost as £2,229,975.
-import type { ScenarioFigures } from './costing';
+import { totalsOf, type ScenarioFigures } from './costing';
 import type { FinancialYear } from './periods';
 
 /** The rule in one sentence, for the page's notes. */
@@ -48,16 +48,6 @@ export function shownFigures(figures: ScenarioFigures): ShownFigures {
     cumulative += net;
     return { year: y.year, staff, other, savings, target, variance: target - savings, net, cumulative, discounted: wholePounds(y.discounted), external: wholePounds(y.external) };
   });
-  const sum = (pick: (y: ShownYear) => number) => years.reduce((s, y) => s + pick(y), 0);
-  const totals = {
-    staff: sum((y) => y.staff),
-    other: sum((y) => y.other),
-    savings: sum((y) => y.savings),
-    target: sum((y) => y.target),
-    variance: sum((y) => y.variance),
-    net: sum((y) => y.net),
-    discounted: sum((y) => y.discounted),
-    external: sum((y) => y.external),
-  };
+  const totals = totalsOf(years, ['staff', 'other', 'savings', 'target', 'variance', 'net', 'discounted', 'external']);
   return { years, totals, implementationCost: totals.staff + totals.other, npv: totals.discounted };
 }

@@ -1,15 +1,9 @@
 import { expect, it } from 'vitest';
-import { carePlanningWorkbook } from '../../test/care-planning';
-import type { Engine } from '../engine/protocol';
-import { inProcessEngine } from '../../test/in-process';
-import { AppState } from './app.svelte';
+import { exampleApp } from '../../test/in-process';
 import { ScenarioState } from './scenarios.svelte';
 
-const inProcess: Engine = inProcessEngine;
-
 async function started() {
-  const app = new AppState(inProcess, null);
-  await app.start(carePlanningWorkbook);
+  const app = await exampleApp();
   return { app, scenarios: new ScenarioState(app) };
 }
 

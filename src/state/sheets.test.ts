@@ -1,12 +1,9 @@
 import { expect, it } from 'vitest';
-import { carePlanningWorkbook } from '../../test/care-planning';
-import { inProcessEngine } from '../../test/in-process';
-import { AppState } from './app.svelte';
+import { exampleApp } from '../../test/in-process';
 import { SheetState } from './sheets.svelte';
 
 async function started() {
-  const app = new AppState(inProcessEngine, null);
-  await app.start(carePlanningWorkbook);
+  const app = await exampleApp();
   return { app, sheets: new SheetState(app) };
 }
 
