@@ -16,17 +16,20 @@ import { rangesOf } from '../model/sensitivity';
 const UNITS: UserAssumption['unit'][] = ['£', '%', 'months', 'number'];
 const PAY_AWARD = ASSUMPTION_SPECS.find((a) => a.key === 'payAward')!;
 
+/** A sheet over the open workbook's own parts (not its lines), read and changed through the session. */
+abstract class WorkbookSheet extends Sheet {
+  constructor(protected readonly app: AppState) {
+    super();
+  }
+}
+
 /** What a row of the Assumptions grid stands for: one of the workbook's own, its pay award for one year, or the user's (by place in their list). */
 type AssumptionEntry = { spec: AssumptionSpec } | { year: FinancialYear } | { user: number };
 
-export class AssumptionsSheet extends Sheet {
+export class AssumptionsSheet extends WorkbookSheet {
   readonly name = 'Assumptions';
   readonly note = 'Use any name in a formula in a cell that takes a number, such as an FTE of =ReferralsPerWeek/CasesPerWorker. Renaming an assumption renames it in every formula.';
   readonly columns = ASSUMPTION_COLUMNS;
-
-  constructor(private readonly app: AppState) {
-    super();
-  }
 
   /**
    * The rows in order: the workbook's own, with a row per horizon year after
@@ -190,13 +193,9 @@ function renameEverywhere(workbook: Workbook, from: string, to: string): Workboo
 }
 
 /** The Scenarios sheet: a row per assumption, a column per scenario with its own value (in %, or months), blank where it uses the workbook's. */
-export class ScenariosSheet extends Sheet {
+export class ScenariosSheet extends WorkbookSheet {
   readonly name = 'Scenarios';
   readonly note = 'Each scenario’s own value of each assumption, in % or months; blank uses the workbook’s.';
-
-  constructor(private readonly app: AppState) {
-    super();
-  }
 
   get columns(): ColumnHead[] {
     return [{ key: 'assumption', label: 'Assumption' }, ...scenariosOf(this.app.workbook).map((s): ColumnHead => ({ key: s.name, label: s.name, align: 'num' }))];
@@ -245,14 +244,10 @@ export class ScenariosSheet extends Sheet {
 }
 
 /** The Ranges sheet: each assumption's Low and High (the tornado's ends, the risk view's range), in % or months. */
-export class RangesSheet extends Sheet {
+export class RangesSheet extends WorkbookSheet {
   readonly name = 'Ranges';
   readonly note = 'Each assumption’s Low and High, in % or months: the sensitivity chart’s ends, and the range the risk view draws from (the scenario’s own value is the most likely).';
   readonly columns = RANGE_COLUMNS;
-
-  constructor(private readonly app: AppState) {
-    super();
-  }
 
   get rows(): number {
     return ASSUMPTION_SPECS.length;
