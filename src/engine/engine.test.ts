@@ -502,6 +502,33 @@ it('follows lines edited in place on any sheet as a rebuild would, writing only 
   );
 }, 60_000);
 
+it('follows grades renamed, doubled, cased and spaced differently, in place and in and out, as the model finds them', () => {
+  // A post reads the first grade whose name matches its own, ignoring case and spaces at either end (model/costing.ts, gradeKey).
+  const wb = carePlanningWorkbook();
+  const engine = new WorkbookEngine(wb, TODAY);
+  try {
+    engine.results();
+    let grades = wb.grades;
+    const step = (next: typeof grades, change: () => void) => {
+      grades = next;
+      change();
+      expectSameFigures(engine.results(), costWorkbook({ ...wb, grades }, TODAY));
+    };
+    // Band E (row 5) renamed: its two posts cost nothing; then named again with other case and spaces.
+    step([...grades.slice(0, 3), { grade: 'Band F', annualCost: 62186 }, grades[4]], () => engine.setLines('grades', [{ index: 3, line: grades[3] }]));
+    step([...grades.slice(0, 3), { grade: ' band e ', annualCost: 70000 }, grades[4]], () => engine.setLines('grades', [{ index: 3, line: grades[3] }]));
+    // A second Band E above it wins; taken out, the first is read again.
+    step([{ grade: 'BAND E', annualCost: 50000 }, ...grades], () => engine.replaceLines('grades', 0, 0, [grades[0]]));
+    step(grades.slice(1), () => engine.replaceLines('grades', 0, 1, []));
+    // Band A taken out: Assistant Accountant costs nothing; Band E moves up a row and keeps its posts.
+    step(grades.slice(1), () => engine.replaceLines('grades', 0, 1, []));
+    step([{ grade: 'Band A', annualCost: 39820 }, ...grades], () => engine.replaceLines('grades', 0, 0, [grades[0]]));
+    expect(engine.builds).toBe(1);
+  } finally {
+    engine.destroy();
+  }
+});
+
 describe('a start delay moved in place', () => {
   it('recomputes its block without rebuilding, while the block is its own, and agrees with the model', () => {
     const wb: Workbook = { ...carePlanningWorkbook(), scenarios: [{ name: 'Late', overrides: { startDelay: 3 } }] };
@@ -632,7 +659,8 @@ describe('a post’s own pay', () => {
     const engine = new WorkbookEngine(wb, TODAY);
     try {
       expect(engine.formula('Posts', 1, 10)).toBeUndefined();
-      expect(engine.formula('Posts', 2, 10)).toBe('=IFERROR(VLOOKUP(TRIM(B3),Grades!$A$2:$B$6,2,FALSE()),0)');
+      // Commissioning Manager is Band E, the fourth grade (row 5): the post reads that one cell, so a grade's new cost recomputes its own posts only.
+      expect(engine.formula('Posts', 2, 10)).toBe('=IFERROR(Grades!$B$5,0)');
       // 2018/19 and 2019/20 at £70,000: the implementation cost 578,025.50 + (70,000 - 62,186) x 24 / 12
       const r = engine.results();
       expect(r.postCosts[0].slice(1, 3)).toEqual([70000, 70000]);
@@ -661,7 +689,7 @@ describe('a post’s own pay', () => {
         expectSameFigures(engine.results(), costWorkbook({ ...wb, posts: [post, ...wb.posts.slice(1)] }, TODAY));
       }
       expect(engine.builds).toBe(built);
-      expect(engine.formula('Posts', 1, 10)).toBe('=IFERROR(VLOOKUP(TRIM(B2),Grades!$A$2:$B$6,2,FALSE()),0)');
+      expect(engine.formula('Posts', 1, 10)).toBe('=IFERROR(Grades!$B$5,0)');
     } finally {
       engine.destroy();
     }

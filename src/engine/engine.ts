@@ -2,7 +2,7 @@
 // applies edits in batches, and reads the figures back once per change. The
 // page shows and exports these figures, not the model's.
 import { HyperFormula, type CellValue } from 'hyperformula';
-import type { InputValue, Results, ScenarioFigures, YearFigures } from '../model/costing';
+import { ownCost, type InputValue, type Results, type ScenarioFigures, type YearFigures } from '../model/costing';
 import { explainError, formulaProblem, MAX_FORMULA_VALUE } from '../model/formulas';
 import { horizonOf, type Horizon } from '../model/horizon';
 import { ASSUMPTION_SPECS, includes, scenarioNamed, scenariosOf } from '../model/scenarios';
@@ -27,6 +27,8 @@ import {
   SUMMARY,
   TOTALS,
   postRow,
+  postAnnualCost,
+  gradeLineOf,
   costRow,
   formulaReach,
   savingRow,
@@ -129,7 +131,7 @@ export class WorkbookEngine {
     this.layout = layoutOf(this.workbook, horizon, scenariosOf(this.workbook));
     this.blockDelays = startDelays(this.workbook, this.layout.scenarios);
     const zeroBased = (chunks: [number, number][]) => chunks.map(([a, b]): [number, number] => [a - 1, b - 1]);
-    this.ranges = { grades: this.workbook.grades.length ? [[1, this.workbook.grades.length]] : [], posts: zeroBased(this.layout.postChunks), costs: zeroBased(this.layout.costChunks), savings: zeroBased(this.layout.savingChunks) };
+    this.ranges = { grades: [], posts: zeroBased(this.layout.postChunks), costs: zeroBased(this.layout.costChunks), savings: zeroBased(this.layout.savingChunks) };
     this.builds++;
     this.hf = HyperFormula.buildFromSheets(
       {
@@ -231,6 +233,8 @@ export class WorkbookEngine {
           if (cell !== old[col]) this.hf.setCellContents({ sheet: id, row: index + 1, col }, cell);
         });
       }
+      // A grade renamed: its posts, and any that now find another line first, read their grade's new row.
+      if (sheet === 'grades') this.regrade((line) => line, before);
     });
     // A grade's cost feeds every post of that grade: read them all back; a post, only its own row,
     // unless a formula the user typed may read any cell (=C3): then every post is read back.
@@ -269,6 +273,8 @@ export class WorkbookEngine {
       if (delta > 0) this.hf.addRows(id, [place + 1, delta]);
       if (delta < 0) this.hf.removeRows(id, [place + 1, -delta]);
       for (let i = lo; i <= hi; i++) this.hf.setCellContents({ sheet: id, row: i + 1, col: 0 }, [rowOf(this.workbook, this.layout, i)]);
+      // Each post's reference to its grade's row moved with the rows (a row taken out leaves #REF!): where that is not the row the model finds, it is written again.
+      if (sheet === 'grades') this.regrade((line) => (delta >= 0 ? (line >= place ? line + delta : line) : line < place ? line : line >= place - delta ? line + delta : undefined), before);
     });
     this.ranges[sheet] = this.ranges[sheet].map(([a, b]) => (delta > 0 ? widened(a, b, place + 1, delta) : narrowed(a, b, place + 1, -delta)));
     if (sheet === 'grades' || !this.readPosts) this.readPosts = null;
@@ -291,12 +297,30 @@ export class WorkbookEngine {
   }
 
   /**
+   * Each post's annual cost reads its grade's own cell (layout.ts,
+   * postAnnualCost). After the grades change, a post whose reference, as the
+   * engine moved it (`moved`, from its grade's line before), is not the line
+   * the model now finds gets its cell again. Called inside a batch.
+   */
+  private regrade(moved: (line: number) => number | undefined, before: Workbook): void {
+    const posts = this.sheet('Posts');
+    this.workbook.posts.forEach((p, i) => {
+      if (ownCost(p) !== null) return;
+      const was = gradeLineOf(before, p.grade);
+      const now = gradeLineOf(this.workbook, p.grade);
+      if ((was === undefined ? undefined : moved(was)) !== now) this.hf.setCellContents({ sheet: posts, row: i + 1, col: POST.annualCost }, postAnnualCost(this.workbook, this.layout, i));
+    });
+  }
+
+  /**
    * Where (a line index) to add `delta` rows, or take `-delta` away, close to
    * `first` so that every range keeps its lines: an added row inside a range
    * (not at its first row or past its last, where it would join none), and
    * no range left with no row. Null where none near will do.
    */
   private placeFor(sheet: LineSheetKey, first: number, delta: number, count: number): number | null {
+    // No range reads the grade table: each post reads its own grade's cell.
+    if (sheet === 'grades') return first;
     const ranges = this.ranges[sheet];
     if (ranges.length === 0) return null;
     for (const place of [first, first - 1, first + 1, first - 2, first + 2]) {

@@ -5,13 +5,13 @@
 //
 // Why this shape (docs/RULES.md, "What we measured about HyperFormula"): a VLOOKUP and a named expression in every
 // year cell makes the engine's build quadratic (29 s at 10k posts). Here each
-// post looks its grade up once, in a helper column (or holds its own pay there), and the per-year factors
+// post reads its grade's cost cell once, in a helper column (or holds its own pay there), and the per-year factors
 // (pay award, discount) live once per scenario in the Years sheet, so a year
 // cell refers to its own row, one Years cell and one Scenarios cell. The
 // summary sums whole columns with SUMIFS on a council-funded flag and a
 // per-scenario inclusion flag; optimism bias multiplies the sums.
 import { columnLetter } from '../model/columns';
-import { ownCost, PAYBACK_TOLERANCE, savedBefore } from '../model/costing';
+import { gradeKey, ownCost, PAYBACK_TOLERANCE, savedBefore } from '../model/costing';
 import type { Horizon } from '../model/horizon';
 import { firstMonthOf, formatFinancialYear, lastMonthOf, type Month } from '../model/periods';
 import { ASSUMPTION_SPECS, effectiveValues, includes, payAwardYearName, workbookValues } from '../model/scenarios';
@@ -354,11 +354,37 @@ export function gradesSheet(workbook: Workbook, layout: Layout): Grid {
 const includeFlags = (layout: Layout, sheet: 'posts' | 'costs' | 'savings', index: number, doNothing: boolean) =>
   layout.scenarios.map((scenario) => (includes(scenario, sheet, index, doNothing) ? 1 : 0));
 
+/** Each grade's row (0-based line) by its key: the first line of that name, as the model finds a post's grade (gradeKey). */
+const gradeLines = new WeakMap<Workbook['grades'], Map<string, number>>();
+export function gradeLineOf(workbook: Workbook, grade: string): number | undefined {
+  let lines = gradeLines.get(workbook.grades);
+  if (!lines) {
+    lines = new Map();
+    for (const [i, g] of workbook.grades.entries()) if (!lines.has(gradeKey(g.grade))) lines.set(gradeKey(g.grade), i);
+    gradeLines.set(workbook.grades, lines);
+  }
+  return lines.get(gradeKey(grade));
+}
+
+/**
+ * A post's annual cost cell. Its own pay wins over its grade's: written as
+ * its value (or its formula), so it reads no grade. Otherwise it reads its
+ * grade's own cost cell, found here as the model finds it: a lookup over
+ * the whole grade table made every post depend on every grade, so one
+ * grade's new cost recomputed all 10,000 posts (docs/PERFORMANCE.md). A
+ * grade not in Grades costs nothing, as in the model; the page flags it.
+ */
+export function postAnnualCost(workbook: Workbook, layout: Layout, index: number): Cell {
+  const p = workbook.posts[index];
+  if (ownCost(p) !== null) return input(ownCost(p), p.formulas?.annualCost, formulaReach('Posts', layout.years));
+  const line = gradeLineOf(workbook, p.grade);
+  return line === undefined ? 0 : `=IFERROR(Grades!${gradeCells.fixed('annualCost', line + 2)},0)`;
+}
+
 export function postRow(workbook: Workbook, layout: Layout, index: number): Cell[] {
   const p = workbook.posts[index];
   const r = index + 2; // 1-based sheet row
   const lastYear = layout.years - 1;
-  const gradeTable = `Grades!${gradeCells.fixed('grade', 2)}:${gradeCells.fixed('annualCost', Math.max(workbook.grades.length, 1) + 1)}`;
   const at = (column: keyof typeof POST) => postCells.cell(column, r);
   const abs = (column: keyof typeof POST | number) => postCells.abs(column, r);
   return [
@@ -372,10 +398,7 @@ export function postRow(workbook: Workbook, layout: Layout, index: number): Cell
     p.months,
     text(p.funding),
     isCouncilFunded(p.funding) ? 1 : 0,
-    // The post's own pay wins over its grade's: written here as its value (or its formula), so a post
-    // with its own pay reads no grade and the rest keep one lookup each. A grade not in Grades costs
-    // nothing, as in the model; the page flags it.
-    ownCost(p) !== null ? input(ownCost(p), p.formulas?.annualCost, formulaReach('Posts', layout.years)) : `=IFERROR(VLOOKUP(TRIM(${at('grade')}),${gradeTable},${GRADE.annualCost + 1},FALSE()),0)`,
+      postAnnualCost(workbook, layout, index),
     // From: the start; else the end less the count; else the horizon's first month.
     // Start, End and Months are values, so each row's formula is the case that applies to it.
     p.start !== null ? `=YEAR(${at('start')})*12+MONTH(${at('start')})-1` : p.end !== null && p.months !== null ? `=YEAR(${at('end')})*12+MONTH(${at('end')})-${at('months')}` : `=${yearsCell(0, Y.first)}`,

@@ -3,8 +3,8 @@
 // workbooks and the tabs are the Library's (library.svelte.ts), imports are
 // ImportState's. The engine and the store are passed in, so tests run this
 // class with the engine in-process.
-import { Cancelled, EngineLost, type Analysis, type Engine, type EngineRequest, type RowsRequest } from '../engine/protocol';
-import { linesRequest } from './requests';
+import { Cancelled, EngineLost, type Analysis, type Engine, type EngineRequest } from '../engine/protocol';
+import { linesRequest, recostsPosts } from './requests';
 import { rangesCsv } from '../io/ranges-sheet';
 import type { Ranges } from '../model/sensitivity';
 import type { StoredWorkbook } from '../store/db';
@@ -196,8 +196,9 @@ export class AppState {
   private shownOver: Workbook | null = null;
 
   /**
-   * The engine costs a workbook whole, or the rows that came or went. A large
-   * workbook takes it seconds (rows in or out, some hundreds of ms), so the
+   * The engine costs a workbook whole, or a change that recosts many posts
+   * (rows that came or went, a grade, a start delay). A large workbook takes
+   * it seconds (such a change, some hundreds of ms), so the
    * pure model's figures (to the penny of the engine's, some 50 ms at 10,000
    * posts, worked out beside the engine) are shown first, marked as being
    * checked; the engine's then replace them, and any figure where the two
@@ -205,10 +206,10 @@ export class AppState {
    * before is back as it was. A workbook with formulas waits for the engine:
    * only it works formulas out.
    */
-  private async load(workbook: Workbook, rows?: RowsRequest): Promise<Results> {
+  private async load(workbook: Workbook, change?: EngineRequest): Promise<Results> {
     const today = this.today();
-    // Rows in or out go as those rows (the engine adds or removes them in place), which at 10,000 posts still takes it some hundreds of ms.
-    const engine = this.send(rows ?? { type: 'load', workbook, today: today.getTime() });
+    // A change that recosts many posts (rows in or out, a grade, a start delay: requests.ts, recostsPosts) goes as that change, which at 10,000 posts still takes the engine some hundreds of ms.
+    const engine = this.send(change ?? { type: 'load', workbook, today: today.getTime() });
     if (lineCount(workbook) < this.modelFirstFrom || hasFormulas(workbook)) return engine;
     const before = { workbook: this.workbook, results: this.results, formulaValues: this.formulaValues, uncosted: this.uncosted };
     let answered = false;
@@ -476,7 +477,7 @@ export class AppState {
       const ok = await this.run(async () => {
         // A workbook the engine could not cost is costed whole again, not patched.
         const patch = this.uncosted === null ? (request?.(next) ?? linesRequest(this.workbook, next)) : undefined;
-        const results = await (patch && patch.type !== 'load' && patch.type !== 'rows' ? this.send(patch) : this.load(next, patch?.type === 'rows' ? patch : undefined));
+        const results = await (patch && patch.type !== 'load' && !recostsPosts(patch, this.workbook, next) ? this.send(patch) : this.load(next, patch?.type === 'load' ? undefined : patch));
         this.remember(before);
         this.workbook = next;
         this.uncosted = null;
@@ -511,7 +512,7 @@ export class AppState {
       const patch = this.uncosted === null ? linesRequest(current, target) : undefined;
       const apply = async () => {
         if (!patch) return this.open(this.id, target, true, false);
-        const results = await (patch.type === 'rows' ? this.load(target, patch) : this.send(patch));
+        const results = await (recostsPosts(patch, current, target) ? this.load(target, patch) : this.send(patch));
         this.workbook = target;
         this.take(results);
         await this.save();

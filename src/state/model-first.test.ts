@@ -16,12 +16,12 @@ import { AppState, type Kept, type Store } from './app.svelte';
 
 const TODAY = new Date(2026, 10, 23);
 
-/** An engine that answers a whole workbook, or rows in or out, only when the test says, noting what the page showed meanwhile. */
-function heldEngine(answer: (r: EngineRequest) => Promise<Results> = async (r) => handle(r)) {
+/** An engine that answers a whole workbook, or rows in or out (or whatever `holds`), only when the test says, noting what the page showed meanwhile. */
+function heldEngine(answer: (r: EngineRequest) => Promise<Results> = async (r) => handle(r), holds: (r: EngineRequest) => boolean = (r) => r.type === 'load' || r.type === 'rows') {
   const held: { release: () => void }[] = [];
   const engine: Engine = {
     ...inProcessEngine,
-    send: (r) => (r.type === 'load' || r.type === 'rows' ? new Promise<void>((release) => held.push({ release })).then(() => answer(r)) : Promise.resolve(handle(r))),
+    send: (r) => (holds(r) ? new Promise<void>((release) => held.push({ release })).then(() => answer(r)) : Promise.resolve(handle(r))),
   };
   /** Lets the engine answer once the page has had time to show the model's figures. */
   const release = async () => {
@@ -85,6 +85,32 @@ describe('a large workbook’s figures first from the model', () => {
     await undone;
     expect(app.workbook).toBe(before);
     expect(sent).toEqual(['load', 'rows', 'rows']);
+  });
+
+  it('shows them for a grade’s new cost and a start delay no other scenario has, each sent to the engine as the change alone', async () => {
+    // Both recost every post of a grade, or every post in a block of its own: hundreds of ms for the engine at 10,000 posts.
+    const sent: string[] = [];
+    const { engine, release } = heldEngine(undefined, () => true);
+    const app = await openedApp({ ...engine, send: (r) => (sent.push(r.type), engine.send(r)) });
+    const opened = app.start(carePlanningWorkbook);
+    await release();
+    await opened;
+    const changes: (() => Promise<boolean>)[] = [
+      async () => (await app.changeWith((wb) => ({ ...wb, grades: wb.grades.map((g) => (g.grade === 'Band E' ? { ...g, annualCost: 70000 } : g)) }))) === null,
+      () => app.setScenarios([{ name: 'Late start', overrides: { startDelay: 5 } }]),
+      () => app.setScenarios([{ name: 'Late start', overrides: { startDelay: 6 } }]),
+      () => app.setAssumptions({ startDelay: 2 }),
+    ];
+    for (const change of changes) {
+      const done = change();
+      while (app.checking === null) await new Promise((r) => setTimeout(r, 0));
+      const first = app.results!;
+      await release();
+      expect(await done).toBe(true);
+      expect(app.checking).toBeNull();
+      expect(figureDifferences(first, app.results!, Infinity)).toEqual([]);
+    }
+    expect(sent).toEqual(['load', 'lines', 'scenarios', 'scenarios', 'assumptions']);
   });
 
   it('says where the engine’s figures differ from those shown first, as an error, and shows the engine’s', async () => {

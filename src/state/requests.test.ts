@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { carePlanningWorkbook } from '../../test/care-planning';
-import { linesRequest } from './requests';
+import { linesRequest, recostsPosts } from './requests';
 import { insertLine } from '../model/lines';
 
 const wb = carePlanningWorkbook();
@@ -31,4 +31,21 @@ it('sends the workbook whole when anything else changes', () => {
   // Two sheets at once (a grade renamed and its posts with it) go whole too.
   expect(linesRequest(wb, { ...wb, grades: wb.grades.slice(), posts: wb.posts.slice() })).toBeUndefined();
   expect(linesRequest(wb, { ...wb, userAssumptions: [] })).toBeUndefined();
+});
+
+it('says which changes recost many posts: a grade, a start delay that moves, rows in or out; not a post, nor another assumption', () => {
+  const grades = wb.grades.map((g, i) => (i === 1 ? { ...g, annualCost: 70000 } : g));
+  const posts = wb.posts.map((p, i) => (i === 0 ? { ...p, fte: 2 } : p));
+  const late = { ...wb, scenarios: [{ name: 'Late', overrides: { startDelay: 3 } }] };
+  const plain = { ...wb, scenarios: [{ name: 'Late', overrides: {} }] };
+  const half = { ...wb, scenarios: [{ name: 'Late', overrides: { recruitment: 0.5 } }] };
+  expect(recostsPosts(linesRequest(wb, { ...wb, grades })!, wb, { ...wb, grades })).toBe(true);
+  expect(recostsPosts(linesRequest(wb, { ...wb, posts })!, wb, { ...wb, posts })).toBe(false);
+  expect(recostsPosts({ type: 'scenarios', scenarios: late.scenarios }, wb, late)).toBe(true);
+  expect(recostsPosts({ type: 'scenarios', scenarios: half.scenarios }, plain, half)).toBe(false);
+  const workbookDelay = { ...wb, assumptions: { ...wb.assumptions, startDelay: 2 } };
+  expect(recostsPosts({ type: 'assumptions', change: { startDelay: 2 } }, wb, workbookDelay)).toBe(true);
+  expect(recostsPosts({ type: 'assumptions', change: { payAward: 0.05 } }, wb, { ...wb, assumptions: { ...wb.assumptions, payAward: 0.05 } })).toBe(false);
+  const inserted = insertLine(wb, 'posts', 1, wb.posts[0]);
+  expect(recostsPosts(linesRequest(wb, inserted)!, wb, inserted)).toBe(true);
 });

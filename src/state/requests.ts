@@ -7,6 +7,7 @@
 // or removing rows instead of building again. Anything else (assumptions,
 // names, more than one sheet) goes whole.
 import type { EngineRequest } from '../engine/protocol';
+import { effectiveValues, scenariosOf } from '../model/scenarios';
 import type { Workbook } from '../model/workbook';
 
 const SHEETS = ['grades', 'posts', 'costs', 'savings'] as const;
@@ -34,4 +35,20 @@ function rowsRequest(before: Workbook, after: Workbook, sheet: (typeof SHEETS)[n
   while (same < a.length - at && same < b.length - at && a[a.length - 1 - same] === b[b.length - 1 - same]) same++;
   const scenarios = before.scenarios !== after.scenarios ? { scenarios: after.scenarios ?? [] } : {};
   return { type: 'rows', sheet, at, removed: a.length - at - same, lines: b.slice(at, b.length - same), ...scenarios } as EngineRequest;
+}
+
+/**
+ * Whether the engine recosts many posts for this change: rows in or out; a
+ * grade's line (its posts sit in every chunk of sums, so every chunk is
+ * summed again); a scenario's start delay (every post's cells in its block).
+ * At 10,000 posts each takes the engine hundreds of ms, so a large workbook
+ * shows the model's figures first (docs/RULES.md, "Figures first, then the
+ * engine's").
+ */
+export function recostsPosts(request: EngineRequest, before: Workbook, after: Workbook): boolean {
+  if (request.type === 'rows') return true;
+  if (request.type === 'lines') return request.sheet === 'grades';
+  if (request.type !== 'scenarios' && request.type !== 'assumptions') return false;
+  const delays = (wb: Workbook) => scenariosOf(wb).map((sc) => effectiveValues(sc, wb).startDelay).join(',');
+  return delays(before) !== delays(after);
 }
