@@ -3,6 +3,7 @@
 import { variance, type Results } from './costing';
 import { formatPounds } from './money';
 import { scenarioNamed } from './scenarios';
+import { shownFigures, wholePounds } from './shown';
 import { SCENARIO_DO_NOTHING } from './workbook';
 
 export interface ComparisonRow {
@@ -27,9 +28,12 @@ export interface ComparisonRow {
   beyondHorizon: number;
 }
 
-/** Every scenario against `base`; a base no longer there (deleted, renamed) gives way to doing nothing. */
+/** The base in use: the one named, or doing nothing when it is no longer there (deleted, renamed). */
+const baseOf = (results: Results, base: string) => scenarioNamed(results.scenarios, base) ?? scenarioNamed(results.scenarios, SCENARIO_DO_NOTHING)!;
+
+/** Every scenario against `base`, to the penny (the comparison CSV). */
 export function comparison(results: Results, base: string = SCENARIO_DO_NOTHING): ComparisonRow[] {
-  const against = scenarioNamed(results.scenarios, base) ?? scenarioNamed(results.scenarios, SCENARIO_DO_NOTHING)!;
+  const against = baseOf(results, base);
   return results.scenarios.map((s) => ({
     name: s.name,
     base: against.name,
@@ -47,6 +51,38 @@ export function comparison(results: Results, base: string = SCENARIO_DO_NOTHING)
     external: s.totals.external,
     beyondHorizon: s.beyondHorizon,
   }));
+}
+
+/**
+ * The comparison as the page and the printed appendix show it, in whole
+ * pounds that add up (docs/RULES.md, "Figures that add up"): the same figures
+ * as the headline and the year tables, and each difference is of the figures
+ * shown. Rounding each exact total alone showed the example's net as
+ * £2,229,975 beside the headline's £2,229,974.
+ */
+export function shownComparison(results: Results, base: string = SCENARIO_DO_NOTHING): ComparisonRow[] {
+  const against = baseOf(results, base);
+  const baseShown = shownFigures(against);
+  return results.scenarios.map((s) => {
+    const shown = shownFigures(s);
+    return {
+      name: s.name,
+      base: against.name,
+      costs: shown.implementationCost,
+      savings: shown.totals.savings,
+      net: shown.totals.net,
+      npv: shown.npv,
+      baseNpv: baseShown.npv,
+      difference: shown.npv - baseShown.npv,
+      netDifference: shown.totals.net - baseShown.totals.net,
+      paybackYear: s.paybackYear,
+      basePaybackYear: against.paybackYear,
+      target: shown.totals.target,
+      variance: shown.totals.variance,
+      external: shown.totals.external,
+      beyondHorizon: wholePounds(s.beyondHorizon),
+    };
+  });
 }
 
 /** A difference of NPV (or net cost) in words: lower costs the council less, so it is better. */
