@@ -320,11 +320,16 @@ export class AppState {
   async save(attempt = 0): Promise<void> {
     if (!this.store || this.readOnly || this.id === '' || this.shared) return; // nothing open yet has no record to write
     this.saveState = 'saving';
-    const workbook = this.workbook;
+    // A save tried again after a failure comes outside the queue of changes, perhaps while the
+    // figures of another workbook are being checked (`load`): what is stored under this id is
+    // still the workbook the engine last costed for it, never the one being opened (a shared
+    // copy written over the kept workbook).
+    const id = this.id;
+    const workbook = this.shownOver ?? this.workbook;
     try {
       // Storing copies the whole workbook (some 40 ms at 10,000 posts): in a task of its own, after the figures are drawn.
       await new Promise((resolve) => setTimeout(resolve, 0));
-      await this.store.save(this.id, workbook);
+      await this.store.save(id, workbook);
       this.saved = workbook;
       if (this.workbook === workbook) this.saveState = 'saved';
       await this.stored?.(true);
