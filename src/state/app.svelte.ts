@@ -209,7 +209,12 @@ export class AppState {
     const today = this.today();
     // Rows in or out go as those rows (the engine adds or removes them in place), which at 10,000 posts still takes it some hundreds of ms.
     const engine = this.send(rows ?? { type: 'load', workbook, today: today.getTime() });
-    if (lineCount(workbook) < this.modelFirstFrom || hasFormulas(workbook)) return engine;
+    if (lineCount(workbook) < this.modelFirstFrom || hasFormulas(workbook)) {
+      const results = await engine;
+      // Costed whole by the engine alone, nothing shown first: a disagreement said before named figures no longer on the page.
+      if (!rows) this.disagreement = null;
+      return results;
+    }
     const before = { workbook: this.workbook, results: this.results, formulaValues: this.formulaValues, uncosted: this.uncosted };
     let answered = false;
     let shown: Results | null = null;

@@ -103,6 +103,29 @@ describe('a large workbook’s figures first from the model', () => {
     expect(app.disagreement).toContain(`checked ${money(staff - 1)}, engine ${money(staff)}`);
   });
 
+  it('drops the disagreement once another workbook is costed whole by the engine alone: it named figures no longer on the page', async () => {
+    let fault = true;
+    const { engine, release } = heldEngine(async (r) => {
+      const results = handle(r);
+      if (!fault) return results;
+      const [first, ...rest] = results.scenarios[1].years;
+      return { ...results, scenarios: results.scenarios.map((s, i) => (i === 1 ? { ...s, years: [{ ...first, staff: first.staff + 1 }, ...rest] } : s)) };
+    });
+    const app = await openedApp(engine);
+    const opened = app.start(carePlanningWorkbook);
+    await release();
+    await opened;
+    expect(app.disagreement).toMatch(/disagree/);
+    fault = false;
+    app.modelFirstFrom = 1000; // a workbook of the report's 20-odd lines: the engine's figures alone, nothing shown first
+    const shared: Workbook = { ...carePlanningWorkbook(), name: 'From a link' };
+    const opening = app.openShared(shared, 'A shared copy is open.');
+    await release();
+    expect(await opening).toBe(true);
+    expect(app.workbook).toBe(shared);
+    expect(app.disagreement).toBeNull();
+  });
+
   it('puts the workbook open before back when the engine refuses the new one, or is stopped', async () => {
     for (const refusal of [new Error('engine down'), new Cancelled()]) {
       let refuse = false;
