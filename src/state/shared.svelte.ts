@@ -60,8 +60,15 @@ export class ShareState {
    * only the fragment), when it is one of ours. Anything else is left alone.
    */
   async follow(): Promise<void> {
-    if (isShareFragment(this.fragment())) await this.openLink();
+    const fragment = this.fragment();
+    // The link of the shared copy open now, come back to (Back after a skip link took the
+    // fragment away): opening it again would throw away the changes made to the copy.
+    if (this.app.shared && fragment === this.openedFrom) return;
+    if (isShareFragment(fragment)) await this.openLink();
   }
+
+  /** The fragment the shared copy open now came from. */
+  private openedFrom: string | null = null;
 
   /** Opens the link in the address as a shared copy; false, with the reason shown, when it cannot be. */
   private async openLink(): Promise<boolean> {
@@ -77,6 +84,7 @@ export class ShareState {
       return false;
     }
     this.scenarios.choose(read.scenario);
+    this.openedFrom = this.fragment();
     return true;
   }
 

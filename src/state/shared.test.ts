@@ -191,6 +191,23 @@ describe('a scenario shared by link', { timeout: 30_000 }, () => {
     expect(staff(mine.app, 'Half recruited')).toBeCloseTo(578025.5 / 2, 2);
   });
 
+  it('coming back to the link of the shared copy open (Back after a skip link) keeps the changes made to it', async () => {
+    const first = await sharedFrom('share-back-from');
+    const link = first.share.link!;
+    const other = browser('share-back', link.slice(link.indexOf('#')));
+    await other.share.start(carePlanningWorkbook);
+    await other.scenarios.setValue('recruitment', 1);
+    const changed = other.app.workbook;
+    other.page.href = `${BASE}#comparison-heading`; // a skip link
+    await other.share.follow();
+    other.page.href = link; // the browser's Back
+    await other.share.follow();
+    expect(other.app.workbook).toBe(changed);
+    // Every post filled again, not the link's half: £578,025.50 of staff.
+    expect(staff(other.app, 'Half recruited')).toBeCloseTo(578025.5, 2);
+    expect(other.app.canUndo).toBe(true);
+  });
+
   it('a workbook too large for a link says to send the file, and shows no link', async () => {
     const big = browser('share-big');
     const wb = carePlanningWorkbook();
