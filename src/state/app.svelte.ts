@@ -154,7 +154,7 @@ export class AppState {
 
   /** Opens a workbook with the pure model's figures, when the engine cannot cost it. */
   private openUncosted(id: string, workbook: Workbook, reason: string, replaced: boolean): void {
-    if (id !== this.id) this.shared = false;
+    if (id !== this.id) this.endShared();
     this.id = id;
     this.workbook = workbook;
     this.results = costWorkbook(workbook, this.today());
@@ -173,7 +173,7 @@ export class AppState {
   /** The engine costs the workbook first; only if that works does it become the open one. */
   private async open(id: string, workbook: Workbook, save: boolean, replaced = true): Promise<void> {
     const results = await this.load(workbook);
-    if (id !== this.id) this.shared = false; // another workbook in a shared copy's place is kept as usual
+    if (id !== this.id) this.endShared(); // another workbook in a shared copy's place is kept as usual
     this.id = id;
     this.workbook = workbook;
     this.uncosted = null;
@@ -612,6 +612,14 @@ export class AppState {
    * workbook ends it.
    */
   shared = $state(false);
+  /** Told when another workbook takes a shared copy's place (not when it is kept): the link leaves the address. */
+  sharedEnded: (() => void) | null = null;
+
+  private endShared(): void {
+    if (!this.shared) return;
+    this.shared = false;
+    this.sharedEnded?.();
+  }
 
   /** Opens a workbook from a link, costed like any other but not kept; its history starts afresh. */
   openShared(workbook: Workbook, done: string): Promise<boolean> {

@@ -32,7 +32,14 @@ export class ShareState {
     private readonly app: AppState,
     private readonly scenarios: ScenarioState,
     private readonly address: Address,
-  ) {}
+  ) {
+    // Once another workbook is open in the copy's place, a reload opens what is kept, not the link again.
+    // (A link opened over a shared copy is the address's own: it stays.)
+    app.sharedEnded = () => void (this.opening || address.forget());
+  }
+
+  /** True while a link is being opened, its fragment in the address. */
+  private opening = false;
 
   private fragment(): string {
     const href = this.address.href();
@@ -72,6 +79,15 @@ export class ShareState {
 
   /** Opens the link in the address as a shared copy; false, with the reason shown, when it cannot be. */
   private async openLink(): Promise<boolean> {
+    this.opening = true;
+    try {
+      return await this.openRead();
+    } finally {
+      this.opening = false;
+    }
+  }
+
+  private async openRead(): Promise<boolean> {
     const read = await readShareLink(this.fragment());
     if ('problem' in read) {
       this.address.forget();
