@@ -13,7 +13,7 @@ describe('the committee’s printed appendix', () => {
   it('prints the example on at most three A4 pages, with no controls, and the headline, comparison and net cost chart', async () => {
     const { context, page, seen } = await openExample(env);
     // The switching values come from the analysis worker a moment after the figures.
-    await page.getByText(/The proposal still beats doing nothing while savings delivery stays above/).first().waitFor();
+    await page.getByText(/Proposed investment still beats doing nothing while savings delivery stays above/).first().waitFor();
 
     // The button asks the browser to print (the dialog itself cannot be driven headless).
     await page.evaluate(() => {
@@ -35,6 +35,9 @@ describe('the committee’s printed appendix', () => {
     });
     expect(shown.controls).toEqual([]);
     expect(shown.text).toContain('£578,026');
+    // The net over the horizon as the headline states it (£2,808,000 - £578,026), in the comparison and the net cost table too: never the exact £2,229,974.50 rounded alone.
+    expect(shown.text).toContain('(£2,229,974)');
+    expect(shown.text).not.toContain('2,229,975');
     expect(shown.text).toMatch(/Against Do nothing/);
     expect(shown.text).toMatch(/Net cost by year/);
     expect(shown.text).toMatch(/In words, for the minutes/);
