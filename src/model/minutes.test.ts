@@ -2,6 +2,9 @@ import { expect, it } from 'vitest';
 import { carePlanningWorkbook } from '../../test/care-planning';
 import { costWorkbook } from './costing';
 import { minutesLine } from './minutes';
+import { headline } from './headline';
+import { formatPounds } from './money';
+import { shownFigures } from './shown';
 import { tornado } from './sensitivity';
 
 const TODAY = new Date(2026, 10, 23);
@@ -45,4 +48,15 @@ it('draws the widest bar first, each from its low to its high end', () => {
   expect(delivery.atLow - delivery.atHigh).toBeCloseTo(0.5 * savingsNpv, 4);
   expect(bars[0].key).toBe('savingsDelivery');
   for (let i = 1; i < bars.length; i++) expect(Math.abs(bars[i - 1].atHigh - bars[i - 1].atLow)).toBeGreaterThanOrEqual(Math.abs(bars[i].atHigh - bars[i].atLow));
+});
+
+it('states the net present value the headline shows, the sum of the rounded years, not the exact total rounded alone', () => {
+  const wb = { ...carePlanningWorkbook(), scenarios: [{ name: 'Two months late', overrides: { startDelay: 2 } }] };
+  const results = costWorkbook(wb, TODAY);
+  const h = headline(results, 'Two months late');
+  // Its exact NPV, -2,052,753.11, rounded alone would say £2,052,753 under a headline of £2,052,754.
+  expect(h.npv).toBe(shownFigures(results.scenarios[2]).years.reduce((sum, y) => sum + y.discounted, 0));
+  const pounds = formatPounds(h.npv).replace(/[()]/g, '');
+  const against = formatPounds(h.npvAgainstDoingNothing).replace(/[()]/g, '');
+  expect(minutesLine(wb, results, 'Two months late')).toContain(`Net present value a saving of ${pounds}, better than doing nothing by ${against};`);
 });

@@ -5,6 +5,7 @@ import { describePayback } from './headline';
 import { describeNet } from './money';
 import { ASSUMPTION_SPECS, scenarioNamed, scenariosOf } from './scenarios';
 import { describeChance } from './risk';
+import { shownFigures } from './shown';
 import { describeValue } from './switching';
 import { SCENARIO_DO_NOTHING, SCENARIO_PROPOSED, type Workbook } from './workbook';
 
@@ -24,7 +25,9 @@ export function minutesLine(workbook: Workbook, results: Results, name: string, 
   const flipped = Object.values(scenario?.toggled ?? {}).reduce((n, list) => n + (list?.length ?? 0), 0);
   if (flipped && figures !== proposal) changes.push(`${flipped} ${flipped === 1 ? 'line' : 'lines'} in or out differently`);
   const what = figures === proposal ? 'the proposal as reported' : changes.length ? changes.join(', ') : 'the same assumptions as the proposal';
-  const against = figures.npv - doNothing.npv;
+  // In the whole pounds the headline shows above it on paper (docs/RULES.md, "Figures that add up").
+  const npv = shownFigures(figures).npv;
+  const against = npv - shownFigures(doNothing).npv;
   const verdict = against < 0 ? `better than doing nothing by ${describeNet(against).replace('a saving of ', '')}` : against > 0 ? `worse than doing nothing by ${describeNet(against).replace('a cost of ', '')}` : 'no different from doing nothing';
-  return `${name}: ${what}. Net present value ${describeNet(figures.npv)}, ${verdict}; payback ${figures.paybackYear === null ? 'not within the horizon' : `in ${describePayback(figures.paybackYear)}`}${figures.beyondHorizon > 0.5 ? `; ${describeNet(-figures.beyondHorizon).replace('a saving of ', '')} of savings falls beyond the horizon` : ''}${risk ? `; ${describeChance(risk.chance, risk.runs)}` : ''}.`;
+  return `${name}: ${what}. Net present value ${describeNet(npv)}, ${verdict}; payback ${figures.paybackYear === null ? 'not within the horizon' : `in ${describePayback(figures.paybackYear)}`}${figures.beyondHorizon > 0.5 ? `; ${describeNet(-figures.beyondHorizon).replace('a saving of ', '')} of savings falls beyond the horizon` : ''}${risk ? `; ${describeChance(risk.chance, risk.runs)}` : ''}.`;
 }

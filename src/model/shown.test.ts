@@ -2,7 +2,8 @@ import { expect, it } from 'vitest';
 import { carePlanningWorkbook } from '../../test/care-planning';
 import { costWorkbook } from './costing';
 import { headline } from './headline';
-import { shownFigures, wholePounds } from './shown';
+import { netCostTable, shownFigures, wholePounds } from './shown';
+import { shownComparison } from './comparison';
 
 const TODAY = new Date(2026, 10, 23);
 
@@ -28,4 +29,28 @@ it('the care-planning figures add up as shown: £2,808,000 - £578,026 = £2,229
 it('the headline card states the same figures: its net is its savings less its implementation cost', () => {
   const h = headline(costWorkbook(carePlanningWorkbook(), TODAY));
   expect([h.implementationCost, h.savings, h.net]).toEqual([578026, 2808000, -2229974]);
+});
+
+it('the comparison on screen and on paper states the headline’s figures: £578,026, £2,808,000, net £2,229,974', () => {
+  const results = costWorkbook(carePlanningWorkbook(), TODAY);
+  const h = headline(results);
+  const rows = shownComparison(results);
+  const proposal = rows[1];
+  // Not £2,229,975, the exact -2,229,974.50 rounded alone, beside the headline's £2,229,974.
+  expect([proposal.costs, proposal.savings, proposal.net]).toEqual([578026, 2808000, 578026 - 2808000]);
+  expect(proposal.net).toBe(h.net);
+  expect(proposal.npv).toBe(h.npv);
+  // Doing nothing has no lines of its own here: the difference is the NPV shown, less £0.
+  expect(proposal.difference).toBe(h.npv - rows[0].npv);
+  expect(proposal.difference).toBe(h.npvAgainstDoingNothing);
+  expect(proposal.netDifference).toBe(proposal.net - rows[0].net);
+});
+
+it('the printed net cost table adds up across: each year’s net as the year tables show it, and their sum', () => {
+  const results = costWorkbook(carePlanningWorkbook(), TODAY);
+  const table = netCostTable(results);
+  const proposal = table.find((r) => r.name === 'Proposed investment')!;
+  // 20,729; 495,111 - 1,630,000; 62,186 - 879,000; -299,000 (the first test above).
+  expect(proposal.years).toEqual([20729, -1134889, -816814, -299000]);
+  expect(proposal.total).toBe(20729 - 1134889 - 816814 - 299000); // -2,229,974
 });

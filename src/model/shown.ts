@@ -4,7 +4,7 @@
 // figures, so a table adds up across and down as printed. Rounding each total
 // from its own exact amount instead showed £2,808,000 of savings less
 // £578,026 of cost as £2,229,975.
-import { totalsOf, type ScenarioFigures } from './costing';
+import { totalsOf, type Results, type ScenarioFigures } from './costing';
 import type { FinancialYear } from './periods';
 
 /** The rule in one sentence, for the page's notes. */
@@ -50,4 +50,12 @@ export function shownFigures(figures: ScenarioFigures): ShownFigures {
   });
   const totals = totalsOf(years, ['staff', 'other', 'savings', 'target', 'variance', 'net', 'discounted', 'external']);
   return { years, totals, implementationCost: totals.staff + totals.other, npv: totals.discounted };
+}
+
+/** The printed net cost table: each scenario's net by year as the year tables show it, and their sum. */
+export function netCostTable(results: Results): { name: string; years: number[]; total: number }[] {
+  return results.scenarios.map((s) => {
+    const shown = shownFigures(s);
+    return { name: s.name, years: shown.years.map((y) => y.net), total: shown.totals.net };
+  });
 }

@@ -154,7 +154,7 @@ export class AppState {
 
   /** Opens a workbook with the pure model's figures, when the engine cannot cost it. */
   private openUncosted(id: string, workbook: Workbook, reason: string, replaced: boolean): void {
-    if (id !== this.id) this.shared = false;
+    if (id !== this.id) this.endShared();
     this.id = id;
     this.workbook = workbook;
     this.results = costWorkbook(workbook, this.today());
@@ -173,7 +173,7 @@ export class AppState {
   /** The engine costs the workbook first; only if that works does it become the open one. */
   private async open(id: string, workbook: Workbook, save: boolean, replaced = true): Promise<void> {
     const results = await this.load(workbook);
-    if (id !== this.id) this.shared = false; // another workbook in a shared copy's place is kept as usual
+    if (id !== this.id) this.endShared(); // another workbook in a shared copy's place is kept as usual
     this.id = id;
     this.workbook = workbook;
     this.uncosted = null;
@@ -210,7 +210,12 @@ export class AppState {
     const today = this.today();
     // A change that recosts many posts (rows in or out, a grade, a start delay: requests.ts, recostsPosts) goes as that change, which at 10,000 posts still takes the engine some hundreds of ms.
     const engine = this.send(change ?? { type: 'load', workbook, today: today.getTime() });
-    if (lineCount(workbook) < this.modelFirstFrom || hasFormulas(workbook)) return engine;
+    if (lineCount(workbook) < this.modelFirstFrom || hasFormulas(workbook)) {
+      const results = await engine;
+      // Costed whole by the engine alone, nothing shown first: a disagreement said before named figures no longer on the page.
+      if (!change) this.disagreement = null;
+      return results;
+    }
     const before = { workbook: this.workbook, results: this.results, formulaValues: this.formulaValues, uncosted: this.uncosted };
     let answered = false;
     let shown: Results | null = null;
@@ -321,11 +326,16 @@ export class AppState {
   async save(attempt = 0): Promise<void> {
     if (!this.store || this.readOnly || this.id === '' || this.shared) return; // nothing open yet has no record to write
     this.saveState = 'saving';
-    const workbook = this.workbook;
+    // A save tried again after a failure comes outside the queue of changes, perhaps while the
+    // figures of another workbook are being checked (`load`): what is stored under this id is
+    // still the workbook the engine last costed for it, never the one being opened (a shared
+    // copy written over the kept workbook).
+    const id = this.id;
+    const workbook = this.shownOver ?? this.workbook;
     try {
       // Storing copies the whole workbook (some 40 ms at 10,000 posts): in a task of its own, after the figures are drawn.
       await new Promise((resolve) => setTimeout(resolve, 0));
-      await this.store.save(this.id, workbook);
+      await this.store.save(id, workbook);
       this.saved = workbook;
       if (this.workbook === workbook) this.saveState = 'saved';
       await this.stored?.(true);
@@ -603,6 +613,14 @@ export class AppState {
    * workbook ends it.
    */
   shared = $state(false);
+  /** Told when another workbook takes a shared copy's place (not when it is kept): the link leaves the address. */
+  sharedEnded: (() => void) | null = null;
+
+  private endShared(): void {
+    if (!this.shared) return;
+    this.shared = false;
+    this.sharedEnded?.();
+  }
 
   /** Opens a workbook from a link, costed like any other but not kept; its history starts afresh. */
   openShared(workbook: Workbook, done: string): Promise<boolean> {

@@ -129,6 +129,29 @@ describe('a large workbook’s figures first from the model', () => {
     expect(app.disagreement).toContain(`checked ${money(staff - 1)}, engine ${money(staff)}`);
   });
 
+  it('drops the disagreement once another workbook is costed whole by the engine alone: it named figures no longer on the page', async () => {
+    let fault = true;
+    const { engine, release } = heldEngine(async (r) => {
+      const results = handle(r);
+      if (!fault) return results;
+      const [first, ...rest] = results.scenarios[1].years;
+      return { ...results, scenarios: results.scenarios.map((s, i) => (i === 1 ? { ...s, years: [{ ...first, staff: first.staff + 1 }, ...rest] } : s)) };
+    });
+    const app = await openedApp(engine);
+    const opened = app.start(carePlanningWorkbook);
+    await release();
+    await opened;
+    expect(app.disagreement).toMatch(/disagree/);
+    fault = false;
+    app.modelFirstFrom = 1000; // a workbook of the report's 20-odd lines: the engine's figures alone, nothing shown first
+    const shared: Workbook = { ...carePlanningWorkbook(), name: 'From a link' };
+    const opening = app.openShared(shared, 'A shared copy is open.');
+    await release();
+    expect(await opening).toBe(true);
+    expect(app.workbook).toBe(shared);
+    expect(app.disagreement).toBeNull();
+  });
+
   it('puts the workbook open before back when the engine refuses the new one, or is stopped', async () => {
     for (const refusal of [new Error('engine down'), new Cancelled()]) {
       let refuse = false;
@@ -174,6 +197,42 @@ describe('a large workbook’s figures first from the model', () => {
     expect(saves.at(-1)!.pending).toBe(next);
     await release();
     await done;
+  });
+
+  it('never writes a shared copy over the kept workbook when a failed save is tried again while its figures are checked', async () => {
+    const saves: Kept[] = [];
+    let fail = false;
+    const store: Store = {
+      save: async (id, workbook, pending) => {
+        if (fail) {
+          fail = false;
+          throw new Error('the disk is full');
+        }
+        saves.push({ id, workbook, pending });
+      },
+      lastOpen: async () => null,
+    };
+    const { engine, release } = heldEngine();
+    const app = await openedApp(engine, store);
+    const opened = app.start(carePlanningWorkbook);
+    await release();
+    await opened;
+    const keptId = app.openId;
+    fail = true;
+    const mine: Workbook = { ...app.workbook, name: 'Mine' };
+    // A change the engine makes in place (no cell to write): its save fails, to be tried again in a second.
+    expect(await app.change(mine, { type: 'assumptions', change: {} })).toBe(true);
+    expect(app.saveState).toBe('failed');
+    const shared: Workbook = { ...carePlanningWorkbook(), name: 'From a link' };
+    const opening = app.openShared(shared, 'A shared copy is open.');
+    while (app.checking === null) await new Promise((r) => setTimeout(r, 0));
+    // The second try comes while the engine still builds the shared copy.
+    await new Promise((r) => setTimeout(r, 1200));
+    await release();
+    expect(await opening).toBe(true);
+    expect(app.shared).toBe(true);
+    expect(saves.filter((s) => s.workbook === shared)).toEqual([]);
+    expect(saves.filter((s) => s.id === keptId).at(-1)?.workbook).toBe(mine);
   });
 
   it('waits for the engine where there are formulas (only it works them out), and for a small workbook', async () => {

@@ -40,9 +40,10 @@ export class ScenarioState {
   readonly figures = $derived.by(() => this.app.results?.scenarios.find((s) => s.name === this.open) ?? null);
   /** The base the comparison uses: the one chosen, or doing nothing if that one is gone (an undo took it away). */
   readonly baseInUse = $derived.by(() => this.comparison[0]?.base ?? this.base);
+  /** To the penny: the comparison CSV. */
   readonly comparison = $derived.by(() => (this.app.results ? comparison(this.app.results, this.base) : []));
-  /** The comparison as the page shows it, to the pound and adding up as shown (the CSV keeps \`comparison\`'s pence). */
-  readonly comparisonShown = $derived.by(() => (this.app.results ? shownComparison(this.app.results, this.base) : []));
+  /** In whole pounds that add up with the headline and the year tables: the page and the printed appendix. */
+  readonly shownComparison = $derived.by(() => (this.app.results ? shownComparison(this.app.results, this.base) : []));
   /** The open scenario's switching values and tornado, once the worker has them. */
   analysis = $state.raw<Analysis | null>(null);
   readonly switching = $derived.by(() => (this.analysis?.scenario === this.open ? this.analysis.switching : []));

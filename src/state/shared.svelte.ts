@@ -32,7 +32,14 @@ export class ShareState {
     private readonly app: AppState,
     private readonly scenarios: ScenarioState,
     private readonly address: Address,
-  ) {}
+  ) {
+    // Once another workbook is open in the copy's place, a reload opens what is kept, not the link again.
+    // (A link opened over a shared copy is the address's own: it stays.)
+    app.sharedEnded = () => void (this.opening || address.forget());
+  }
+
+  /** True while a link is being opened, its fragment in the address. */
+  private opening = false;
 
   private fragment(): string {
     const href = this.address.href();
@@ -60,11 +67,27 @@ export class ShareState {
    * only the fragment), when it is one of ours. Anything else is left alone.
    */
   async follow(): Promise<void> {
-    if (isShareFragment(this.fragment())) await this.openLink();
+    const fragment = this.fragment();
+    // The link of the shared copy open now, come back to (Back after a skip link took the
+    // fragment away): opening it again would throw away the changes made to the copy.
+    if (this.app.shared && fragment === this.openedFrom) return;
+    if (isShareFragment(fragment)) await this.openLink();
   }
+
+  /** The fragment the shared copy open now came from. */
+  private openedFrom: string | null = null;
 
   /** Opens the link in the address as a shared copy; false, with the reason shown, when it cannot be. */
   private async openLink(): Promise<boolean> {
+    this.opening = true;
+    try {
+      return await this.openRead();
+    } finally {
+      this.opening = false;
+    }
+  }
+
+  private async openRead(): Promise<boolean> {
     const read = await readShareLink(this.fragment());
     if ('problem' in read) {
       this.address.forget();
@@ -77,6 +100,7 @@ export class ShareState {
       return false;
     }
     this.scenarios.choose(read.scenario);
+    this.openedFrom = this.fragment();
     return true;
   }
 

@@ -145,6 +145,8 @@ describe('a scenario shared by link', { timeout: 30_000 }, () => {
     await other.share.start(carePlanningWorkbook);
     await other.library.openStored(mine.app.openId);
     expect(other.app.shared).toBe(false);
+    // The link leaves the address with the copy, so a reload opens the workbook kept here, not the link again.
+    expect(other.page.href).toBe(BASE);
     await other.app.renameWorkbook('Kept, and changed');
     expect((await new WorkbookStore('share-switch').list()).map((w) => w.name)).toEqual(['Kept, and changed']);
   });
@@ -189,6 +191,38 @@ describe('a scenario shared by link', { timeout: 30_000 }, () => {
     expect(mine.app.shared).toBe(true);
     expect(mine.scenarios.open).toBe('Half recruited');
     expect(staff(mine.app, 'Half recruited')).toBeCloseTo(578025.5 / 2, 2);
+  });
+
+  it('coming back to the link of the shared copy open (Back after a skip link) keeps the changes made to it', async () => {
+    const first = await sharedFrom('share-back-from');
+    const link = first.share.link!;
+    const other = browser('share-back', link.slice(link.indexOf('#')));
+    await other.share.start(carePlanningWorkbook);
+    await other.scenarios.setValue('recruitment', 1);
+    const changed = other.app.workbook;
+    other.page.href = `${BASE}#comparison-heading`; // a skip link
+    await other.share.follow();
+    other.page.href = link; // the browser's Back
+    await other.share.follow();
+    expect(other.app.workbook).toBe(changed);
+    // Every post filled again, not the link's half: £578,025.50 of staff.
+    expect(staff(other.app, 'Half recruited')).toBeCloseTo(578025.5, 2);
+    expect(other.app.canUndo).toBe(true);
+  });
+
+  it('a second link opened over a shared copy stays in the address, so a reload shows it again', async () => {
+    const first = await sharedFrom('share-second-from');
+    const link = first.share.link!;
+    await first.scenarios.setValue('recruitment', 0.25);
+    await first.share.copy();
+    const second = first.share.link!;
+    const other = browser('share-second', link.slice(link.indexOf('#')));
+    await other.share.start(carePlanningWorkbook);
+    other.page.href = second;
+    await other.share.follow();
+    expect(other.app.shared).toBe(true);
+    expect(staff(other.app, 'Half recruited')).toBeCloseTo(578025.5 / 4, 2);
+    expect(other.page.href).toBe(second);
   });
 
   it('a workbook too large for a link says to send the file, and shows no link', async () => {

@@ -35,6 +35,9 @@ describe('the committee’s printed appendix', () => {
     });
     expect(shown.controls).toEqual([]);
     expect(shown.text).toContain('£578,026');
+    // The net over the horizon as the headline states it (£2,808,000 - £578,026), in the comparison and the net cost table too: never the exact £2,229,974.50 rounded alone.
+    expect(shown.text).toContain('(£2,229,974)');
+    expect(shown.text).not.toContain('2,229,975');
     expect(shown.text).toMatch(/Against Do nothing/);
     expect(shown.text).toMatch(/Net cost by year/);
     expect(shown.text).toMatch(/In words, for the minutes/);
