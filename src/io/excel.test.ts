@@ -13,6 +13,7 @@ import { emptyWorkbook } from '../model/workbook';
 import { BENCH_SCENARIOS, syntheticCsv } from '../../bench/synthetic';
 import { exampleWorkbook } from './example';
 import { applyImport, previewImport } from './import';
+import { previewFiles } from './xlsx';
 import { excelBook, workbookXlsx } from './excel';
 import { SUMMARY_HEADER } from './export';
 
@@ -156,6 +157,20 @@ describe('the Excel workbook, recalculated by LibreOffice', () => {
     const grades = book.sheets.find((s) => s.name === 'Grades')!;
     expect(grades.rows[0]).toEqual(['Grade', 'Annual cost']);
     expect(grades.rows[1]).toEqual(['Band A', 39820]);
+  });
+
+  it('carries the workbook’s ranges as a Ranges worksheet the importer reads back, so a round trip through Excel keeps them', async () => {
+    const workbook: Workbook = { ...exampleWorkbook(), ranges: { savingsDelivery: [0.1, 0.4], startDelay: [2, 9] } };
+    const bytes = await workbookXlsx(workbook, costWorkbook(workbook, TODAY));
+    const sheet = excelBook(workbook, costWorkbook(workbook, TODAY)).sheets.find((s) => s.name === 'Ranges')!;
+    // As the Ranges CSV writes them: a % row in percent (10 for 10%), months as months.
+    expect(sheet.rows[0]).toEqual(['Assumption', 'Low', 'High']);
+    expect(sheet.rows).toContainEqual(['Savings delivery %', 10, 40]);
+    expect(sheet.rows).toContainEqual(['Start delay (months)', 2, 9]);
+    const preview = await previewFiles([{ name: 'model.xlsx', bytes }], emptyWorkbook('Back'));
+    const back = applyImport(emptyWorkbook('Back'), preview);
+    expect(back.ranges?.savingsDelivery).toEqual([0.1, 0.4]);
+    expect(back.ranges?.startDelay).toEqual([2, 9]);
   });
 
   it("writes a formula that reads a cell of Savings or Assumptions as its value: their columns differ from the app's", () => {

@@ -14,6 +14,7 @@ import { firstMonthOf, formatFinancialYear, lastMonthOf, type FinancialYear, typ
 import { ASSUMPTION_SPECS, includes, payAwardYearName, scenariosOf, workbookValues, type AssumptionSpec, type LineSheet } from '../model/scenarios';
 import { isCouncilFunded, type Scenario, type ScenarioAssumption, type Workbook } from '../model/workbook';
 import { SUMMARY_HEADER } from './export';
+import { RANGES_HEADER, rangesRows } from './ranges-sheet';
 
 /** A formula as the file format holds it: no leading `=`; `result` is what the app last worked it out to. */
 export interface Formula {
@@ -84,7 +85,7 @@ function serial(m: Month): number {
 /** An assumption's value as Excel shows it: a percentage as a fraction in a percent format, months as a number. */
 const assumptionCell = (spec: AssumptionSpec, value: number | null): Formatted => ({ value, format: spec.unit === '%' ? PERCENT : '0.##' });
 
-const SHEETS = { summary: 'Summary', grades: 'Grades', posts: 'Posts', costs: 'Costs', savings: 'Savings', assumptions: 'Assumptions', scenarios: 'Scenarios', values: 'Scenario values', years: 'Years', postCosts: 'Post costs', costYears: 'Cost years', savingYears: 'Saving years' } as const;
+const SHEETS = { summary: 'Summary', grades: 'Grades', posts: 'Posts', costs: 'Costs', savings: 'Savings', assumptions: 'Assumptions', scenarios: 'Scenarios', ranges: 'Ranges', values: 'Scenario values', years: 'Years', postCosts: 'Post costs', costYears: 'Cost years', savingYears: 'Saving years' } as const;
 
 /**
  * Where each row sits on the Scenario values sheet: the assumptions in the
@@ -429,10 +430,12 @@ export function excelBook(workbook: Workbook, results: Results): XBook {
       ]);
     });
   });
+  // The ranges travel as values, as their CSV: the Summary does not read them, but a round trip through Excel keeps them.
+  const rangesSheet: XSheet = { name: SHEETS.ranges, rows: [[...RANGES_HEADER], ...rangesRows(workbook)], widths: { 0: 28 }, width: 12 };
   const summarySheet: XSheet = { name: SHEETS.summary, rows: summaryRows, formats: Object.fromEntries(SUMMARY_HEADER.slice(2).map((_, c) => [c + 2, MONEY])), widths: { 0: 28, 1: 10 }, width: 16 };
 
   return {
-    sheets: [summarySheet, gradesSheet, postsSheet, costsSheet, savingsSheet, assumptionsSheet, scenariosSheet, valuesSheet, yearsSheet, postCostsSheet, costYearsSheet, savingYearsSheet],
+    sheets: [summarySheet, gradesSheet, postsSheet, costsSheet, savingsSheet, assumptionsSheet, scenariosSheet, rangesSheet, valuesSheet, yearsSheet, postCostsSheet, costYearsSheet, savingYearsSheet],
     names,
   };
 }

@@ -68,11 +68,14 @@ export function readRanges(table: Table): RangesRead {
   return out;
 }
 
-/** Every assumption's range, the workbook's own or the table's, percent rows in percent (5 for 5%). */
-export function rangesCsv(workbook: Workbook): string {
+export const RANGES_HEADER = ['Assumption', 'Low', 'High'] as const;
+
+/** Every assumption's range, the workbook's own or the table's, percent rows in percent (5 for 5%): the CSV's rows and the Excel worksheet's. */
+export function rangesRows(workbook: Workbook): [string, number, number][] {
   const ranges = rangesOf(workbook);
-  return writeCsv(
-    ['Assumption', 'Low', 'High'],
-    ASSUMPTION_SPECS.map((spec) => [spec.name, shownValue(spec, ranges[spec.key][0], 12), shownValue(spec, ranges[spec.key][1], 12)]),
-  );
+  return ASSUMPTION_SPECS.map((spec) => [spec.name, shownValue(spec, ranges[spec.key][0], 12), shownValue(spec, ranges[spec.key][1], 12)]);
+}
+
+export function rangesCsv(workbook: Workbook): string {
+  return writeCsv([...RANGES_HEADER], rangesRows(workbook));
 }
