@@ -26,3 +26,9 @@ it('shows pence only where there are pence, negatives in brackets', async () => 
   expect(formatMoney(-0.5)).toBe('(£0.50)');
   expect(formatMoney(0.001)).toBe('£0');
 });
+
+it('formats a half pound as up whatever its last binary digit, as the tables round it', () => {
+  expect(formatPounds(114_192.49999999999)).toBe('£114,193');
+  expect(formatPounds(-114_192.49999999999)).toBe('(£114,193)');
+  expect(describeNet(-114_192.49999999999)).toBe('a saving of £114,193');
+});

@@ -5,8 +5,17 @@
 const POUNDS = new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP', maximumFractionDigits: 0, minimumFractionDigits: 0 });
 
 /** `£578,026`; a negative amount as `(£1,072,703)`; half a pound rounds away from zero. */
+/**
+ * A magnitude to the pound, half a pound up, read to the penny first: two
+ * calculations of 2.5 FTE x £45,677 (£114,192.50) may differ in the last
+ * binary digit (114,192.4999999…), and the page shows £114,193 either way.
+ */
+export function poundsOf(value: number): number {
+  return Math.round(Math.round(Math.abs(value) * 100) / 100);
+}
+
 export function formatPounds(value: number): string {
-  const whole = Math.round(Math.abs(value));
+  const whole = poundsOf(value);
   if (whole === 0) return '£0';
   const text = POUNDS.format(whole);
   return value < 0 ? `(${text})` : text;
@@ -14,7 +23,7 @@ export function formatPounds(value: number): string {
 
 /** Words for a screen reader or a sentence: `a saving of £1,072,703`. */
 export function describeNet(value: number): string {
-  const whole = Math.round(Math.abs(value));
+  const whole = poundsOf(value);
   if (whole === 0) return '£0';
   return value < 0 ? `a saving of ${POUNDS.format(whole)}` : `a cost of ${POUNDS.format(whole)}`;
 }

@@ -54,3 +54,12 @@ it('the printed net cost table adds up across: each year’s net as the year tab
   expect(proposal.years).toEqual([20729, -1134889, -816814, -299000]);
   expect(proposal.total).toBe(20729 - 1134889 - 816814 - 299000); // -2,229,974
 });
+
+it('rounds a half pound the same way whatever its last binary digit: the engine and the model agree on the page', () => {
+  // 2.5 FTE x £45,677 = £114,192.50 exactly; worked out another way it can come to 114,192.49999999999.
+  expect(wholePounds(114_192.5)).toBe(114_193);
+  expect(wholePounds(114_192.49999999999)).toBe(114_193);
+  expect(wholePounds(-114_192.49999999999)).toBe(-114_193);
+  // A real part of a penny below the half still goes down.
+  expect(wholePounds(114_192.494)).toBe(114_192);
+});

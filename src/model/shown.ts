@@ -5,6 +5,7 @@
 // from its own exact amount instead showed £2,808,000 of savings less
 // £578,026 of cost as £2,229,975.
 import { totalsOf, type Results, type ScenarioFigures } from './costing';
+import { poundsOf } from './money';
 import type { FinancialYear } from './periods';
 
 /** The rule in one sentence, for the page's notes. */
@@ -12,7 +13,7 @@ export const ROUNDING_NOTE = 'Each year’s figure is rounded to the pound; ever
 
 /** To the pound, half a pound away from nought (as `formatPounds` shows it). */
 export function wholePounds(value: number): number {
-  const whole = Math.round(Math.abs(value));
+  const whole = poundsOf(value);
   return whole === 0 ? 0 : Math.sign(value) * whole;
 }
 
