@@ -3,6 +3,7 @@
 // 100, 1,000, 10,000 and 25,000 posts with five scenarios. Printed and written to
 // bench/out/engine.json for docs/PERFORMANCE.md; nothing is asserted.
 import { writeFigures } from './out';
+import { median } from './timing';
 import { it } from 'vitest';
 import { WorkbookEngine } from '../src/engine/engine';
 import { analyse } from '../src/engine/analysis';
@@ -23,16 +24,6 @@ export interface EngineRow {
   modelMs: number;
 }
 
-/** Median of `runs` timings of `work`, after one run to warm up. */
-function median(runs: number, work: () => void): number {
-  work();
-  const times = Array.from({ length: runs }, () => {
-    const t0 = performance.now();
-    work();
-    return performance.now() - t0;
-  }).sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)];
-}
 
 function importCsv(csv: ReturnType<typeof syntheticCsv>): Workbook {
   const files = Object.entries(csv).map(([name, text]) => ({ name: `${name}.csv`, bytes: new TextEncoder().encode(text) }));

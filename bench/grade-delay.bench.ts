@@ -8,16 +8,12 @@ import { applyImport, previewImport } from '../src/io/import';
 import { costWorkbook } from '../src/model/costing';
 import { emptyWorkbook, type Workbook } from '../src/model/workbook';
 import { BENCH_SCENARIOS, syntheticCsv } from './synthetic';
+import { sortedTimes } from './timing';
 
 const TODAY = new Date(2026, 10, 23);
 
 function timings(runs: number, work: () => void): string {
-  work();
-  const times = Array.from({ length: runs }, () => {
-    const t0 = performance.now();
-    work();
-    return performance.now() - t0;
-  }).sort((a, b) => a - b);
+  const times = sortedTimes(runs, work);
   return `median ${times[Math.floor(runs / 2)].toFixed(1)} ms (${times[0].toFixed(1)}–${times[runs - 1].toFixed(1)})`;
 }
 

@@ -10,22 +10,12 @@ import { costWorkbook } from '../src/model/costing';
 import { simulate } from '../src/model/risk';
 import { emptyWorkbook, type Workbook } from '../src/model/workbook';
 import { writeFigures } from './out';
+import { median } from './timing';
 import { BENCH_SCENARIOS, syntheticCsv } from './synthetic';
 
 const TODAY = new Date(2026, 10, 23);
 const RUNS = 10_000;
 
-function time(work: () => void): number {
-  const t0 = performance.now();
-  work();
-  return performance.now() - t0;
-}
-
-/** Median of three, after one to warm up. */
-const median = (work: () => void) => {
-  work();
-  return [time(work), time(work), time(work)].sort((a, b) => a - b)[1];
-};
 
 function synthetic(posts: number): Workbook {
   const csv = syntheticCsv(posts);
@@ -41,8 +31,8 @@ it('measures 10,000 runs beside one plain calculation', () => {
     ['synthetic', synthetic(10000), 5000],
   ];
   for (const [name, wb, goalMs] of cases) {
-    const runsMs = median(() => simulate(wb, 'Proposed investment', { seed: 2017, runs: RUNS }, { today: TODAY }));
-    const plainMs = median(() => costWorkbook(wb, TODAY));
+    const runsMs = median(3, () => simulate(wb, 'Proposed investment', { seed: 2017, runs: RUNS }, { today: TODAY }));
+    const plainMs = median(3, () => costWorkbook(wb, TODAY));
     rows.push({ workbook: name, posts: wb.posts.length, goalMs, runsMs: Math.round(runsMs), plainMs: Math.round(plainMs * 10) / 10 });
   }
   console.table(rows);
