@@ -192,6 +192,8 @@ export class AppState {
   disagreement = $state<string | null>(null);
   /** A workbook of this many lines or more has the model's figures shown first: below it the engine answers in a moment. */
   modelFirstFrom = MODEL_FIRST_FROM;
+  /** Whether the engine has answered since the page loaded: until then, a small workbook's figures are the model's first too. */
+  private engineAnswered = false;
   /** The workbook open before the model's figures of another were shown: what a Stop or the engine's refusal goes back to. */
   private shownOver: Workbook | null = null;
 
@@ -210,7 +212,9 @@ export class AppState {
     const today = this.today();
     // A change that recosts many posts (rows in or out, a grade, a start delay: requests.ts, recostsPosts) goes as that change, which at 10,000 posts still takes the engine some hundreds of ms.
     const engine = this.send(change ?? { type: 'load', workbook, today: today.getTime() });
-    if (lineCount(workbook) < this.modelFirstFrom || hasFormulas(workbook)) {
+    // The first workbook after the page loads waits for the engine's worker to load HyperFormula (most of a second), however small.
+    const small = lineCount(workbook) < this.modelFirstFrom;
+    if ((small && this.engineAnswered) || hasFormulas(workbook)) {
       const results = await engine;
       // Costed whole by the engine alone, nothing shown first: a disagreement said before named figures no longer on the page.
       if (!change) this.disagreement = null;
@@ -219,7 +223,8 @@ export class AppState {
     const before = { workbook: this.workbook, results: this.results, formulaValues: this.formulaValues, uncosted: this.uncosted };
     let answered = false;
     let shown: Results | null = null;
-    const model = this.engine.model ? this.engine.model({ workbook, today: today.getTime() }) : Promise.resolve().then(() => costWorkbook(workbook, today));
+    // A small workbook is costed here in a few ms, sooner than the analysis worker could load.
+    const model = this.engine.model && !small ? this.engine.model({ workbook, today: today.getTime() }) : Promise.resolve().then(() => costWorkbook(workbook, today));
     void model.then(
       (results) => {
         if (answered) return;
@@ -289,7 +294,9 @@ export class AppState {
     const what = request.type === 'load' ? `Working out the figures for ${count(request.workbook.posts.length, 'post')}` : 'Working out the figures';
     const slow = setTimeout(() => (this.costing = { what, since: Date.now(), stoppable }), 500);
     try {
-      return await this.engine.send(request);
+      const results = await this.engine.send(request);
+      this.engineAnswered = true;
+      return results;
     } finally {
       clearTimeout(slow);
       this.costing = null;

@@ -9,7 +9,8 @@ import { inProcessEngine } from '../../test/in-process';
 import { handle } from '../engine/handle';
 import { Cancelled, type Engine, type EngineRequest } from '../engine/protocol';
 import type { Results } from '../model/costing';
-import { formatMoney as money } from '../model/money';
+import { formatMoney as money, formatPounds } from '../model/money';
+import { headline } from '../model/headline';
 import { figureDifferences } from '../model/reconcile';
 import type { Workbook } from '../model/workbook';
 import { AppState, type Kept, type Store } from './app.svelte';
@@ -233,6 +234,30 @@ describe('a large workbook’s figures first from the model', () => {
     expect(app.shared).toBe(true);
     expect(saves.filter((s) => s.workbook === shared)).toEqual([]);
     expect(saves.filter((s) => s.id === keptId).at(-1)?.workbook).toBe(mine);
+  });
+
+  it('shows the model’s figures of the first workbook opened while the engine still loads, however small, and then the engine’s', async () => {
+    const { engine, release } = heldEngine();
+    const model = { asked: 0 };
+    // The report's 20-odd lines, on the page's own thread: the analysis worker would be loading too.
+    const app = new AppState({ ...engine, model: async () => (model.asked++, Promise.reject(new Error('not for a small workbook'))) }, null, () => TODAY);
+    const opened = app.start(carePlanningWorkbook);
+    while (app.checking === null) await new Promise((r) => setTimeout(r, 0));
+    const first = app.results!;
+    expect(formatPounds(headline(first).implementationCost)).toBe('£578,026');
+    expect(model.asked).toBe(0);
+    await release();
+    await opened;
+    expect(app.checking).toBeNull();
+    expect(app.disagreement).toBeNull();
+    expect(app.results).not.toBe(first); // the engine's, of record
+    expect(figureDifferences(first, app.results!, Infinity)).toEqual([]);
+    // Once the engine has answered, a small workbook waits for it: it answers in a moment.
+    const small = app.changeWhole((wb) => ({ ...wb, name: 'Small' }));
+    await new Promise((r) => setTimeout(r, 10));
+    expect(app.checking).toBeNull();
+    await release();
+    await small;
   });
 
   it('waits for the engine where there are formulas (only it works them out), and for a small workbook', async () => {

@@ -2,7 +2,7 @@
 // `Print for committee` button gives it, on A4 portrait.
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { openExample, useBrowser } from './harness';
+import { newContext, openExample, useBrowser, watch } from './harness';
 
 const env = useBrowser();
 
@@ -64,6 +64,20 @@ describe('the committee’s printed appendix', () => {
     expect(pageCount(pdf)).toBeLessThanOrEqual(3);
     await page.emulateMedia({ media: 'screen' });
     await expect.poll(() => minutes.count()).toBe(1);
+    expect(seen.consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('prints the appendix from the browser’s own menu even when printing began before it loaded', async () => {
+    // The appendix loads once the first figures are on screen and the page is idle: a page already on paper by then still gets its words.
+    const context = await newContext(env.browser);
+    const page = await context.newPage();
+    const seen = watch(page, env.served.origin);
+    await page.emulateMedia({ media: 'print' });
+    await page.goto(env.served.url);
+    await page.locator('.committee-print').waitFor({ state: 'attached' });
+    await expect.poll(() => page.evaluate(() => document.body.innerText)).toMatch(/In words, for the minutes/);
+    expect(await page.evaluate(() => document.body.innerText)).toContain('£578,026');
     expect(seen.consoleErrors).toEqual([]);
     await context.close();
   });
