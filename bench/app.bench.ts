@@ -132,14 +132,25 @@ it('measures the app in Chromium', async () => {
     for (let run = 0; run < 3; run++) {
       const context = await newContext(browser);
       await context.addInitScript(INSTRUMENT);
+      // The clock stops when the figures are in the page, timed by the page itself: Playwright's own check
+      // is answered late while the page draws what lies below them, which is the driver's wait, not the person's.
+      await context.addInitScript(`
+        new MutationObserver((_, observer) => {
+          if ([...document.querySelectorAll(${JSON.stringify(HEADLINE_COST)})].some((e) => e.textContent?.trim() === '£578,026')) {
+            window.__figuresAt = performance.now();
+            observer.disconnect();
+          }
+        }).observe(document, { subtree: true, childList: true, characterData: true });
+      `);
       const page = await context.newPage();
       await page.goto(plain.url);
       await page.locator(HEADLINE_COST).filter({ hasText: '£578,026' }).waitFor();
       loads.push(
         await page.evaluate(() => {
           const paint = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
-          const w = window as unknown as { __long: number[] };
-          return { firstPaintMs: paint, figuresMs: performance.now(), longestTaskMs: Math.max(0, ...w.__long) };
+          const w = window as unknown as { __tasks: [number, number][]; __figuresAt: number };
+          // The longest task before the figures were in the page.
+          return { firstPaintMs: paint, figuresMs: w.__figuresAt, longestTaskMs: Math.max(0, ...w.__tasks.filter(([start]) => start < w.__figuresAt).map(([, duration]) => duration)) };
         }),
       );
       await context.close();
