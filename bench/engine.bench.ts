@@ -102,7 +102,7 @@ it('measures the engine beside the model', () => {
       live.results();
     });
     add(posts, "one scenario's control moved (recruitment) to every figure", control, model);
-    // A start delay slider: the first step gives the scenario a block of its own (a rebuild), the next steps move it.
+    // A start delay slider: the first step writes the scenario's delayed sums (no rebuild), the next steps move it.
     live.setScenarios([{ ...BENCH_SCENARIOS[0], overrides: { startDelay: 3 } }, ...BENCH_SCENARIOS.slice(1)]);
     let delay = 3;
     const slider = median(editRuns, () => {

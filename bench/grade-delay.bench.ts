@@ -32,6 +32,13 @@ it("measures a grade's cost and a new start delay", () => {
       live.setLines('grades', [{ index: 3, line: { ...wb.grades[3], annualCost: wb.grades[3].annualCost + pence / 100 } }]);
       if (read) live.results();
     };
+    let before = 0;
+    const plainEdit = () => {
+      before = (before + 1) % 2;
+      live.setPost(Math.floor(posts / 2), { ...wb.posts[Math.floor(posts / 2)], fte: wb.posts[Math.floor(posts / 2)].fte + before / 10 });
+      live.results();
+    };
+    console.log(`  one post edit (FTE), no scenario delayed, to every figure: ${timings(5, plainEdit)}`);
     console.log(`  grade cost, edit only: ${timings(5, grade(false))}`);
     console.log(`  grade cost to every figure: ${timings(5, grade(true))}`);
     // What every chunk's sums cost to recompute: one post in each chunk edited in one batch (a grade's posts are in every chunk).
@@ -54,6 +61,25 @@ it("measures a grade's cost and a new start delay", () => {
     live.results();
     console.log(`  a new start delay (first step, builds: ${live.builds}): ${(performance.now() - t1).toFixed(0)} ms`);
     console.log(`  that delay moved a month: ${timings(5, slide)}`);
+    // The proposal's own delay: its cost per post (the Posts grid) follows too, read from the engine's cells.
+    let own = 3;
+    const proposal = () => {
+      own = own === 3 ? 4 : 3;
+      live.setScenarios([{ name: 'Proposed investment', overrides: { startDelay: own } }, { ...BENCH_SCENARIOS[0], overrides: { startDelay: delay } }, ...BENCH_SCENARIOS.slice(1)]);
+      live.results();
+    };
+    const t2 = performance.now();
+    proposal();
+    console.log(`  Proposed investment's own delay, first step (builds: ${live.builds}): ${(performance.now() - t2).toFixed(0)} ms`);
+    console.log(`  that delay moved a month: ${timings(5, proposal)}`);
+    // A post edit with two scenarios delayed: its chunk's delayed sums recompute beside its PostSums row.
+    let fte = 0;
+    const edit = () => {
+      fte = (fte + 1) % 2;
+      live.setPost(Math.floor(posts / 2), { ...wb.posts[Math.floor(posts / 2)], fte: wb.posts[Math.floor(posts / 2)].fte + fte / 10 });
+      live.results();
+    };
+    console.log(`  one post edit (FTE), two scenarios delayed, to every figure: ${timings(5, edit)}`);
     live.destroy();
   }
 });

@@ -6,7 +6,8 @@ import { costWorkbook, postPeriod, type Results } from '../model/costing';
 import { horizonOf } from '../model/horizon';
 import { formulaProblem, MAX_TERMS } from '../model/formulas';
 import { month, monthsInYear } from '../model/periods';
-import type { Post, Workbook } from '../model/workbook';
+import type { Post, Scenario, Workbook } from '../model/workbook';
+import { scenariosOf } from '../model/scenarios';
 import { columnLetter, formulaReach, type FormulaSheet } from './layout';
 import { costArb, ownPayWorkbookArb, postArb, savingArb, workbookArb } from '../../test/arbitraries';
 import { WorkbookEngine } from './engine';
@@ -530,7 +531,7 @@ it('follows grades renamed, doubled, cased and spaced differently, in place and 
 });
 
 describe('a start delay moved in place', () => {
-  it('recomputes its block without rebuilding, while the block is its own, and agrees with the model', () => {
+  it('recomputes the sums of its new posts without rebuilding, a delay of its own or the proposal\'s, and agrees with the model', () => {
     const wb: Workbook = { ...carePlanningWorkbook(), scenarios: [{ name: 'Late', overrides: { startDelay: 3 } }] };
     const engine = new WorkbookEngine(wb, TODAY);
     try {
@@ -540,20 +541,23 @@ describe('a start delay moved in place', () => {
         engine.setScenarios(scenarios);
         expectSameFigures(engine.results(), costWorkbook({ ...wb, scenarios }, TODAY));
       }
-      expect(engine.builds).toBe(built); // a slider dragged across its range: no rebuild
-      // Late's block: its From reads Late's start delay cell on the Scenarios sheet.
-      expect(engine.formula('Posts', 2, 19)).toBe('=$L3+$N3*Scenarios!$E$4');
-      // Proposed investment shares its block with Do nothing: moving it needs a block of its own.
-      engine.setScenarios([{ name: 'Late', overrides: { startDelay: 5 } }, { name: 'Proposed investment', overrides: { startDelay: 2 } }]);
-      expect(engine.builds).toBe(built + 1);
+      // Late's new posts are summed per chunk by one formula reading Late's start delay cell on the Scenarios sheet.
+      expect(engine.formula('DelayedSums', 1, 3 + 2 * engine.results().years.length)).toContain('Scenarios!$E$4');
+      // A delay no other scenario has, the proposal's own, set for the first time: still no rebuild, and its post costs follow.
+      const scenarios = [{ name: 'Late', overrides: { startDelay: 5 } }, { name: 'Proposed investment', overrides: { startDelay: 2 } }];
+      engine.setScenarios(scenarios);
+      expectSameFigures(engine.results(), costWorkbook({ ...wb, scenarios }, TODAY));
+      expect(engine.builds).toBe(built); // a slider dragged across its range, a new delay: no rebuild
     } finally {
       engine.destroy();
     }
   });
 
-  it('follows random start delays, by overrides and by the workbook, as a rebuild would', () => {
+  it('follows random start delays on several scenarios, by overrides and by the workbook, as a rebuild would and without one', () => {
+    // which: Do nothing, the proposal, or one of the workbook's own scenarios (each may be given a delay of its own).
+    const move = fc.tuple(fc.nat(5), fc.integer({ min: 0, max: 30 }), fc.boolean());
     fc.assert(
-      fc.property(workbookArb, fc.array(fc.tuple(fc.nat(3), fc.integer({ min: 0, max: 30 }), fc.boolean()), { maxLength: 6 }), (wb, moves) => {
+      fc.property(workbookArb, fc.array(move, { minLength: 1, maxLength: 6 }), (wb, moves) => {
         const engine = new WorkbookEngine(wb, TODAY);
         let current = wb;
         try {
@@ -562,15 +566,18 @@ describe('a start delay moved in place', () => {
               current = { ...current, assumptions: { ...current.assumptions, startDelay: delay } };
               engine.setAssumptions({ startDelay: delay });
             } else {
+              const all = scenariosOf(current);
+              const name = all[which % all.length].name;
               const own = current.scenarios ?? [];
-              if (own.length === 0) continue;
-              const i = which % own.length;
-              const scenarios = own.map((s, j) => (j === i ? { ...s, overrides: { ...s.overrides, startDelay: delay } } : s));
+              const late = (s: Scenario) => ({ ...s, overrides: { ...s.overrides, startDelay: delay } });
+              // In place, so the scenarios keep their order (a built-in one is found by name wherever it is).
+              const scenarios = own.some((s) => s.name === name) ? own.map((s) => (s.name === name ? late(s) : s)) : [...own, late({ name, overrides: {} })];
               current = { ...current, scenarios };
               engine.setScenarios(scenarios);
             }
             expectSameFigures(engine.results(), costWorkbook(current, TODAY));
           }
+          expect(engine.builds).toBe(1);
         } finally {
           engine.destroy();
         }
@@ -578,6 +585,23 @@ describe('a start delay moved in place', () => {
       { numRuns: 100 },
     );
   }, 60_000);
+
+  it('keeps a delayed scenario to the penny through posts inserted and deleted', () => {
+    const wb: Workbook = { ...carePlanningWorkbook(), scenarios: [{ name: 'Late', overrides: { startDelay: 4 } }, { name: 'Proposed investment', overrides: { startDelay: 7 } }] };
+    const engine = new WorkbookEngine(wb, TODAY);
+    try {
+      engine.replaceLines('posts', 2, 0, [{ ...wb.posts[1], title: 'Another', fte: 2 }]);
+      expectSameFigures(engine.results(), costWorkbook(engine.current, TODAY));
+      engine.replaceLines('posts', 0, 1, []);
+      expectSameFigures(engine.results(), costWorkbook(engine.current, TODAY));
+      const scenarios = [{ name: 'Late', overrides: { startDelay: 4 } }, { name: 'Proposed investment', overrides: { startDelay: 7 } }, { name: 'New', overrides: {} }];
+      engine.setScenarios(scenarios.slice(0, 2).map((s, i) => (i === 0 ? { ...s, overrides: { startDelay: 9 } } : s)));
+      expectSameFigures(engine.results(), costWorkbook(engine.current, TODAY));
+      expect(engine.builds).toBe(1);
+    } finally {
+      engine.destroy();
+    }
+  });
 });
 
 describe('post costs read back after an edit', () => {

@@ -5,11 +5,18 @@ import { HyperFormula, type CellValue } from 'hyperformula';
 import { ownCost, type InputValue, type Results, type ScenarioFigures, type YearFigures } from '../model/costing';
 import { explainError, formulaProblem, MAX_FORMULA_VALUE } from '../model/formulas';
 import { horizonOf, type Horizon } from '../model/horizon';
+import { firstMonthOf, lastMonthOf } from '../model/periods';
 import { ASSUMPTION_SPECS, includes, scenarioNamed, scenariosOf } from '../model/scenarios';
 import { SCENARIO_ASSUMPTIONS, SCENARIO_PROPOSED, type Assumptions, type Post, type Scenario, type ScenarioValues, type Workbook } from '../model/workbook';
 import {
   assumptionsSheet,
   costsSheet,
+  delayedChunkFormula,
+  delayedCol,
+  delayedRow,
+  delayedSumsSheet,
+  delayedTotalRow,
+  delayedTotalsFormula,
   gradesSheet,
   layoutOf,
   NAMED_ASSUMPTIONS,
@@ -25,6 +32,7 @@ import {
   POST,
   SCENARIO,
   SUMMARY,
+  summaryCells,
   TOTALS,
   postRow,
   postAnnualCost,
@@ -96,11 +104,11 @@ const narrowed = (a: number, b: number, at: number, n: number): [number, number]
 export class WorkbookEngine {
   private hf!: HyperFormula;
   /**
-   * Each post's cost cells in Proposed investment's block and its New post
-   * flag, as last read: reading 10,000 rows back takes longer than the edit,
-   * so only rows that changed since are read again.
+   * Each post's From, To, New post, FTE x annual cost and cost cells by
+   * year (POST.from onwards), as last read: reading 10,000 rows back takes
+   * longer than the edit, so only rows that changed since are read again.
    */
-  private readPosts: { block: number; cells: CellValue[][]; isNew: CellValue[]; stale: Set<number> } | null = null;
+  private readPosts: { cells: CellValue[][]; stale: Set<number> } | null = null;
   private layout!: Layout;
   private workbook: Workbook;
   private readonly today: Date;
@@ -113,8 +121,6 @@ export class WorkbookEngine {
 
   /** How many times the sheets were built: tests check that a change did not rebuild. */
   builds = 0;
-  /** Each scenario's start delay as the post blocks hold it now. */
-  private blockDelays: number[] = [];
 
   /**
    * The rows (0-based, header at 0) each range reading a line sheet covers:
@@ -129,7 +135,6 @@ export class WorkbookEngine {
     this.readPosts = null;
     const horizon = horizonOf(this.workbook, this.today);
     this.layout = layoutOf(this.workbook, horizon, scenariosOf(this.workbook));
-    this.blockDelays = startDelays(this.workbook, this.layout.scenarios);
     const zeroBased = (chunks: [number, number][]) => chunks.map(([a, b]): [number, number] => [a - 1, b - 1]);
     this.ranges = { grades: [], posts: zeroBased(this.layout.postChunks), costs: zeroBased(this.layout.costChunks), savings: zeroBased(this.layout.savingChunks) };
     this.builds++;
@@ -145,6 +150,7 @@ export class WorkbookEngine {
         PostSums: sumsSheet(this.layout, postSums(this.layout)),
         CostSums: sumsSheet(this.layout, costSums(this.layout)),
         SavingSums: sumsSheet(this.layout, savingSums(this.layout)),
+        DelayedSums: delayedSumsSheet(this.layout),
         Summary: summarySheet(this.layout),
         Totals: totalsSheet(this.layout),
       },
@@ -180,9 +186,8 @@ export class WorkbookEngine {
    */
   setAssumptions(change: Partial<Assumptions>): void {
     this.workbook = { ...this.workbook, assumptions: { ...this.workbook.assumptions, ...change } };
-    // The horizon reshapes every sheet; a start delay the post blocks cannot follow does too.
+    // The horizon reshapes every sheet.
     if ('firstYear' in change || 'horizonYears' in change) return this.build();
-    if (!this.blocksFollow(startDelays(this.workbook, this.layout.scenarios))) return this.build();
     // A formula the user typed may read an assumption (=PayAward*2): every post is read back.
     if (hasFormulas(this.workbook)) this.readPosts = null;
     const sheet = this.sheet('Assumptions');
@@ -198,6 +203,7 @@ export class WorkbookEngine {
           if (k > 0) this.hf.setCellContents({ sheet: scenarios, row: payYearRow(k) - 1, col: SCENARIO.workbook }, workbookPayYear(this.workbook, fy));
         });
       }
+      this.followDelays();
     });
   }
 
@@ -279,14 +285,9 @@ export class WorkbookEngine {
     this.ranges[sheet] = this.ranges[sheet].map(([a, b]) => (delta > 0 ? widened(a, b, place + 1, delta) : narrowed(a, b, place + 1, -delta)));
     if (sheet === 'grades' || !this.readPosts) this.readPosts = null;
     else if (sheet === 'posts') {
-      const { cells, isNew, stale } = this.readPosts;
-      if (delta > 0) {
-        cells.splice(place, 0, ...Array.from({ length: delta }, () => []));
-        isNew.splice(place, 0, ...Array.from({ length: delta }, () => null));
-      } else {
-        cells.splice(place, -delta);
-        isNew.splice(place, -delta);
-      }
+      const { cells, stale } = this.readPosts;
+      if (delta > 0) cells.splice(place, 0, ...Array.from({ length: delta }, () => []));
+      else cells.splice(place, -delta);
       const moved = [...stale].map((i) => (i < place ? i : delta > 0 ? i + delta : i + delta >= place ? i + delta : -1)).filter((i) => i >= 0);
       stale.clear();
       for (const i of moved) stale.add(i);
@@ -332,21 +333,34 @@ export class WorkbookEngine {
   }
 
   /**
-   * Whether the post blocks can follow these start delays (one a scenario)
-   * by their cells alone: each block's scenarios still share one delay, and
-   * a block with no From and To of its own still has none. A delayed block
-   * reads its delay from the Scenarios sheet, so a slider moving one
-   * scenario's delay recomputes its block rather than rebuilding.
+   * A scenario given a start delay for the first time gets its new posts
+   * summed after its delay: a formula per chunk on the DelayedSums sheet
+   * reading its delay cell, and its Summary rows reading their totals.
+   * Once there they follow any later delay (0 too) by that cell, so a
+   * slider moves fifty formulas at 10,000 posts and never rebuilds.
+   * Called inside a batch.
    */
-  private blocksFollow(delays: number[]): boolean {
-    const follow = this.layout.delays.every((_, b) => {
-      const on = delays.filter((_, s) => this.layout.blockOf(s) === b);
-      return on.every((d) => d === on[0]) && (this.layout.moved(b) || on.every((d) => d === 0));
+  private followDelays(): void {
+    const delays = startDelays(this.workbook, this.layout.scenarios);
+    const starting = delays.map((d, s) => d !== 0 && !this.layout.delayed[s]);
+    if (!starting.includes(true)) return;
+    this.layout = { ...this.layout, delayed: this.layout.delayed.map((on, s) => on || starting[s]) };
+    const sheet = this.sheet('DelayedSums');
+    const summary = this.sheet('Summary');
+    // The chunks' rows as the engine holds them now: rows added or taken away since the build moved them.
+    const chunks = this.ranges.posts.map(([a, b]) => [a + 1, b + 1]);
+    const totalRow = delayedTotalRow(chunks.length);
+    const rows = summarySheet(this.layout);
+    starting.forEach((start, s) => {
+      if (!start) return;
+      const col = delayedCol(this.layout, s, 0);
+      chunks.forEach(([first, last], j) => this.hf.setCellContents({ sheet, row: delayedRow(j) - 1, col }, delayedChunkFormula(this.layout, s, first, last)));
+      this.hf.setCellContents({ sheet, row: totalRow - 1, col }, delayedTotalsFormula(this.layout, s, totalRow - 1));
+      this.layout.horizon.years.forEach((_, k) => {
+        const row = 1 + s * this.layout.years + k;
+        for (const c of [SUMMARY.staff, SUMMARY.external]) this.hf.setCellContents({ sheet: summary, row, col: c }, rows[row][c]);
+      });
     });
-    // The posts' costs in a block that moved are read again.
-    if (follow && delays.some((d, s) => d !== this.blockDelays[s])) this.readPosts = null;
-    if (follow) this.blockDelays = delays;
-    return follow;
   }
 
   /**
@@ -357,8 +371,8 @@ export class WorkbookEngine {
     const previous = this.layout.scenarios;
     this.workbook = { ...this.workbook, scenarios };
     const next = scenariosOf(this.workbook);
-    // Same scenarios, each on a block that can follow its start delay: only changed cells are written.
-    const same = next.length === previous.length && next.every((sc, i) => sc.name === previous[i].name) && this.blocksFollow(startDelays(this.workbook, next));
+    // The same scenarios: only changed cells are written.
+    const same = next.length === previous.length && next.every((sc, i) => sc.name === previous[i].name);
     if (!same) return this.build();
     this.layout = { ...this.layout, scenarios: next };
     if (hasFormulas(this.workbook)) this.readPosts = null;
@@ -387,6 +401,7 @@ export class WorkbookEngine {
         flags('Costs', 'costs', this.layout.costIncludeCol(s), wb.costs);
         flags('Savings', 'savings', this.layout.savingIncludeCol(s), wb.savings);
       });
+      this.followDelays();
     });
   }
 
@@ -464,31 +479,38 @@ export class WorkbookEngine {
     return out;
   }
 
-  /** Each post's cost per year in Proposed investment: its block, x recruitment if new, x the year's pay factor. */
+  /**
+   * Each post's cost per year in Proposed investment: its cost cells, x
+   * recruitment if new, x the year's pay factor. With a start delay, a new
+   * post's months are counted from its From and To cells moved by the delay,
+   * as the DelayedSums formula counts them: the engine sums the delayed
+   * posts a chunk at a time and holds no cell per post and year for them
+   * (a cell each made a slider move recompute 60,000 cells), so this one
+   * line of arithmetic on the engine's own cells gives each post's share.
+   */
   private postCosts(values: ScenarioValues, pay: number[]): number[][] {
     const count = this.workbook.posts.length;
     if (count === 0) return [];
-    const block = this.layout.blockOf(1);
-    const first = this.layout.postYearCol(block, 0);
+    const years = this.layout.years;
     const sheet = this.sheet('Posts');
-    const read = (from: number, to: number) => ({
-      cells: this.hf.getRangeValues({ start: { sheet, row: from + 1, col: first }, end: { sheet, row: to + 1, col: first + this.layout.years - 1 } }),
-      // Whether recruitment applies is the engine's own New post flag (an FTE may be a formula).
-      isNew: this.hf.getRangeValues({ start: { sheet, row: from + 1, col: POST.isNew }, end: { sheet, row: to + 1, col: POST.isNew } }).map((r) => r[0]),
-    });
-    if (!this.readPosts || this.readPosts.block !== block || this.readPosts.cells.length !== count) {
-      this.readPosts = { block, ...read(0, count - 1), stale: new Set() };
-    }
-    for (const i of this.readPosts.stale) {
-      const row = read(i, i);
-      this.readPosts.cells[i] = row.cells[0];
-      this.readPosts.isNew[i] = row.isNew[0];
-    }
+    const read = (from: number, to: number) => this.hf.getRangeValues({ start: { sheet, row: from + 1, col: POST.from }, end: { sheet, row: to + 1, col: this.layout.postYearCol(years - 1) } });
+    if (!this.readPosts || this.readPosts.cells.length !== count) this.readPosts = { cells: read(0, count - 1), stale: new Set() };
+    for (const i of this.readPosts.stale) this.readPosts.cells[i] = read(i, i)[0];
     this.readPosts.stale.clear();
-    const { cells, isNew } = this.readPosts;
-    return cells.map((row, i) => {
-      const scale = isNew[i] === 1 ? values.recruitment : 1;
-      return row.map((v, k) => number(v, `${this.workbook.posts[i].title} cost in year ${k + 1}`) * scale * pay[k]);
+    const at = (row: CellValue[], c: number, i: number, what: string) => number(row[c - POST.from], `${this.workbook.posts[i].title} ${what}`);
+    const delay = values.startDelay;
+    const edges = this.layout.horizon.years.map((fy) => [firstMonthOf(fy), lastMonthOf(fy)]);
+    return this.readPosts.cells.map((row, i) => {
+      // Whether recruitment and the delay apply is the engine's own New post flag (an FTE may be a formula).
+      const isNew = row[POST.isNew - POST.from] === 1;
+      const scale = isNew ? values.recruitment : 1;
+      if (isNew && delay !== 0) {
+        const from = at(row, POST.from, i, 'first month') + delay;
+        const to = at(row, POST.to, i, 'last month') + delay;
+        const cost = at(row, POST.fteCost, i, 'FTE x annual cost');
+        return edges.map(([first, last], k) => ((cost * Math.max(0, Math.min(to, last) - Math.max(from, first) + 1)) / 12) * scale * pay[k]);
+      }
+      return edges.map((_, k) => at(row, this.layout.postYearCol(k), i, `cost in year ${k + 1}`) * scale * pay[k]);
     });
   }
 

@@ -4,7 +4,7 @@ import { month } from '../model/periods';
 import { horizonOf } from '../model/horizon';
 import { scenariosOf } from '../model/scenarios';
 import type { Workbook } from '../model/workbook';
-import { costSums, costsSheet, gradesSheet, layoutOf, postSums, postsSheet, savingSums, savingsSheet, scenariosSheet, sumsSheet, summarySheet, totalsSheet, yearsSheet } from './layout';
+import { columnLetter, costSums, costsSheet, delayedCol, delayedSumsSheet, gradesSheet, layoutOf, postSums, postsSheet, savingSums, savingsSheet, scenariosSheet, sumsSheet, summarySheet, totalsSheet, yearsSheet } from './layout';
 
 const TODAY = new Date(2026, 10, 23);
 
@@ -34,12 +34,20 @@ it('lays the workbook out as the engine builds it, formula for formula', () => {
   // A few by hand: Commissioning Manager (row 3) in 2018/19, in the block with no delay and in Late's.
   expect(posts[2][14]).toBe('=IFERROR(C3*K3,0)');
   expect(posts[2][16]).toBe('=$O3*MAX(0,MIN($M3,12*2019+2)-MAX($L3,12*2018+3)+1)/12');
-  const late = layout.blockOf(layout.scenarios.findIndex((s) => s.name === 'Late'));
-  const from = layout.postFromCol(late);
-  expect(posts[2][from]).toBe('=$L3+$N3*Scenarios!$E$4');
-  // The End (or Months count) slides with the start: the post keeps its length.
-  expect(posts[2][from + 1]).toBe('=$M3+$N3*Scenarios!$E$4');
-  expect(posts[2][layout.postYearCol(late, 1)]).toBe('=$O3*MAX(0,MIN($U3,12*2019+2)-MAX($T3,12*2018+3)+1)/12');
+  // Late starts 3 months late: no cell per post for it; its new posts are summed a chunk at a time on DelayedSums,
+  // the horizon's year edges (April 2017 is 12*2017+3, then each April, and the month after the last year) less Late's delay cell.
+  const late = layout.scenarios.findIndex((s) => s.name === 'Late');
+  expect(layout.delayed).toEqual([false, false, true]);
+  expect(posts[0].some((h) => String(h).includes('start delay'))).toBe(false);
+  const delayed = delayedSumsSheet(layout);
+  const n = layout.years;
+  const edges = Array.from({ length: n + 1 }, (_, k) => 12 * k).join(',');
+  expect(delayed[1][delayedCol(layout, late, 0)]).toContain(`(12*2017+3+{${edges}}-Scenarios!$E$4)`);
+  expect(delayed[1][delayedCol(layout, late, 0)]).toContain(`TRANSPOSE(Posts!$J$2:$J$6)`);
+  expect(delayed[1][delayedCol(layout, 0, 0)]).toBeNull(); // Do nothing has no delay: its new posts are the Posts sheet's year columns
+  // The Summary reads Late's new posts from DelayedSums' totals (council-funded on the first row), its existing ones from PostSums.
+  const summary = summarySheet(layout);
+  expect(summary[1 + late * n][2]).toContain(`DelayedSums!$${columnLetter(delayedCol(layout, late, 0))}$4`);
   // Every sheet, whole: the refactor to addresses by name must leave each formula the same string.
   expect({
     scenarios: scenariosSheet(wb, layout),
@@ -51,6 +59,7 @@ it('lays the workbook out as the engine builds it, formula for formula', () => {
     postSums: sumsSheet(layout, postSums(layout)),
     costSums: sumsSheet(layout, costSums(layout)),
     savingSums: sumsSheet(layout, savingSums(layout)),
+    delayedSums: delayed,
     summary: summarySheet(layout),
     totals: totalsSheet(layout),
   }).toMatchSnapshot();

@@ -129,25 +129,15 @@ export interface Layout {
   years: number;
   scenarios: Scenario[];
   /**
-   * The distinct start delays (months) among the scenarios when the sheets
-   * were built, one block of post columns each: scenarios with the same delay
-   * share a block, so Do nothing and the proposal cost each post once.
+   * Whether scenario s's new posts are summed after its start delay, on the
+   * DelayedSums sheet (a formula per chunk reading its delay cell), rather
+   * than from the Posts sheet's year columns: set for a scenario with a
+   * delay when built, and by the engine when one is first given a delay.
+   * The year columns cost every post as it stands, with no delay.
    */
-  delays: number[];
-  /**
-   * Whether block b has From and To columns of its own: a block built with a
-   * delay does, and reads the delay from its first scenario's cell on the
-   * Scenarios sheet, so that delay can move without rebuilding; a block with
-   * no delay reads L and M.
-   */
-  moved: (b: number) => boolean;
-  /** The first scenario (index) on block b: its start delay cell is the block's. */
-  blockScenario: (b: number) => number;
-  /** Which block scenario s reads. */
-  blockOf: (s: number) => number;
-  postFromCol: (b: number) => number;
-  postToCol: (b: number) => number;
-  postYearCol: (b: number, k: number) => number;
+  delayed: readonly boolean[];
+  /** Column of year k of each post's cost, with no start delay. */
+  postYearCol: (k: number) => number;
   postIncludeCol: (s: number) => number;
   /** Chunks of lines summed on the PostSums, CostSums and SavingSums sheets, each rows [first, last] (1-based). */
   postChunks: [number, number][];
@@ -172,25 +162,13 @@ const chunksOf = (count: number): [number, number][] =>
 
 export function layoutOf(workbook: Workbook, horizon: Horizon, scenarios: Scenario[]): Layout {
   const n = horizon.years.length;
-  const perScenario = startDelays(workbook, scenarios);
-  const delays = [...new Set(perScenario)].sort((a, b) => a - b);
-  // A block's own From and To columns, only where the delay moves them; a block with no delay reads L and M.
-  const moved = (b: number) => (delays[b] === 0 ? 0 : 2);
-  const blockOfScenario = perScenario.map((d) => delays.indexOf(d));
-  const blockStart = delays.map((_, b) => POST.first + delays.slice(0, b).reduce((sum, _d, i) => sum + moved(i) + n, 0));
-  const postEnd = POST.first + delays.reduce((sum, _d, b) => sum + moved(b) + n, 0);
   return {
     horizon,
     years: n,
     scenarios,
-    delays,
-    moved: (b) => moved(b) > 0,
-    blockScenario: (b) => blockOfScenario.indexOf(b),
-    blockOf: (s) => blockOfScenario[s],
-    postFromCol: (b) => (moved(b) ? blockStart[b] : POST.from),
-    postToCol: (b) => (moved(b) ? blockStart[b] + 1 : POST.to),
-    postYearCol: (b, k) => blockStart[b] + moved(b) + k,
-    postIncludeCol: (s) => postEnd + s,
+    delayed: startDelays(workbook, scenarios).map((d) => d !== 0),
+    postYearCol: (k) => POST.first + k,
+    postIncludeCol: (s) => POST.first + n + s,
     postChunks: chunksOf(workbook.posts.length),
     costChunks: chunksOf(workbook.costs.length),
     savingChunks: chunksOf(workbook.savings.length),
@@ -408,19 +386,11 @@ export function postRow(workbook: Workbook, layout: Layout, index: number): Cell
     p.formulas?.fte !== undefined ? `=IF(IFERROR(${at('fte')}>0,FALSE()),1,0)` : p.fte > 0 ? 1 : 0,
     // FTE x annual cost. A formula in error (FTE =x/0) costs nothing here, so it never breaks the other figures; the page flags it.
     `=IFERROR(${at('fte')}*${at('annualCost')},0)`,
-    ...layout.delays.flatMap((_, b) => {
-      const from = layout.postFromCol(b);
-      const to = layout.postToCol(b);
-      const delay = value(layout, layout.blockScenario(b), 'startDelay');
-      return [
-        // A start delay slides each new post whole: its End or Months count moves with its start.
-        ...(layout.moved(b) ? [`=${abs('from')}+${abs('isNew')}*${delay}`, `=${abs('to')}+${abs('isNew')}*${delay}`] : []),
-        // FTE x annual cost x months in the year / 12; pay award, recruitment and bias multiply the sums.
-        // The year's first and last months are written in, as year x 12 + month - 1 (April 2018 is 12*2018+3):
-        // a Years cell read by all 10,000 posts made the engine's build slower by a second (docs/PERFORMANCE.md).
-        ...layout.horizon.years.map((fy) => `=${abs('fteCost')}*MAX(0,MIN(${abs(to)},12*${fy + 1}+2)-MAX(${abs(from)},12*${fy}+3)+1)/12`),
-      ];
-    }),
+    // FTE x annual cost x months in the year / 12, with no start delay (a delayed scenario's new posts: delayedChunkFormula);
+    // pay award, recruitment and bias multiply the sums.
+    // The year's first and last months are written in, as year x 12 + month - 1 (April 2018 is 12*2018+3):
+    // a Years cell read by all 10,000 posts made the engine's build slower by a second (docs/PERFORMANCE.md).
+    ...layout.horizon.years.map((fy) => `=${abs('fteCost')}*MAX(0,MIN(${abs('to')},12*${fy + 1}+2)-MAX(${abs('from')},12*${fy}+3)+1)/12`),
     ...includeFlags(layout, 'posts', index, p.doNothing ?? false),
   ];
 }
@@ -477,12 +447,7 @@ const yearLabels = (layout: Layout) => layout.horizon.years.map(formatFinancialY
 
 export function postsSheet(workbook: Workbook, layout: Layout): Grid {
   const fixed = ['Title', 'Grade', 'FTE', 'Team', 'Group', 'Start', 'End', 'Months', 'Funding', 'Council funded', 'Annual cost', 'From month', 'To month', 'New post', 'FTE x annual cost'];
-  // A delayed block is named for the scenario whose start delay it reads.
-  const blocks = layout.delays.flatMap((_, b) => {
-    const late = layout.moved(b) ? `, ${layout.scenarios[layout.blockScenario(b)].name}'s start delay` : '';
-    return [...(late ? [`From${late}`, `To${late}`] : []), ...yearLabels(layout).map((y) => `${y}${late}`)];
-  });
-  return [header([...fixed, ...blocks], layout), ...workbook.posts.map((_, i) => postRow(workbook, layout, i))];
+  return [header([...fixed, ...yearLabels(layout)], layout), ...workbook.posts.map((_, i) => postRow(workbook, layout, i))];
 }
 
 export function costsSheet(workbook: Workbook, layout: Layout): Grid {
@@ -528,7 +493,7 @@ export interface Sums {
   yearCol: (s: number) => number;
 }
 
-export const postSums = (layout: Layout): Sums => ({ sheet: 'PostSums', lines: 'Posts', kinds: POST_KINDS, chunks: layout.postChunks, includeCol: layout.postIncludeCol, yearCol: (s) => layout.postYearCol(layout.blockOf(s), 0) });
+export const postSums = (layout: Layout): Sums => ({ sheet: 'PostSums', lines: 'Posts', kinds: POST_KINDS, chunks: layout.postChunks, includeCol: layout.postIncludeCol, yearCol: () => layout.postYearCol(0) });
 export const costSums = (layout: Layout): Sums => ({ sheet: 'CostSums', lines: 'Costs', kinds: COST_KINDS, chunks: layout.costChunks, includeCol: layout.costIncludeCol, yearCol: () => layout.costYearCol(0) });
 export const savingSums = (layout: Layout): Sums => ({ sheet: 'SavingSums', lines: 'Savings', kinds: SAVING_KINDS, chunks: layout.savingChunks, includeCol: layout.savingIncludeCol, yearCol: () => layout.savingBaseCol(0) });
 
@@ -570,6 +535,85 @@ export function sumsSheet(layout: Layout, sums: Sums): Grid {
   return rows;
 }
 
+/**
+ * The DelayedSums sheet: a delayed scenario's new posts summed per chunk
+ * after its start delay, two rows a chunk (council-funded, then externally
+ * funded new posts), the years of scenario s in columns from delayedCol(s, 0).
+ * Columns B and C flag the rows of each funding, for the totals.
+ */
+export const DELAYED = { label: 0, council: 1, external: 2, first: 3 } as const;
+export const delayedCells = columns(DELAYED);
+/** Column of scenario s, year k on the DelayedSums sheet. */
+export const delayedCol = (layout: Layout, s: number, k: number) => DELAYED.first + s * layout.years + k;
+/** Row (1-based) of chunk j's council-funded new posts; its externally funded ones are on the next row. */
+export const delayedRow = (j: number) => 2 + 2 * j;
+/** Row (1-based) of the council-funded totals, the externally funded ones below: after the chunks (or a pair of rows of noughts). */
+export const delayedTotalRow = (chunks: number) => delayedRow(Math.max(1, chunks));
+const delayedTotal = (layout: Layout, s: number, funding: 0 | 1, k: number) => `DelayedSums!${numbered.fixed(delayedCol(layout, s, k), delayedTotalRow(layout.postChunks.length) + funding)}`;
+
+/**
+ * The new posts of Posts rows [first, last] in scenario s, after its start
+ * delay, by year: council-funded on the first row, externally funded on the
+ * second (a 2 x years array). A delay of d months slides a new post whole,
+ * so it costs in a year the months it has before the year's end less those
+ * before its start, both d months earlier: with X a month (the first of each
+ * year, and the month after the last, less d), the months a post has before
+ * X are MAX(0, X - From) - MAX(0, X - 1 - To), written as (X>From)*(X-From)
+ * over the chunk at once. The years are the differences of X's neighbours
+ * (the matrix of -1s and 1s). One formula a chunk reads the delay cell, so
+ * moving it recomputes fifty formulas at 10,000 posts, not a cell for every
+ * post and year (docs/PERFORMANCE.md).
+ */
+export function delayedChunkFormula(layout: Layout, s: number, first: number, last: number): string {
+  const range = (c: keyof typeof POST | number) => `Posts!${postCells.fixed(c, first)}:${postCells.fixed(c, last)}`;
+  const start = firstMonthOf(layout.horizon.years[0]);
+  const edges = [...layout.horizon.years.map(firstMonthOf), lastMonthOf(layout.horizon.years[layout.years - 1]) + 1].map((m) => m - start);
+  const [fy] = layout.horizon.years;
+  // X, and the month before it (the edges 12*2018+2 and on), for To: each written in, not worked out over the chunk.
+  const X = `(12*${fy}+3+{${edges.join(',')}}-${value(layout, s, 'startDelay')})`;
+  const before = `(12*${fy}+2+{${edges.join(',')}}-${value(layout, s, 'startDelay')})`;
+  const from = range('from');
+  const to = range('to');
+  // Only new posts (a deletion keeps its dates); a post that ends before it starts costs nothing, as in the model.
+  const weights = `({0;1}+{1;-1}*TRANSPOSE(${range('council')}))*TRANSPOSE(${range('isNew')}*${range(layout.postIncludeCol(s))}*${range('fteCost')}*(${to}>=${from}))`;
+  const months = `(${X}>${from})*(${X}-${from})-(${before}>${to})*(${before}-${to})`;
+  const years = `{${edges.map((_, i) => edges.slice(1).map((_, k) => (i === k + 1 ? 1 : i === k ? -1 : 0)).join(',')).join(';')}}`;
+  return `=ARRAYFORMULA(MMULT(MMULT(${weights},${months}),${years})/12)`;
+}
+
+/** Scenario s's totals over the chunks (rows 2 to `last`): council-funded, then externally funded, by year. */
+export function delayedTotalsFormula(layout: Layout, s: number, last: number): string {
+  const flags = `${delayedCells.fixed('council', 2)}:${delayedCells.fixed('external', last)}`;
+  return `=ARRAYFORMULA(MMULT(TRANSPOSE(${flags}),${numbered.cell(delayedCol(layout, s, 0), 2)}:${numbered.cell(delayedCol(layout, s, layout.years - 1), last)}))`;
+}
+
+export function delayedSumsSheet(layout: Layout): Grid {
+  const head: Cell[] = [text('Rows'), text('Council funded'), text('Externally funded')];
+  layout.scenarios.forEach((sc) => yearLabels(layout).forEach((y) => head.push(text(`${sc.name}: new posts after its start delay ${y}`))));
+  const rows: Grid = [head];
+  const blank = () => layout.scenarios.flatMap(() => Array.from({ length: layout.years }, (): Cell => null));
+  const pair = (label: string): Grid => [
+    [text(`${label}: council-funded new posts`), 1, 0, ...blank()],
+    [text(`${label}: externally funded new posts`), 0, 1, ...blank()],
+  ];
+  // No posts: a pair of rows of noughts, so the totals have something to add.
+  if (layout.postChunks.length === 0) rows.push(...pair('None').map((r) => r.map((c) => (c === null ? 0 : c))));
+  layout.postChunks.forEach(([first, last]) => {
+    const [council, external] = pair(`Posts rows ${first} to ${last}`);
+    layout.scenarios.forEach((_, s) => {
+      if (layout.delayed[s]) council[delayedCol(layout, s, 0)] = delayedChunkFormula(layout, s, first, last);
+    });
+    rows.push(council, external);
+  });
+  const last = rows.length;
+  const totals = pair('All rows');
+  layout.scenarios.forEach((_, s) => {
+    if (layout.delayed[s]) totals[0][delayedCol(layout, s, 0)] = delayedTotalsFormula(layout, s, last);
+  });
+  rows.push(...totals);
+  return rows;
+}
+
 /** One row per scenario and year, then (in Totals) one row per scenario. */
 export function summarySheet(layout: Layout): Grid {
   const posts = postSums(layout);
@@ -588,8 +632,9 @@ export function summarySheet(layout: Layout): Grid {
     layout.horizon.years.forEach((fy, k) => {
       const r = rows.length + 1;
       const own = (column: keyof typeof SUMMARY) => summaryCells.cell(column, r);
-      // Recruitment scales new posts only; the pay award compounds on every post.
-      const staff = (q: number) => `(${recruitment}*${sumTotal(layout, posts, s, q, k)}+${sumTotal(layout, posts, s, q + 1, k)})*${pay(k)}`;
+      // Recruitment scales new posts only; the pay award compounds on every post. A delayed scenario's new posts: DelayedSums.
+      const newPosts = (q: number) => (layout.delayed[s] ? delayedTotal(layout, s, q === 0 ? 0 : 1, k) : sumTotal(layout, posts, s, q, k));
+      const staff = (q: number) => `(${recruitment}*${newPosts(q)}+${sumTotal(layout, posts, s, q + 1, k)})*${pay(k)}`;
       rows.push([
         text(scenario.name),
         text(formatFinancialYear(fy)),

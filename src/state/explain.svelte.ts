@@ -1,6 +1,6 @@
 // Which figure is being explained, and the way back up: a scrutiny officer
 // opens a total, then a line of it, then a year of that line.
-import { layoutOf, postCells, postRow } from '../engine/layout';
+import { delayedChunkFormula, delayedRow, layoutOf, postCells, postRow } from '../engine/layout';
 import { explain, type Explanation, type FigureRef } from '../model/explain';
 import { horizonOf } from '../model/horizon';
 import { scenariosOf } from '../model/scenarios';
@@ -26,12 +26,19 @@ export class ExplainState {
     const scenarios = scenariosOf(wb);
     const layout = layoutOf(wb, horizon, scenarios);
     const s = Math.max(0, scenarios.findIndex((x) => x.name === ref.scenario));
-    const cell = postRow(wb, layout, ref.index)[layout.postYearCol(layout.blockOf(s), horizon.years.indexOf(ref.year))];
-    const delayed = layout.moved(layout.blockOf(s));
+    const k = horizon.years.indexOf(ref.year);
     const cost = `${postCells.letter('fteCost')} is FTE x annual cost`;
-    const months = delayed ? "the block's own first two columns hold the first and last month after the start delay" : `${postCells.letter('from')} and ${postCells.letter('to')} the first and last month`;
-    const columns = `${cost}${delayed ? ';' : ','} ${months}; a month is year x 12 + month - 1, so 12*2018+3 is April 2018`;
-    return typeof cell === 'string' ? `${cell} (Posts sheet, row ${ref.index + 2}: ${columns}; the Summary sheet multiplies it by the pay award, recruitment and optimism bias of ${scenarios[s].name})` : null;
+    const months = `${postCells.letter('from')} and ${postCells.letter('to')} the first and last month; a month is year x 12 + month - 1, so 12*2018+3 is April 2018`;
+    const tail = `the Summary sheet multiplies it by the pay award, recruitment and optimism bias of ${scenarios[s].name}`;
+    // A new post in a scenario that starts late has no cell of its own: its chunk's sums count its months moved by the delay.
+    const chunk = layout.postChunks.findIndex(([first, last]) => first <= ref.index + 2 && ref.index + 2 <= last);
+    if (layout.delayed[s] && wb.posts[ref.index].fte > 0 && chunk >= 0) {
+      const [first, last] = layout.postChunks[chunk];
+      const formula = delayedChunkFormula(layout, s, first, last);
+      return `${formula} (DelayedSums sheet, row ${delayedRow(chunk)}: ${scenarios[s].name}'s council-funded new posts in Posts rows ${first} to ${last} by year, the externally funded ones on the row below; each new post's months counted from ${postCells.letter('from')} + start delay to ${postCells.letter('to')} + start delay; ${cost}, ${months}; this post is row ${ref.index + 2}; ${tail})`;
+    }
+    const cell = postRow(wb, layout, ref.index)[layout.postYearCol(k)];
+    return typeof cell === 'string' ? `${cell} (Posts sheet, row ${ref.index + 2}: ${cost}, ${months}; ${tail})` : null;
   });
   readonly depth = $derived(this.stack.length);
 
