@@ -121,10 +121,16 @@ export class CostingCache {
       this.bySetting = new Map();
     }
     const fresh = postCosting(horizon, grades);
+    // A scenario asks for all its posts under one setting (one pay array): its key is made once, not per post.
+    let last: { recruitment: number; startDelay: number; pay: number[]; posts: WeakMap<Post, number[]> } | null = null;
     return (post, recruitment, startDelay, pay) => {
-      const setting = `${recruitment}|${startDelay}|${pay.join()}`;
-      let posts = this.bySetting.get(setting);
-      if (!posts) this.bySetting.set(setting, (posts = new WeakMap()));
+      if (last?.pay !== pay || last.recruitment !== recruitment || last.startDelay !== startDelay) {
+        const setting = `${recruitment}|${startDelay}|${pay.join()}`;
+        let known = this.bySetting.get(setting);
+        if (!known) this.bySetting.set(setting, (known = new WeakMap()));
+        last = { recruitment, startDelay, pay, posts: known };
+      }
+      const { posts } = last;
       let costs = posts.get(post);
       if (!costs) {
         costs = fresh(post, recruitment, startDelay, pay);
