@@ -126,6 +126,9 @@ describe('the model’s figures in the analysis worker', () => {
     cache.costed = 0;
     expect(cache.cost(next, TODAY)).toEqual(costWorkbook(next, TODAY));
     expect(cache.costed).toBe(1);
+    // A slider moved through many values keeps only the settings the last costing used: memory does not grow with each.
+    for (const recruitment of [0.1, 0.2, 0.3, 0.4]) cache.cost({ ...next, scenarios: [{ name: 'Half', overrides: { recruitment } }] }, TODAY);
+    expect(cache.settings).toBe(2);
     // The implementation cost the report published, with the example as it is.
     expect(formatPounds(headline(new CostingCache().cost(base, TODAY), 'Proposed investment').implementationCost)).toBe('£578,026');
   });

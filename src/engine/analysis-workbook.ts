@@ -109,11 +109,19 @@ export class CostingCache {
   private context: { years: string; grades: Map<string, number> } | null = null;
   private bySetting = new Map<string, WeakMap<Post, number[]>>();
 
-  cost(workbook: Workbook, today: Date): Results {
-    return costWorkbook(workbook, today, (horizon, grades) => this.costing(horizon, grades));
+  /** How many settings' costs are kept: those the last costing used, so moving a slider through many values keeps no more. */
+  get settings(): number {
+    return this.bySetting.size;
   }
 
-  private costing(horizon: Horizon, grades: Map<string, number>): PostCosting {
+  cost(workbook: Workbook, today: Date): Results {
+    const used = new Set<string>();
+    const results = costWorkbook(workbook, today, (horizon, grades) => this.costing(horizon, grades, used));
+    for (const setting of this.bySetting.keys()) if (!used.has(setting)) this.bySetting.delete(setting);
+    return results;
+  }
+
+  private costing(horizon: Horizon, grades: Map<string, number>, used: Set<string>): PostCosting {
     const years = horizon.years.join();
     const context = this.context;
     if (!context || context.years !== years || !sameEntries(context.grades, grades)) {
@@ -128,6 +136,7 @@ export class CostingCache {
         const setting = `${recruitment}|${startDelay}|${pay.join()}`;
         let known = this.bySetting.get(setting);
         if (!known) this.bySetting.set(setting, (known = new WeakMap()));
+        used.add(setting);
         last = { recruitment, startDelay, pay, posts: known };
       }
       const { posts } = last;
