@@ -107,7 +107,7 @@ export class CostingCache {
   /** Posts costed since made (or since set to 0): how much the cache saved. */
   costed = 0;
   private context: { years: string; grades: Map<string, number> } | null = null;
-  private bySetting = new Map<string, WeakMap<Post, number[]>>();
+  private bySetting = new Map<string, WeakMap<Post, ReturnType<PostCosting>>>();
 
   /** How many settings' costs are kept: those the last costing used, so moving a slider through many values keeps no more. */
   get settings(): number {
@@ -130,7 +130,7 @@ export class CostingCache {
     }
     const fresh = postCosting(horizon, grades);
     // A scenario asks for all its posts under one setting (one pay array): its key is made once, not per post.
-    let last: { recruitment: number; startDelay: number; pay: number[]; posts: WeakMap<Post, number[]> } | null = null;
+    let last: { recruitment: number; startDelay: number; pay: number[]; posts: WeakMap<Post, ReturnType<PostCosting>> } | null = null;
     return (post, recruitment, startDelay, pay) => {
       if (last?.pay !== pay || last.recruitment !== recruitment || last.startDelay !== startDelay) {
         const setting = `${recruitment}|${startDelay}|${pay.join()}`;
@@ -140,13 +140,13 @@ export class CostingCache {
         last = { recruitment, startDelay, pay, posts: known };
       }
       const { posts } = last;
-      let costs = posts.get(post);
-      if (!costs) {
-        costs = fresh(post, recruitment, startDelay, pay);
-        posts.set(post, costs);
+      let costed = posts.get(post);
+      if (!costed) {
+        costed = fresh(post, recruitment, startDelay, pay);
+        posts.set(post, costed);
         this.costed++;
       }
-      return costs;
+      return costed;
     };
   }
 }
