@@ -1,21 +1,10 @@
 /// <reference lib="webworker" />
 // Switching values and the tornado search the pure model, the risk view
-// runs it thousands of times, and the pure model costs a large workbook whole
-// while the engine builds it, in workers of their own (one each, from this
-// file): a search never queues in front of an edit in the engine's worker, and
-// a newer question replaces this worker rather than waiting.
+// runs it thousands of times, and the pure model costs a large workbook (or
+// a change that recosts many posts) while the engine does, in workers of
+// their own (one each, from this file): a search never queues in front of an
+// edit in the engine's worker, nor in front of the model's figures.
 import { serve } from '../rpc/rpc';
-import { analyse, risk } from './analysis';
-import { costWorkbook } from '../model/costing';
-import type { AnalysisHandlers } from './protocol';
+import { analysisHandlers } from './analysis';
 
-serve<AnalysisHandlers>(self, {
-  analyse(request) {
-    const started = performance.now();
-    return { analysis: analyse(request), ms: performance.now() - started };
-  },
-  risk,
-  model({ workbook, today }) {
-    return costWorkbook(workbook, new Date(today));
-  },
-});
+serve(self, analysisHandlers());

@@ -3,7 +3,9 @@
 import { simulate, type RiskResult } from '../model/risk';
 import { tornado } from '../model/sensitivity';
 import { switchingValues } from '../model/switching';
-import type { Analysis, AnalysisRequest, RiskRequest } from './protocol';
+import { CostingCache, WorkbookHolder } from './analysis-workbook';
+import { packPostCosts } from './post-costs';
+import type { Analysis, AnalysisHandlers, AnalysisRequest, RiskRequest } from './protocol';
 
 export function analyse(request: AnalysisRequest): Analysis {
   const today = new Date(request.today);
@@ -17,4 +19,31 @@ export function analyse(request: AnalysisRequest): Analysis {
 /** A scenario's runs, reporting progress every 500 runs (about 20 times at the default 10,000). */
 export function risk(request: RiskRequest, progress?: (done: number) => void): RiskResult {
   return simulate(request.workbook, request.scenario, request.settings, { today: new Date(request.today), progress, every: 500 });
+}
+
+/**
+ * What the analysis worker answers: it keeps the workbook it was last sent,
+ * and each post's costs, so the page sends what changed, the model costs
+ * only the posts that did (analysis-workbook.ts), and the post costs go
+ * back as the rows that changed (post-costs.ts).
+ */
+export function analysisHandlers(): AnalysisHandlers {
+  const kept = new WorkbookHolder();
+  const costing = new CostingCache();
+  /** The post costs last sent: the next answer sends the rows that differ. */
+  let sent: number[][] | null = null;
+  return {
+    analyse(request) {
+      const started = performance.now();
+      return { analysis: analyse({ ...request, workbook: kept.receive(request.workbook) }), ms: performance.now() - started };
+    },
+    risk,
+    model({ workbook, today, known }) {
+      const started = performance.now();
+      const { postCosts, ...results } = costing.cost(kept.receive(workbook), new Date(today));
+      const posts = packPostCosts(known ? sent : null, postCosts);
+      sent = postCosts;
+      return { results, posts, ms: performance.now() - started };
+    },
+  };
 }

@@ -1,13 +1,17 @@
-// The page's side of the engine. Two workers, loaded off the page's thread:
+// The page's side of the engine's workers, loaded off the page's thread:
 // the engine's (HyperFormula, started as the page loads: `warm`), which
-// applies every change in order, and the analysis worker (the pure model,
+// applies every change in order; the analysis worker (the pure model,
 // started on first use), which searches for switching values and the
-// tornado. A search can take a while on a large establishment, so it never
-// sits in front of an edit; while one runs, only the newest question waits
-// (a worker started afresh would be slower than the search it replaced).
+// tornado; the model's own, which costs a large workbook, or a change that
+// recosts many posts, while the engine does; and the risk runs'. A search
+// can take a while on a large establishment, so it never sits in front of
+// an edit; while one runs, only the newest question waits (a worker started
+// afresh would be slower than the search it replaced).
 import type { Results } from '../model/costing';
 import type { RiskResult } from '../model/risk';
-import { Client } from '../rpc/rpc';
+import type { Workbook } from '../model/workbook';
+import { Client, type ClientOptions } from '../rpc/rpc';
+import { HeldWorkbook, type WorkbookMessage } from './analysis-workbook';
 import { unpackPostCosts } from './post-costs';
 import { Cancelled, EngineLost, type Analysis, type AnalysisHandlers, type AnalysisRequest, type Engine, type EngineHandlers, type EngineRequest, type RiskRequest, type ModelRequest } from './protocol';
 
@@ -19,6 +23,58 @@ const lost = (what: string) => (reason: string | undefined) => new EngineLost(`T
 export class Superseded extends Error {
   constructor() {
     super('A newer analysis replaced this one.');
+  }
+}
+
+/**
+ * The page's side of the analysis worker, which keeps the workbook it was
+ * last sent: each request carries the workbook as what changed since
+ * (an inserted post, a pay award), or nothing when it is the same, and whole
+ * only to a worker that holds none (analysis-workbook.ts).
+ */
+export class AnalysisChannel {
+  private readonly held = new HeldWorkbook();
+  readonly rpc: Client<AnalysisHandlers>;
+
+  constructor(options: ClientOptions) {
+    this.rpc = new Client<AnalysisHandlers>({
+      ...options,
+      create: () => {
+        // A worker started afresh holds no workbook, and has sent no post costs.
+        this.held.forget();
+        this.postCosts = null;
+        return options.create();
+      },
+    });
+  }
+
+  /** The post costs of the last answer, to apply the next one's changed rows to. */
+  private postCosts: number[][] | null = null;
+
+  model(request: ModelRequest): Promise<Results> {
+    return this.withWorkbook(request.workbook, async (workbook) => {
+      const { results, posts } = await this.rpc.send('model', { ...request, workbook, known: this.postCosts !== null });
+      this.postCosts = unpackPostCosts(this.postCosts, posts);
+      if (!this.postCosts) throw new Error('The app’s own check calculation arrived incomplete.');
+      return { ...results, postCosts: this.postCosts };
+    });
+  }
+
+  analyse(request: AnalysisRequest): Promise<{ analysis: Analysis; ms: number }> {
+    return this.withWorkbook(request.workbook, (workbook) => this.rpc.send('analyse', { ...request, workbook }));
+  }
+
+  private async withWorkbook<T>(workbook: Workbook, send: (message: WorkbookMessage) => Promise<T>): Promise<T> {
+    this.rpc.warm(); // started (and so forgotten) before the message is made, so a new worker is sent the workbook whole
+    const message = this.held.message(workbook);
+    try {
+      return await send(message);
+    } catch (e) {
+      // What the worker holds is no longer known: it is sent the workbook whole, once more if this was a patch it refused.
+      this.held.forget();
+      if (!('patch' in message) || e instanceof Cancelled) throw e;
+      return send(this.held.message(workbook));
+    }
   }
 }
 
@@ -35,10 +91,22 @@ export class WorkerEngine implements Engine {
     lost: lost('calculation engine'),
   });
 
-  private readonly analysis = new Client<AnalysisHandlers>({
+  private readonly analysis = new AnalysisChannel({
     create: () => new Worker(new URL('./analysis-worker.ts', import.meta.url), { type: 'module' }),
     stopped,
     lost: lost('analysis'),
+  });
+
+  /**
+   * The model's figures while the engine builds or recosts many posts: a
+   * worker of its own (the analysis worker's code), so they never wait
+   * behind a search that the change before started (some 150-300 ms at
+   * 10,000 posts).
+   */
+  private readonly modelling = new AnalysisChannel({
+    create: () => new Worker(new URL('./analysis-worker.ts', import.meta.url), { type: 'module' }),
+    stopped,
+    lost: lost('check calculation'),
   });
 
   /** The risk view's runs: a worker of its own (the analysis worker's code), so Stop ends only them. */
@@ -79,9 +147,9 @@ export class WorkerEngine implements Engine {
     this.engine.warm();
   }
 
-  /** Beside a search, never in front of the engine: the model's figures of a workbook being built. */
+  /** Beside the engine and a search, never in front of either: the model's figures of a workbook being built or recosted. */
   model(request: ModelRequest): Promise<Results> {
-    return this.analysis.send('model', request);
+    return this.modelling.model(request);
   }
 
   private running = false;
@@ -102,7 +170,7 @@ export class WorkerEngine implements Engine {
     if (!asked) return;
     this.running = true;
     this.analysis
-      .send('analyse', asked.request)
+      .analyse(asked.request)
       .then(({ analysis }) => asked.resolve(analysis), asked.reject)
       .finally(() => {
         this.running = false;

@@ -20,9 +20,30 @@ it('sends only the rows that changed, and the page puts back exactly what the en
   );
 });
 
-it('sends everything the first time, when the count changes, or when most rows change', () => {
+it('after posts inserted or deleted, sends the rows that came in, not the 10,000 that moved', () => {
+  fc.assert(
+    fc.property(
+      fc.nat(30).chain((n) => fc.tuple(costs(n), fc.nat(n), fc.nat(3), fc.integer({ min: 0, max: 3 }).chain(costs))),
+      ([before, at, removed, added]) => {
+        const after = [...before.slice(0, at), ...added, ...before.slice(at + removed)];
+        const message = packPostCosts(before, after);
+        expect(unpackPostCosts(before, message)).toEqual(after);
+        if ('rows' in message) expect(message.rows.length).toBeLessThanOrEqual(3);
+      },
+    ),
+  );
+  // A post inserted below the first of three: its row alone.
+  expect(packPostCosts([[1], [2], [3]], [[1], [7], [2], [3]])).toEqual({ count: 4, moved: { at: 1, removed: 0, added: 1 }, rows: [[1, [7]]] });
+  // The first deleted: nothing but where.
+  expect(packPostCosts([[1], [2], [3]], [[2], [3]])).toEqual({ count: 2, moved: { at: 0, removed: 1, added: 0 }, rows: [] });
+  // Rows the page does not have are refused, not guessed at.
+  expect(unpackPostCosts([[1], [2]], { count: 4, moved: { at: 1, removed: 0, added: 1 }, rows: [[1, [7]]] })).toBeNull();
+  expect(unpackPostCosts([[1], [2], [3]], { count: 4, moved: { at: 1, removed: 0, added: 1 }, rows: [] })).toBeNull();
+});
+
+it('sends everything the first time, or when most rows change', () => {
   expect(packPostCosts(null, [[1, 2]])).toEqual({ whole: [[1, 2]] });
-  expect(packPostCosts([[1, 2]], [[1, 2], [3, 4]])).toEqual({ whole: [[1, 2], [3, 4]] });
+  expect(packPostCosts([[1, 2]], [[5, 6], [3, 4]])).toEqual({ whole: [[5, 6], [3, 4]] });
   expect(packPostCosts([[1], [2], [3]], [[9], [9], [3]])).toEqual({ whole: [[9], [9], [3]] });
   expect(packPostCosts([[1], [2], [3]], [[1], [9], [3]])).toEqual({ count: 3, rows: [[1, [9]]] });
   // A patch the page cannot apply (it has no rows, or a different count) is refused, not guessed at.

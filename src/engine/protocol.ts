@@ -7,6 +7,7 @@ import type { RiskResult } from '../model/risk';
 import type { Bar, Ranges } from '../model/sensitivity';
 import type { SwitchingValue } from '../model/switching';
 import type { Assumptions, Cost, Grade, Post, RiskSettings, Saving, Scenario, Workbook } from '../model/workbook';
+import type { WorkbookMessage } from './analysis-workbook';
 
 export type EngineRequest =
   | { type: 'load'; workbook: Workbook; today: number }
@@ -60,12 +61,20 @@ export interface EngineHandlers {
   cost(request: EngineRequest): Costed;
 }
 
+/**
+ * A request as it travels to the analysis worker, which keeps the workbook
+ * it was last sent: the workbook whole, or what changed since
+ * (analysis-workbook.ts).
+ */
+export type Sent<R extends { workbook: Workbook }> = Omit<R, 'workbook'> & { workbook: WorkbookMessage };
+
 /** What the analysis worker answers, by name. */
 export interface AnalysisHandlers {
-  analyse(request: AnalysisRequest): { analysis: Analysis; ms: number };
-  /** Reports the runs done as it goes. */
+  analyse(request: Sent<AnalysisRequest>): { analysis: Analysis; ms: number };
+  /** Reports the runs done as it goes (the risk runs' own worker: the workbook whole). */
   risk(request: RiskRequest, progress: (done: number) => void): RiskResult;
-  model(request: ModelRequest): Results;
+  /** The post costs as rows changed since its last answer (post-costs.ts), or whole where the page has none (`known` false). */
+  model(request: Sent<ModelRequest> & { known: boolean }): Costed;
 }
 
 /** A workbook for the pure model to cost whole (its figures shown while the engine builds). */

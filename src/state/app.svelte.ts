@@ -83,11 +83,11 @@ export class AppState {
   /** True while another tab has the workbook open for writing: this one only shows it (the library says which). */
   readOnly = $state(false);
   /**
-   * Called once a workbook has been written to the store (and once at start),
-   * so the library of kept workbooks can follow; the session knows nothing of
-   * lists or tabs.
+   * Called once a workbook has been written to the store (`wrote`: its id and
+   * name), and once at start, so the library of kept workbooks can follow;
+   * the session knows nothing of lists or tabs.
    */
-  stored: ((wrote: boolean) => Promise<void>) | null = null;
+  stored: ((wrote: { id: string; name: string } | null) => Promise<void>) | null = null;
 
   /** Workbooks before and after the current one, for Ctrl+Z and Ctrl+Y. */
   private past = $state.raw<Workbook[]>([]);
@@ -113,7 +113,7 @@ export class AppState {
     if (stored) await this.reopen(stored);
     else await this.enqueue(() => this.run(() => this.open(newId(), example(), false)));
     if (unread) this.error = unread;
-    await this.stored?.(false);
+    await this.stored?.(null);
   }
 
   /**
@@ -345,7 +345,7 @@ export class AppState {
       await this.store.save(id, workbook);
       this.saved = workbook;
       if (this.workbook === workbook) this.saveState = 'saved';
-      await this.stored?.(true);
+      await this.stored?.({ id, name: workbook.name });
     } catch (e) {
       this.saveState = 'failed';
       this.error = `Your work could not be saved in this browser (${message(e)}). It is still open here: use “Download workbook file” to keep a copy.`;
@@ -638,7 +638,7 @@ export class AppState {
       this.saveState = 'unsaved';
       this.startHistory();
       this.message = done;
-      await this.stored?.(false);
+      await this.stored?.(null);
       return true;
     });
   }

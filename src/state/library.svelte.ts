@@ -29,7 +29,11 @@ export class Library {
     // Every write the session makes: other tabs follow it, and the list shows it.
     session.stored = async (wrote) => {
       if (wrote) this.tabs?.announce();
-      await this.refresh();
+      // The workbook just written, already listed, moves to the top under its name without
+      // reading every kept workbook back (whole records: some 50 ms at 10,000 posts, after every change).
+      const listed = wrote && this.workbooks.find((w) => w.id === wrote.id);
+      if (!wrote || !listed) return this.refresh();
+      this.workbooks = [{ ...listed, name: wrote.name, savedAt: Date.now() }, ...this.workbooks.filter((w) => w !== listed)];
     };
   }
 

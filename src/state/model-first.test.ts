@@ -6,9 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { carePlanningWorkbook } from '../../test/care-planning';
 import { ownPayWorkbookArb, workbookArb } from '../../test/arbitraries';
 import { inProcessEngine } from '../../test/in-process';
+import { analysisChannel } from '../../test/analysis-worker';
 import { handle } from '../engine/handle';
 import { Cancelled, type Engine, type EngineRequest } from '../engine/protocol';
-import type { Results } from '../model/costing';
+import { costWorkbook, type Results } from '../model/costing';
 import { formatMoney as money, formatPounds } from '../model/money';
 import { headline } from '../model/headline';
 import { figureDifferences } from '../model/reconcile';
@@ -86,6 +87,41 @@ describe('a large workbook’s figures first from the model', () => {
     await undone;
     expect(app.workbook).toBe(before);
     expect(sent).toEqual(['load', 'rows', 'rows']);
+  });
+
+  it('shows them for posts inserted and deleted, and their undo, from the analysis worker sent only the posts that changed', async () => {
+    const { analysis, posted, close } = analysisChannel();
+    try {
+      const { engine, release } = heldEngine();
+      const app = await openedApp({ ...engine, model: (r) => analysis.model(r) });
+      const opened = app.start(carePlanningWorkbook);
+      await release();
+      await opened;
+      const post = app.workbook.posts[0];
+      const changes: (() => Promise<unknown>)[] = [
+        () => app.changeWith((wb) => ({ ...wb, posts: [...wb.posts.slice(0, 2), { ...post, title: 'Another', fte: 2 }, ...wb.posts.slice(2)] })),
+        () => app.changeWith((wb) => ({ ...wb, posts: wb.posts.filter((_, i) => i !== 0) })),
+        () => app.undo(),
+        () => app.undo(),
+        () => app.redo(),
+      ];
+      for (const change of changes) {
+        const done = change();
+        while (app.checking === null) await new Promise((r) => setTimeout(r, 0));
+        const first = app.results!;
+        await release();
+        await done;
+        expect(app.checking).toBeNull();
+        expect(figureDifferences(first, app.results!, Infinity)).toEqual([]);
+        expect(first).toEqual(costWorkbook(app.workbook, TODAY)); // exactly the model's, worked out from the change
+        expect(app.disagreement).toBeNull();
+      }
+      // The workbook went whole once (the example opened); then each change as the one post that came or went.
+      const sent = posted.map((m) => m.args.workbook as { whole?: Workbook; patch?: { runs: { posts?: { lines: unknown[] } } } });
+      expect(sent.map((m) => ('whole' in m ? 'whole' : m.patch!.runs.posts!.lines.length))).toEqual(['whole', 1, 0, 1, 0, 1]);
+    } finally {
+      close();
+    }
   });
 
   it('shows them for a grade’s new cost and a start delay no other scenario has, each sent to the engine as the change alone', async () => {

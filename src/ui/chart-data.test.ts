@@ -2,7 +2,8 @@ import { expect, it } from 'vitest';
 import { carePlanningWorkbook } from '../../test/care-planning';
 import { costWorkbook } from '../model/costing';
 import type { Bar } from '../model/sensitivity';
-import { cumulativeChart, netCostChart, savingsChart, tornadoChart, type Paint } from './chart-data';
+import { cumulativeChart, drawingKey, netCostChart, savingsChart, tornadoChart, type Paint } from './chart-data';
+import { handle } from '../engine/handle';
 
 const TODAY = new Date(2026, 10, 23);
 const workbook = { ...carePlanningWorkbook(), scenarios: [{ name: 'Half recruited', overrides: { recruitment: 0.5 } }, { name: 'A year late', overrides: { savingsDelay: 12 } }] };
@@ -56,4 +57,17 @@ it('draws a tornado bar from the value as it stands to each end, low and high to
   expect(chart.options?.plugins?.baseLine?.value).toBe(-20);
   // Each end says what it is in words at its tip: the assumption's own value.
   expect(chart.options?.plugins?.directLabels?.bars).toEqual([['Low 50%'], ['High 100%']]);
+});
+
+it('draws the engine’s figures that agree with those shown first as the same picture, and a pound more as another', () => {
+  // The engine's own figures of the workbook: the same to the penny, not to the last binary digit.
+  const engine = handle({ type: 'load', workbook, today: TODAY.getTime() });
+  for (const chart of [(r: typeof results) => (p: Paint) => netCostChart(r, p), (r: typeof results) => () => cumulativeChart(r), (r: typeof results) => (p: Paint) => savingsChart(r, 'Half recruited', p)]) {
+    expect(drawingKey(chart(engine))).toBe(drawingKey(chart(results)));
+    const more = { ...results, scenarios: results.scenarios.map((s) => ({ ...s, years: s.years.map((y, k) => (k === 1 ? { ...y, net: y.net + 1, cumulative: y.cumulative + 1, savings: y.savings + 1 } : y)) })) };
+    expect(drawingKey(chart(more))).not.toBe(drawingKey(chart(results)));
+  }
+  // Two scenarios in each other's place: the same numbers, other colours and patterns.
+  const swapped = { ...results, scenarios: [results.scenarios[0], results.scenarios[1], results.scenarios[3], results.scenarios[2]] };
+  expect(drawingKey((p) => netCostChart(swapped, p))).not.toBe(drawingKey((p) => netCostChart(results, p)));
 });

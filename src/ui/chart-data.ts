@@ -11,6 +11,15 @@ import type { Bar } from '../model/sensitivity';
 import { describeValue } from '../model/switching';
 import { SCENARIO_PROPOSED } from '../model/workbook';
 
+/**
+ * What a chart draws, as text: its figures, labels, colours and patterns by
+ * name. The same text is the same picture, so new figures that agree with
+ * those drawn (the engine's after the model's, to the pound) draw nothing again.
+ */
+export function drawingKey(chart: (paint: Paint) => { type?: string; data: unknown; options?: unknown }): string {
+  return JSON.stringify(chart((fill) => `${fill.colour} ${fill.pattern}`));
+}
+
 /** A fill drawn over a bar's colour, so a printout in black and white still tells the bars apart. */
 export type Pattern = 'solid' | 'diagonal' | 'dots' | 'cross' | 'vertical' | 'horizontal' | 'back-diagonal' | 'grid' | 'zigzag';
 export interface Fill {
