@@ -1,6 +1,6 @@
 // Which figure is being explained, and the way back up: a scrutiny officer
 // opens a total, then a line of it, then a year of that line.
-import { layoutOf, postCells, postRow } from '../engine/layout';
+import { layoutOf, placeLines, postCells, postRow } from '../engine/layout';
 import { explain, type Explanation, type FigureRef } from '../model/explain';
 import { horizonOf } from '../model/horizon';
 import { scenariosOf } from '../model/scenarios';
@@ -24,14 +24,18 @@ export class ExplainState {
     const wb = this.app.workbook;
     const horizon = horizonOf(wb);
     const scenarios = scenariosOf(wb);
-    const layout = layoutOf(wb, horizon, scenarios);
+    // The engine chooses each post's row (docs/RULES.md, "Lines and their rows in the engine") and says which in its figures;
+    // before its figures arrive, the rows it builds with.
+    const rows = this.app.results?.postRows;
+    const placed = placeLines(wb);
+    const layout = layoutOf(wb, horizon, scenarios, rows?.length === wb.posts.length ? { ...placed, posts: rows } : placed);
     const s = Math.max(0, scenarios.findIndex((x) => x.name === ref.scenario));
     const cell = postRow(wb, layout, ref.index)[layout.postYearCol(layout.blockOf(s), horizon.years.indexOf(ref.year))];
     const delayed = layout.moved(layout.blockOf(s));
     const cost = `${postCells.letter('fteCost')} is FTE x annual cost`;
     const months = delayed ? "the block's own first two columns hold the first and last month after the start delay" : `${postCells.letter('from')} and ${postCells.letter('to')} the first and last month`;
     const columns = `${cost}${delayed ? ';' : ','} ${months}; a month is year x 12 + month - 1, so 12*2018+3 is April 2018`;
-    return typeof cell === 'string' ? `${cell} (Posts sheet, row ${ref.index + 2}: ${columns}; the Summary sheet multiplies it by the pay award, recruitment and optimism bias of ${scenarios[s].name})` : null;
+    return typeof cell === 'string' ? `${cell} (Posts sheet, row ${layout.rows.posts[ref.index]}: ${columns}; the Summary sheet multiplies it by the pay award, recruitment and optimism bias of ${scenarios[s].name})` : null;
   });
   readonly depth = $derived(this.stack.length);
 
