@@ -247,10 +247,15 @@ export class WorkbookEngine {
       // A grade renamed: its posts, and any that now find another line first, read their grade's new row.
       if (sheet === 'grades') this.regrade((line) => line, before);
     });
-    // A grade's cost feeds every post of that grade: read them all back; a post, only its own row,
-    // unless a formula the user typed may read any cell (=C3): then every post is read back.
-    if (sheet === 'grades' || hasFormulas(this.workbook)) this.readPosts = null;
+    // A formula the user typed may read any cell (=C3): then every post is read back. Otherwise a post, only its own row;
+    // a grade, the posts of its name before and after (a post finds its grade by name), some 500 of 10,000.
+    if (hasFormulas(this.workbook)) this.readPosts = null;
     else if (sheet === 'posts') for (const { index } of changes) this.readPosts?.stale.add(index);
+    else if (sheet === 'grades' && this.readPosts) {
+      const names = new Set(changes.flatMap(({ index }) => [gradeKey(before.grades[index].grade), gradeKey(this.workbook.grades[index].grade)]));
+      const { stale } = this.readPosts;
+      this.workbook.posts.forEach((p, i) => names.has(gradeKey(p.grade)) && stale.add(i));
+    }
   }
 
   /**
