@@ -53,6 +53,7 @@ import {
   freeRow,
   hasFormulas,
   LINE_CHUNK,
+  lastRow,
   linesAtUserRows,
   sumsTotalRow,
   type Layout,
@@ -567,7 +568,7 @@ export class WorkbookEngine {
     const rows = this.layout.rows.posts;
     if (!this.readPosts || this.readPosts.block !== block || this.readPosts.cells.length !== count) {
       // Every row of the sheet, then each post's own.
-      const all = read(1, Math.max(...rows) - 1);
+      const all = read(1, lastRow(rows) - 1);
       this.readPosts = { block, cells: rows.map((r) => all.cells[r - 2]), isNew: rows.map((r) => all.isNew[r - 2]), stale: new Set() };
     }
     for (const i of this.readPosts.stale) {

@@ -175,8 +175,15 @@ export type LineRows = Record<LineSheet, number[]>;
 /** Rows [first, last] (1-based) of chunk j: every chunk is LINE_CHUNK rows, its unused rows free for lines to come. */
 export const chunkRows = (j: number): [number, number] => [2 + j * LINE_CHUNK, 1 + (j + 1) * LINE_CHUNK];
 
-/** The chunks that hold rows up to `last` (at least one, so the totals always have a chunk to add). */
-const chunksTo = (last: number): [number, number][] => Array.from({ length: Math.max(1, Math.ceil((last - 1) / LINE_CHUNK)) }, (_, j) => chunkRows(j));
+/** The chunks that hold these rows (at least one, so the totals always have a chunk to add). */
+const chunksTo = (rows: number[]): [number, number][] => Array.from({ length: Math.max(1, Math.ceil((lastRow(rows) - 1) / LINE_CHUNK)) }, (_, j) => chunkRows(j));
+
+/** The last of these rows, 1 where there are none (a loop: 100,000 rows are too many arguments for Math.max). */
+export function lastRow(rows: number[]): number {
+  let last = 1;
+  for (const r of rows) if (r > last) last = r;
+  return last;
+}
 
 /** Whether the user typed a formula in a line: one may read any cell, so no post's cost can be assumed unchanged. */
 export function hasFormulas(wb: Workbook): boolean {
@@ -232,9 +239,9 @@ export function layoutOf(workbook: Workbook, horizon: Horizon, scenarios: Scenar
     postYearCol: (b, k) => blockStart[b] + moved(b) + k,
     postIncludeCol: (s) => postEnd + s,
     rows,
-    postChunks: chunksTo(Math.max(1, ...rows.posts)),
-    costChunks: chunksTo(Math.max(1, ...rows.costs)),
-    savingChunks: chunksTo(Math.max(1, ...rows.savings)),
+    postChunks: chunksTo(rows.posts),
+    costChunks: chunksTo(rows.costs),
+    savingChunks: chunksTo(rows.savings),
     costYearCol: (k) => COST.firstYear + k,
     costIncludeCol: (s) => COST.firstYear + n + s,
     savingInputCol: (k) => SAVING.firstInput + k,
