@@ -55,8 +55,7 @@ describe('the engine costs the care-planning report', () => {
     expect(engine.formula('Posts', 2, 14)).toBe('=IFERROR(C3*K3,0)');
     expect(engine.formula('Posts', 2, 16)).toBe('=$O3*MAX(0,MIN($M3,12*2019+2)-MAX($L3,12*2018+3)+1)/12');
     // The Summary adds up chunks of posts (PostSums): each chunk's included posts of one kind, by year.
-    // A chunk is 200 rows whatever the lines: rows 10 to 201 are free, 0 in each year, for lines to come.
-    expect(engine.formula('PostSums', 1, 1)).toBe('=ARRAYFORMULA(MMULT(TRANSPOSE(Posts!$J$2:$J$201*Posts!$N$2:$N$201*Posts!$T$2:$T$201),Posts!$P$2:$S$201))');
+    expect(engine.formula('PostSums', 1, 1)).toBe('=ARRAYFORMULA(MMULT(TRANSPOSE(Posts!$J$2:$J$9*Posts!$N$2:$N$9*Posts!$T$2:$T$9),Posts!$P$2:$S$9))');
     expect(results.postCosts[1][1]).toBeCloseTo((62186 * 11) / 12, 2);
   });
 
@@ -481,7 +480,8 @@ describe('lines added and taken away without a rebuild', () => {
       const engine = new WorkbookEngine(wb, TODAY);
       try {
         engine.results();
-        const lastRow = Math.ceil((wb[sheet].length + 1) / LINE_CHUNK) * LINE_CHUNK + 1;
+        // Built with no row free, the sheet gains one chunk of 200 rows at most: fewer lines than that are added here.
+        const lastRow = wb[sheet].length + 1 + LINE_CHUNK;
         const rows = () => wb[sheet].map((_, i) => engine.lineRow(sheet, i));
         const step = (at: number, removed: number, lines: never[]) => {
           const before = rows();
@@ -512,7 +512,6 @@ describe('lines added and taken away without a rebuild', () => {
         step(Math.floor(wb[sheet].length / 2), 2, []);
         step(wb[sheet].length - 1, 1, []);
         step(50, 2, made); // a paste over two lines, one more after them
-        // No chunk was added: every line is inside the chunks the sheet was built with.
         expect(Math.max(...rows())).toBeLessThanOrEqual(lastRow);
         expect(engine.builds).toBe(1);
       } finally {
@@ -521,31 +520,39 @@ describe('lines added and taken away without a rebuild', () => {
     }
   }, 120_000);
 
-  it('adds a chunk at the end when every row is taken, its sums joining the totals, with no rebuild', () => {
+  it('adds a chunk of 200 rows after the last when every row is taken, its sums joining the totals, with no rebuild', () => {
     const sums = { posts: 'PostSums', costs: 'CostSums', savings: 'SavingSums' } as const;
     for (const sheet of lineSheets) {
       let wb = chunked();
       const engine = new WorkbookEngine(wb, TODAY);
       try {
         engine.results();
-        const chunks = Math.ceil((wb[sheet].length + 1) / LINE_CHUNK);
-        const free = chunks * LINE_CHUNK - wb[sheet].length;
-        // Two lines more than the free rows: a chunk of rows 2 + 200 x chunks to 201 + 200 x chunks is added.
-        const lines = Array.from({ length: free + 2 }, (_, i) => freshLines(sheet, 3, 30)[i % 3]);
-        wb = replaced(wb, sheet, 20, 0, lines);
-        engine.replaceLines(sheet, 20, 0, lines, wb.scenarios);
-        expectSameFigures(engine.results(), costWorkbook(wb, TODAY));
-        const first = 2 + chunks * LINE_CHUNK;
-        expect(engine.formula(sums[sheet], chunks + 1, 1)).toMatch(new RegExp(`\\$${first}:\\$[A-Z]+\\$${first + LINE_CHUNK - 1}\\)\\)$`));
+        const count = wb[sheet].length; // rows 2 to count + 1, in chunks of 200, the last ending at the last line
+        const chunks = Math.ceil(count / LINE_CHUNK);
+        const insert = (at: number, lines: never[]) => {
+          wb = replaced(wb, sheet, at, 0, lines);
+          engine.replaceLines(sheet, at, 0, lines, wb.scenarios);
+          expectSameFigures(engine.results(), costWorkbook(wb, TODAY));
+        };
+        const made = freshLines(sheet, 3, 30);
+        const lines = (n: number) => Array.from({ length: n }, (_, i) => made[i % 3]);
+        // No row is free: two lines take the first rows of a chunk of rows count + 2 to count + 201.
+        insert(20, lines(2));
+        const sumsOf = (chunk: number, first: number) => expect(engine.formula(sums[sheet], chunk, 1)).toMatch(new RegExp(`\\$${first}:\\$[A-Z]+\\$${first + LINE_CHUNK - 1}\\)\\)$`));
+        sumsOf(chunks + 1, count + 2);
         expect(engine.formula(sums[sheet], chunks + 2, 1)).toBe(`=SUM(B2:B${chunks + 2})`);
-        expect(Math.max(...wb[sheet].map((_, i) => engine.lineRow(sheet, i)))).toBeGreaterThanOrEqual(first);
+        // 198 more fill it; the next takes the first row of another.
+        insert(0, lines(198));
+        expect(engine.formula(sums[sheet], chunks + 2, 1)).toBe(`=SUM(B2:B${chunks + 2})`);
+        insert(wb[sheet].length, lines(1));
+        sumsOf(chunks + 2, count + 202);
+        expect(engine.formula(sums[sheet], chunks + 3, 1)).toBe(`=SUM(B2:B${chunks + 3})`);
+        expect(engine.lineRow(sheet, wb[sheet].length - 1)).toBe(count + 202);
         // Their undo, then another line: the figures follow, and still no rebuild.
-        wb = replaced(wb, sheet, 20, free + 2, []);
-        engine.replaceLines(sheet, 20, free + 2, [], wb.scenarios);
+        wb = replaced(wb, sheet, 0, 201, []);
+        engine.replaceLines(sheet, 0, 201, [], wb.scenarios);
         expectSameFigures(engine.results(), costWorkbook(wb, TODAY));
-        wb = replaced(wb, sheet, 0, 0, [lines[0]]);
-        engine.replaceLines(sheet, 0, 0, [lines[0]], wb.scenarios);
-        expectSameFigures(engine.results(), costWorkbook(wb, TODAY));
+        insert(5, lines(1));
         expect(engine.builds).toBe(1);
       } finally {
         engine.destroy();
@@ -566,7 +573,7 @@ describe('lines added and taken away without a rebuild', () => {
         const chunks = new Set(wb.posts.flatMap((p, i) => (p.grade === grade ? [Math.floor((results.postRows![i] - 2) / LINE_CHUNK)] : [])));
         expect(chunks.size, grade).toBeLessThanOrEqual(2); // 200 posts: one chunk, or the end of one and the start of the next
       }
-      // A new Band A post goes to a free row of a chunk Band A is in (the last chunk has the only free rows: Band E's).
+      // A new post, with no row free: a chunk is added for it, and the figures follow.
       const post = { ...wb.posts[0] };
       engine.replaceLines('posts', 0, 0, [post]);
       expectSameFigures(engine.results(), costWorkbook({ ...wb, posts: [post, ...wb.posts] }, TODAY));

@@ -48,7 +48,6 @@ import {
   USER_ASSUMPTIONS_ROW,
   yearsCol,
   yearsSheet,
-  chunkRows,
   chunkSumsRow,
   freeRow,
   hasFormulas,
@@ -114,8 +113,8 @@ export class WorkbookEngine {
   private blockDelays: number[] = [];
 
   /**
-   * Rows of each line sheet that no line holds (1-based), for lines to come:
-   * the rest of the last chunk, and rows of lines taken away
+   * Rows of each line sheet inside its chunks that no line holds (1-based),
+   * for lines to come: rows of lines taken away, and of chunks added
    * (docs/RULES.md, "Lines and their rows in the engine").
    */
   private free: Record<LineSheet, Set<number>> = { posts: new Set(), costs: new Set(), savings: new Set() };
@@ -353,7 +352,17 @@ export class WorkbookEngine {
     if (count <= 0) return [];
     const free = this.free[sheet];
     while (free.size < count) this.addChunk(sheet);
-    const chunkOf = (r: number) => Math.floor((r - 2) / LINE_CHUNK);
+    const chunks = { posts: this.layout.postChunks, costs: this.layout.costChunks, savings: this.layout.savingChunks }[sheet];
+    /** Which chunk (by index) holds row r: chunks run in order of their rows. */
+    const chunkOf = (r: number) => {
+      let [lo, hi] = [0, chunks.length - 1];
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (chunks[mid][0] <= r) lo = mid;
+        else hi = mid - 1;
+      }
+      return lo;
+    };
     const sorted = [...free].sort((a, b) => a - b);
     const gradeOf = (i: number) => gradeKey(this.workbook.posts[i].grade);
     // The chunks each grade's posts are in (the new ones aside), for posts only.
@@ -378,13 +387,14 @@ export class WorkbookEngine {
   }
 
   /**
-   * A new chunk at the end of a line sheet, its rows free, and its row of
+   * A new chunk of LINE_CHUNK rows after the last, its rows free, and its row of
    * sums on the sums sheet: a row goes in above the totals (so every
    * formula reading them moves with them) and the totals add it too.
    */
   private addChunk(sheet: LineSheet): void {
     const chunks = { posts: this.layout.postChunks, costs: this.layout.costChunks, savings: this.layout.savingChunks }[sheet];
-    const chunk = chunkRows(chunks.length);
+    const end = chunks[chunks.length - 1][1];
+    const chunk: [number, number] = [end + 1, end + LINE_CHUNK];
     chunks.push(chunk);
     const blank = freeRow(this.layout, sheet);
     this.hf.setCellContents({ sheet: this.sheet(SHEET_NAME[sheet]), row: chunk[0] - 1, col: 0 }, Array.from({ length: LINE_CHUNK }, () => blank));

@@ -151,7 +151,7 @@ export interface Layout {
   postIncludeCol: (s: number) => number;
   /** Each line's row (1-based) on its sheet, by line index: the engine's choice, not the line's place in the list (docs/RULES.md, "Lines and their rows in the engine"). */
   rows: LineRows;
-  /** Chunks of lines summed on the PostSums, CostSums and SavingSums sheets, each rows [first, last] (1-based), every one LINE_CHUNK rows long. */
+  /** Chunks of lines summed on the PostSums, CostSums and SavingSums sheets, each rows [first, last] (1-based). */
   postChunks: [number, number][];
   costChunks: [number, number][];
   savingChunks: [number, number][];
@@ -172,11 +172,15 @@ export type LineSheet = 'posts' | 'costs' | 'savings';
 /** Each line's row (1-based) on its sheet, by line index. */
 export type LineRows = Record<LineSheet, number[]>;
 
-/** Rows [first, last] (1-based) of chunk j: every chunk is LINE_CHUNK rows, its unused rows free for lines to come. */
-export const chunkRows = (j: number): [number, number] => [2 + j * LINE_CHUNK, 1 + (j + 1) * LINE_CHUNK];
-
-/** The chunks that hold these rows (at least one, so the totals always have a chunk to add). */
-const chunksTo = (rows: number[]): [number, number][] => Array.from({ length: Math.max(1, Math.ceil((lastRow(rows) - 1) / LINE_CHUNK)) }, (_, j) => chunkRows(j));
+/**
+ * The chunks that hold these rows, LINE_CHUNK rows each, the last ending at
+ * the last row (at least one, of one row, so the totals always have a chunk
+ * to add). Chunks added later run on from the last.
+ */
+const chunksTo = (rows: number[]): [number, number][] => {
+  const last = Math.max(2, lastRow(rows));
+  return Array.from({ length: Math.ceil((last - 1) / LINE_CHUNK) }, (_, j) => [2 + j * LINE_CHUNK, Math.min(last, 1 + (j + 1) * LINE_CHUNK)]);
+};
 
 /** The last of these rows, 1 where there are none (a loop: 100,000 rows are too many arguments for Math.max). */
 export function lastRow(rows: number[]): number {
@@ -531,7 +535,7 @@ export function freeRow(layout: Layout, sheet: LineSheet): Cell[] {
   return row;
 }
 
-/** A line sheet's rows: each line at its row, free rows to the end of the last chunk. */
+/** A line sheet's rows: each line at its row, free rows (where lines were placed apart) between. */
 function lineGrid(layout: Layout, sheet: LineSheet, head: Cell[], line: (i: number) => Cell[]): Grid {
   const chunks = { posts: layout.postChunks, costs: layout.costChunks, savings: layout.savingChunks }[sheet];
   const free = freeRow(layout, sheet);
