@@ -233,7 +233,7 @@ export class WorkbookEngine {
     }
     this.workbook = { ...before, [sheet]: lines };
     if (!sameHorizon(horizonOf(this.workbook, this.today), this.layout.horizon)) return this.build();
-    // A first formula typed where lines are not at the rows the user sees: =C3 must read line 2, so they are put there.
+    // A first formula typed where lines are not at the rows the user sees: =C3 must read the second line, so every line goes back to its row.
     if (!this.atUserRows && linesAtUserRows(this.workbook)) return this.build();
     const id = this.sheet(SHEET_NAME[sheet]);
     this.hf.batch(() => {
