@@ -8,7 +8,7 @@ import { formulaProblem, MAX_TERMS } from '../model/formulas';
 import { month, monthsInYear } from '../model/periods';
 import type { Post, Scenario, Workbook } from '../model/workbook';
 import { scenariosOf } from '../model/scenarios';
-import { columnLetter, formulaReach, type FormulaSheet } from './layout';
+import { columnLetter, formulaReach, LINE_CHUNK, linesAtUserRows, type FormulaSheet } from './layout';
 import { costArb, ownPayWorkbookArb, postArb, savingArb, workbookArb } from '../../test/arbitraries';
 import { WorkbookEngine } from './engine';
 
@@ -453,9 +453,14 @@ describe('lines added and taken away without a rebuild', () => {
               const at = where % (count + 1);
               const removed = Math.min(take, count - at);
               const lines = made.map(([post, cost, saving, pounds], i) => ({ grades: { grade: `New ${i}`, annualCost: pounds / 100 }, posts: post, costs: cost, savings: saving })[sheet]);
+              const was = wb;
               wb = replaced(wb, sheet, at, removed, lines);
+              const builds = engine.builds;
               engine.replaceLines(sheet, at, removed, lines as never, wb.scenarios);
               expectSameFigures(engine.results(), costWorkbook(wb, TODAY));
+              // Only typed formulas (which read cells by address) or a new horizon build again.
+              const horizon = (w: Workbook) => `${horizonOf(w, TODAY).first} ${horizonOf(w, TODAY).years.length}`;
+              if (!linesAtUserRows(was) && !linesAtUserRows(wb) && horizon(was) === horizon(wb)) expect(engine.builds).toBe(builds);
             }
           } finally {
             engine.destroy();
@@ -465,6 +470,176 @@ describe('lines added and taken away without a rebuild', () => {
       { numRuns: 30 },
     );
   }, 120_000);
+
+  // Lines and their rows in the engine (docs/RULES.md): on Posts, Costs and Savings no line's row ever moves.
+  const lineSheets = ['posts', 'costs', 'savings'] as const;
+  const freshLines = (sheet: (typeof lineSheets)[number], n: number, seed: number) => ({ posts: fc.sample(postArb, { numRuns: n, seed }), costs: fc.sample(costArb, { numRuns: n, seed }), savings: fc.sample(savingArb, { numRuns: n, seed }) })[sheet] as never[];
+
+  it('inserts, deletes, pastes and undoes at the start, middle and end of Posts, Costs and Savings: no row moves, a freed row is taken again, to the penny, with no rebuild', () => {
+    for (const sheet of lineSheets) {
+      let wb = chunked();
+      const engine = new WorkbookEngine(wb, TODAY);
+      try {
+        engine.results();
+        // Built with no row free, the sheet gains one chunk of 200 rows at most: fewer lines than that are added here.
+        const lastRow = wb[sheet].length + 1 + LINE_CHUNK;
+        const rows = () => wb[sheet].map((_, i) => engine.lineRow(sheet, i));
+        const step = (at: number, removed: number, lines: never[]) => {
+          const before = rows();
+          wb = replaced(wb, sheet, at, removed, lines);
+          engine.replaceLines(sheet, at, removed, lines, wb.scenarios);
+          expectSameFigures(engine.results(), costWorkbook(wb, TODAY));
+          const after = rows();
+          const delta = lines.length - removed;
+          // Lines before the change, those it keeps, and those after it are where they were; no two lines share a row.
+          before.forEach((r, i) => {
+            if (i < at + Math.min(removed, lines.length)) expect(after[i], `${sheet} line ${i}`).toBe(r);
+            else if (i >= at + removed) expect(after[i + delta], `${sheet} line ${i}, now ${i + delta}`).toBe(r);
+          });
+          expect(new Set(after).size).toBe(after.length);
+          return { before, after };
+        };
+        // A line deleted and put back (its undo) takes its own row again.
+        const line = wb[sheet][10] as never;
+        const { before } = step(10, 1, []);
+        expect(step(10, 0, [line]).after[10]).toBe(before[10]);
+        const made = freshLines(sheet, 3, 21);
+        step(0, 0, [made[0]]); // at the start
+        step(Math.floor(wb[sheet].length / 2), 0, [made[1]]); // in the middle
+        step(wb[sheet].length, 0, [made[2]]); // at the end
+        step(100, 0, made); // several (a paste)
+        step(100, 3, []); // and its undo
+        step(0, 1, []);
+        step(Math.floor(wb[sheet].length / 2), 2, []);
+        step(wb[sheet].length - 1, 1, []);
+        step(50, 2, made); // a paste over two lines, one more after them
+        expect(Math.max(...rows())).toBeLessThanOrEqual(lastRow);
+        expect(engine.builds).toBe(1);
+      } finally {
+        engine.destroy();
+      }
+    }
+  }, 120_000);
+
+  it('adds a chunk of 200 rows after the last when every row is taken, its sums joining the totals, with no rebuild', () => {
+    const sums = { posts: 'PostSums', costs: 'CostSums', savings: 'SavingSums' } as const;
+    for (const sheet of lineSheets) {
+      let wb = chunked();
+      const engine = new WorkbookEngine(wb, TODAY);
+      try {
+        engine.results();
+        const count = wb[sheet].length; // rows 2 to count + 1, in chunks of 200, the last ending at the last line
+        const chunks = Math.ceil(count / LINE_CHUNK);
+        const insert = (at: number, lines: never[]) => {
+          wb = replaced(wb, sheet, at, 0, lines);
+          engine.replaceLines(sheet, at, 0, lines, wb.scenarios);
+          expectSameFigures(engine.results(), costWorkbook(wb, TODAY));
+        };
+        const made = freshLines(sheet, 3, 30);
+        const lines = (n: number) => Array.from({ length: n }, (_, i) => made[i % 3]);
+        // No row is free: two lines take the first rows of a chunk of rows count + 2 to count + 201.
+        insert(20, lines(2));
+        const sumsOf = (chunk: number, first: number) => expect(engine.formula(sums[sheet], chunk, 1)).toMatch(new RegExp(`\\$${first}:\\$[A-Z]+\\$${first + LINE_CHUNK - 1}\\)\\)$`));
+        sumsOf(chunks + 1, count + 2);
+        expect(engine.formula(sums[sheet], chunks + 2, 1)).toBe(`=SUM(B2:B${chunks + 2})`);
+        // 198 more fill it; the next takes the first row of another.
+        insert(0, lines(198));
+        expect(engine.formula(sums[sheet], chunks + 2, 1)).toBe(`=SUM(B2:B${chunks + 2})`);
+        insert(wb[sheet].length, lines(1));
+        sumsOf(chunks + 2, count + 202);
+        expect(engine.formula(sums[sheet], chunks + 3, 1)).toBe(`=SUM(B2:B${chunks + 3})`);
+        expect(engine.lineRow(sheet, wb[sheet].length - 1)).toBe(count + 202);
+        // Their undo, then another line: the figures follow, and still no rebuild.
+        wb = replaced(wb, sheet, 0, 201, []);
+        engine.replaceLines(sheet, 0, 201, [], wb.scenarios);
+        expectSameFigures(engine.results(), costWorkbook(wb, TODAY));
+        insert(5, lines(1));
+        expect(engine.builds).toBe(1);
+      } finally {
+        engine.destroy();
+      }
+    }
+  }, 120_000);
+
+  it('keeps scenarios that start late to the penny when posts take a new chunk, and a delay first set after it reaches that chunk too', () => {
+    let wb: Workbook = { ...chunked(), scenarios: [{ name: 'Late', overrides: { startDelay: 7 } }, { name: 'Half', overrides: { recruitment: 0.5 } }] };
+    const engine = new WorkbookEngine(wb, TODAY);
+    try {
+      expectSameFigures(engine.results(), costWorkbook(wb, TODAY));
+      const insert = (at: number, lines: never[]) => {
+        wb = replaced(wb, 'posts', at, 0, lines);
+        engine.replaceLines('posts', at, 0, lines, wb.scenarios);
+        expectSameFigures(engine.results(), costWorkbook(wb, TODAY));
+      };
+      // No row is free at the build: these take a chunk added after the last, and Late's delayed sums must count them.
+      const made = freshLines('posts', 5, 41) as Post[];
+      insert(3, made.map((p, i) => ({ ...p, fte: 1, annualCost: 30_000 + i, formulas: undefined, start: horizonOf(wb, TODAY).first * 12 + 3 + i, end: null, months: null })) as never[]);
+      // A delay first given to Half (and to Proposed investment) after the chunk was added, then moved: every chunk, the new one too.
+      const delays = (late: number, half: number, proposed: number) => {
+        wb = { ...wb, scenarios: [{ name: 'Late', overrides: { startDelay: late } }, { name: 'Half', overrides: { recruitment: 0.5, startDelay: half } }, { name: 'Proposed investment', overrides: { startDelay: proposed } }] };
+        engine.setScenarios(wb.scenarios!);
+        expectSameFigures(engine.results(), costWorkbook(wb, TODAY));
+      };
+      delays(7, 5, 0);
+      delays(13, 2, 9);
+      // The new posts deleted again, their rows freed: the delayed sums follow.
+      wb = replaced(wb, 'posts', 3, 5, []);
+      engine.replaceLines('posts', 3, 5, [], wb.scenarios);
+      expectSameFigures(engine.results(), costWorkbook(wb, TODAY));
+      expect(engine.builds).toBe(1);
+    } finally {
+      engine.destroy();
+    }
+  }, 120_000);
+
+  it('places the posts of a workbook over one chunk grouped by grade, so a grade’s posts fill few chunks', () => {
+    const [sample] = fc.sample(workbookArb, { numRuns: 1, seed: 8 });
+    const grades = ['Band A', 'Band B', 'Band C', 'Band D', 'Band E'];
+    // 1,000 posts, the grades taking turns down the list: in order, each grade would be in all five chunks.
+    const wb: Workbook = { ...sample, grades: grades.map((grade, i) => ({ grade, annualCost: 30000 + 1000 * i })), posts: fc.sample(postArb, { numRuns: 1000, seed: 4 }).map((p, i) => ({ ...p, grade: grades[i % 5] })) };
+    const engine = new WorkbookEngine(wb, TODAY);
+    try {
+      const results = engine.results();
+      expectSameFigures(results, costWorkbook(wb, TODAY));
+      for (const grade of grades) {
+        const chunks = new Set(wb.posts.flatMap((p, i) => (p.grade === grade ? [Math.floor((results.postRows![i] - 2) / LINE_CHUNK)] : [])));
+        expect(chunks.size, grade).toBeLessThanOrEqual(2); // 200 posts: one chunk, or the end of one and the start of the next
+      }
+      // A new post, with no row free: a chunk is added for it, and the figures follow.
+      const post = { ...wb.posts[0] };
+      engine.replaceLines('posts', 0, 0, [post]);
+      expectSameFigures(engine.results(), costWorkbook({ ...wb, posts: [post, ...wb.posts] }, TODAY));
+      expect(engine.builds).toBe(1);
+    } finally {
+      engine.destroy();
+    }
+  }, 60_000);
+
+  it('keeps each line at the row the user sees while a typed formula may read a cell by its address (=C3)', () => {
+    let wb = chunked();
+    const engine = new WorkbookEngine(wb, TODAY);
+    try {
+      // 450 posts, grouped by grade: line 1 is not at row 3.
+      expect(engine.results().postRows!.every((r, i) => r === i + 2)).toBe(false);
+      // Post 5's FTE typed as =C3*2 (line 1's FTE, twice): the engine builds with every line at row line + 2.
+      const typed = { ...wb.posts[5], fte: 0, formulas: { fte: '=C3*2' } };
+      engine.setPost(5, typed);
+      wb = { ...wb, posts: wb.posts.map((p, i) => (i === 5 ? typed : p)) };
+      const results = engine.results();
+      expect(engine.builds).toBe(2);
+      expect(results.postRows).toEqual(wb.posts.map((_, i) => i + 2));
+      expect(results.inputs!.find((v) => v.sheet === 'posts' && v.index === 5)!.value).toBeCloseTo(wb.posts[1].fte * 2, 9);
+      // A post inserted at the start: =C3 (now line 6's) reads the line at row 3, line 1 as the user sees it, so this rebuilds.
+      const [extra] = fc.sample(postArb, { numRuns: 1, seed: 9 });
+      wb = replaced(wb, 'posts', 0, 0, [extra]);
+      engine.replaceLines('posts', 0, 0, [extra], wb.scenarios);
+      const after = engine.results();
+      expect(engine.builds).toBe(3);
+      expect(after.inputs!.find((v) => v.sheet === 'posts' && v.index === 6)!.value).toBeCloseTo(wb.posts[1].fte * 2, 9);
+    } finally {
+      engine.destroy();
+    }
+  }, 60_000);
 });
 
 it('leaves every figure as it was after warming up', async () => {

@@ -2,7 +2,7 @@
 // applies edits in batches, and reads the figures back once per change. The
 // page shows and exports these figures, not the model's.
 import { HyperFormula, type CellValue } from 'hyperformula';
-import { ownCost, type InputValue, type Results, type ScenarioFigures, type YearFigures } from '../model/costing';
+import { gradeKey, ownCost, type InputValue, type Results, type ScenarioFigures, type YearFigures } from '../model/costing';
 import { explainError, formulaProblem, MAX_FORMULA_VALUE } from '../model/formulas';
 import { horizonOf, type Horizon } from '../model/horizon';
 import { firstMonthOf, lastMonthOf } from '../model/periods';
@@ -12,10 +12,12 @@ import {
   assumptionsSheet,
   costsSheet,
   delayedChunkFormula,
+  delayedChunkRows,
   delayedCol,
   delayedRow,
   delayedSumsSheet,
   delayedTotalRow,
+  delayedTotalRows,
   delayedTotalsFormula,
   gradesSheet,
   layoutOf,
@@ -32,7 +34,6 @@ import {
   POST,
   SCENARIO,
   SUMMARY,
-  summaryCells,
   TOTALS,
   postRow,
   postAnnualCost,
@@ -56,7 +57,16 @@ import {
   USER_ASSUMPTIONS_ROW,
   yearsCol,
   yearsSheet,
+  chunkSumsRow,
+  freeRow,
+  hasFormulas,
+  LINE_CHUNK,
+  lastRow,
+  linesAtUserRows,
+  sumsTotalRow,
   type Layout,
+  type LineSheet,
+  type Sums,
 } from './layout';
 
 const CONFIG = {
@@ -84,22 +94,9 @@ const ERROR_CODES: Record<string, string> = { DIV_BY_ZERO: '#DIV/0!', NAME: '#NA
 
 const sameHorizon = (a: Horizon, b: Horizon) => a.first === b.first && a.years.length === b.years.length;
 
-/** Whether the user typed a formula anywhere: one may read any cell, so no post's cost can be assumed unchanged. */
-function hasFormulas(wb: Workbook): boolean {
-  const typed = (lines: { formulas?: Partial<Record<string, string>> }[]) => lines.some((l) => l.formulas && Object.values(l.formulas).some((f) => f !== undefined));
-  return typed(wb.grades) || typed(wb.posts) || typed(wb.costs) || typed(wb.savings);
-}
+type LineSheetKey = 'grades' | LineSheet;
 
-type LineSheetKey = 'grades' | 'posts' | 'costs' | 'savings';
-
-/** A range over rows [a, b] after `n` rows are added at row `at`: wider if they are inside it, moved down if it is below. */
-const widened = (a: number, b: number, at: number, n: number): [number, number] => (at <= a ? [a + n, b + n] : at <= b ? [a, b + n] : [a, b]);
-/** A range over rows [a, b] after rows [at, at + n) are taken out. */
-const narrowed = (a: number, b: number, at: number, n: number): [number, number] => {
-  const end = at + n;
-  const move = (r: number, edge: number) => (r < at ? r : r >= end ? r - n : edge);
-  return [move(a, at), move(b, at - 1)];
-};
+const SHEET_NAME = { grades: 'Grades', posts: 'Posts', costs: 'Costs', savings: 'Savings' } as const;
 
 export class WorkbookEngine {
   private hf!: HyperFormula;
@@ -123,20 +120,27 @@ export class WorkbookEngine {
   builds = 0;
 
   /**
-   * The rows (0-based, header at 0) each range reading a line sheet covers:
-   * the chunks summed on PostSums, CostSums and SavingSums, and the grade
-   * table every post looks its grade up in. Rows added inside a range widen
-   * it and rows taken out narrow it, as in a spreadsheet; these follow.
+   * Rows of each line sheet inside its chunks that no line holds (1-based),
+   * for lines to come: rows of lines taken away, and of chunks added
+   * (docs/RULES.md, "Lines and their rows in the engine").
    */
-  private ranges: Record<LineSheetKey, [number, number][]> = { grades: [], posts: [], costs: [], savings: [] };
+  private free: Record<LineSheet, Set<number>> = { posts: new Set(), costs: new Set(), savings: new Set() };
+  /** Whether line i sits at row i + 2 on every line sheet, as a formula the user typed reads it. */
+  private atUserRows = true;
 
   private build(): void {
     this.hf?.destroy();
     this.readPosts = null;
     const horizon = horizonOf(this.workbook, this.today);
     this.layout = layoutOf(this.workbook, horizon, scenariosOf(this.workbook));
-    const zeroBased = (chunks: [number, number][]) => chunks.map(([a, b]): [number, number] => [a - 1, b - 1]);
-    this.ranges = { grades: [], posts: zeroBased(this.layout.postChunks), costs: zeroBased(this.layout.costChunks), savings: zeroBased(this.layout.savingChunks) };
+    const freeOf = (rows: number[], chunks: [number, number][]) => {
+      const taken = new Set(rows);
+      const free = new Set<number>();
+      for (let r = 2; r <= chunks[chunks.length - 1][1]; r++) if (!taken.has(r)) free.add(r);
+      return free;
+    };
+    this.free = { posts: freeOf(this.layout.rows.posts, this.layout.postChunks), costs: freeOf(this.layout.rows.costs, this.layout.costChunks), savings: freeOf(this.layout.rows.savings, this.layout.savingChunks) };
+    this.atUserRows = (['posts', 'costs', 'savings'] as const).every((k) => this.layout.rows[k].every((r, i) => r === i + 2));
     this.builds++;
     this.hf = HyperFormula.buildFromSheets(
       {
@@ -157,6 +161,11 @@ export class WorkbookEngine {
       CONFIG,
       namedExpressions(this.workbook),
     );
+  }
+
+  /** The engine's row (0-based, header at 0) of line `index` of a sheet. */
+  private rowOf(sheet: LineSheetKey, index: number): number {
+    return sheet === 'grades' ? index + 1 : this.layout.rows[sheet][index] - 1;
   }
 
   /** The workbook as the engine holds it now. */
@@ -231,32 +240,41 @@ export class WorkbookEngine {
     }
     this.workbook = { ...before, [sheet]: lines };
     if (!sameHorizon(horizonOf(this.workbook, this.today), this.layout.horizon)) return this.build();
-    const id = this.sheet({ grades: 'Grades', posts: 'Posts', costs: 'Costs', savings: 'Savings' }[sheet]);
+    // A first formula typed where lines are not at the rows the user sees: =C3 must read the second line, so every line goes back to its row.
+    if (!this.atUserRows && linesAtUserRows(this.workbook)) return this.build();
+    const id = this.sheet(SHEET_NAME[sheet]);
     this.hf.batch(() => {
       for (const index of new Set(changes.map((c) => c.index))) {
         const old = rowOf(before, index);
+        const row = this.rowOf(sheet, index);
         rowOf(this.workbook, index).forEach((cell, col) => {
-          if (cell !== old[col]) this.hf.setCellContents({ sheet: id, row: index + 1, col }, cell);
+          if (cell !== old[col]) this.hf.setCellContents({ sheet: id, row, col }, cell);
         });
       }
       // A grade renamed: its posts, and any that now find another line first, read their grade's new row.
       if (sheet === 'grades') this.regrade((line) => line, before);
     });
-    // A grade's cost feeds every post of that grade: read them all back; a post, only its own row,
-    // unless a formula the user typed may read any cell (=C3): then every post is read back.
-    if (sheet === 'grades' || hasFormulas(this.workbook)) this.readPosts = null;
+    // A formula the user typed may read any cell (=C3): then every post is read back. Otherwise a post, only its own row;
+    // a grade, the posts of its name before and after (a post finds its grade by name), some 500 of 10,000.
+    if (hasFormulas(this.workbook)) this.readPosts = null;
     else if (sheet === 'posts') for (const { index } of changes) this.readPosts?.stale.add(index);
+    else if (sheet === 'grades' && this.readPosts) {
+      const names = new Set(changes.flatMap(({ index }) => [gradeKey(before.grades[index].grade), gradeKey(this.workbook.grades[index].grade)]));
+      const { stale } = this.readPosts;
+      this.workbook.posts.forEach((p, i) => names.has(gradeKey(p.grade)) && stale.add(i));
+    }
   }
 
   /**
    * Lines added or taken away on one sheet (an insert, a delete, a paste
    * past the end, their undo): lines [at, at + removed) become `lines`, and
-   * the scenarios' references to lines move with them. Rows are added or
-   * removed in the engine as in a spreadsheet, each range over them widening
-   * or narrowing, and only the rows whose contents moved are written, instead
-   * of building every sheet again. A change the ranges cannot follow (a
-   * range left with no row, a sheet with no line, formulas the user typed,
-   * which may read a cell by its address, or a new horizon) rebuilds.
+   * the scenarios' references to lines moved with them. On Posts, Costs and
+   * Savings no row moves: the lines kept are written at their rows, an added
+   * line takes a free row and a line taken away leaves its row free
+   * (docs/RULES.md, "Lines and their rows in the engine"). The grade table
+   * adds or removes rows as a spreadsheet does. Formulas the user typed
+   * (which may read a cell by its address), new scenarios or a new horizon
+   * build the workbook again instead.
    */
   replaceLines<K extends LineSheetKey>(sheet: K, at: number, removed: number, lines: Workbook[K][number][], scenarios?: Scenario[]): void {
     const before = this.workbook;
@@ -264,37 +282,142 @@ export class WorkbookEngine {
     if (at < 0 || removed < 0 || at + removed > list.length) throw new EngineError(`no lines ${at + 1} to ${at + removed} in ${sheet}`);
     list.splice(at, removed, ...lines);
     this.workbook = { ...before, [sheet]: list, ...(scenarios ? { scenarios } : {}) };
-    const delta = lines.length - removed;
     const names = (wb: Workbook) => scenariosOf(wb).map((sc) => sc.name).join('\u0000');
-    if (hasFormulas(before) || hasFormulas(this.workbook) || names(before) !== names(this.workbook) || !sameHorizon(horizonOf(this.workbook, this.today), this.layout.horizon)) return this.build();
-    const first = at + Math.min(removed, lines.length); // where lines are added or taken away
-    const place = delta === 0 ? first : this.placeFor(sheet, first, delta, before[sheet].length);
-    if (place === null) return this.build();
-    const id = this.sheet({ grades: 'Grades', posts: 'Posts', costs: 'Costs', savings: 'Savings' }[sheet]);
-    const rowOf = { grades: gradeRow, posts: postRow, costs: costRow, savings: savingRow }[sheet];
-    // Rows whose contents are not what they should be once the rows are in (or out) at `place`.
-    const lo = Math.min(at, place, first);
-    const hi = delta > 0 ? Math.max(place, first) + delta - 1 : Math.max(place, first, at + lines.length) - 1;
+    if (linesAtUserRows(before) || linesAtUserRows(this.workbook) || names(before) !== names(this.workbook) || !sameHorizon(horizonOf(this.workbook, this.today), this.layout.horizon)) return this.build();
+    if (sheet === 'grades') this.replaceGrades(before, at, removed, lines.length);
+    else this.replaceRows(sheet as LineSheet, before, at, removed, lines.length);
+    // The scenarios' references to lines moved: each line in or out of a scenario by a change of its own gets its flag again.
+    if (scenarios && scenarios !== before.scenarios) this.setScenarios(scenarios);
+  }
+
+  /** The grade table's rows in or out where they change (no range reads it: each post reads its own grade's cell). */
+  private replaceGrades(before: Workbook, at: number, removed: number, added: number): void {
+    const delta = added - removed;
+    const place = at + Math.min(removed, added);
+    const id = this.sheet('Grades');
     this.hf.batch(() => {
       if (delta > 0) this.hf.addRows(id, [place + 1, delta]);
       if (delta < 0) this.hf.removeRows(id, [place + 1, -delta]);
-      for (let i = lo; i <= hi; i++) this.hf.setCellContents({ sheet: id, row: i + 1, col: 0 }, [rowOf(this.workbook, this.layout, i)]);
+      for (let i = at; i < at + added; i++) this.hf.setCellContents({ sheet: id, row: i + 1, col: 0 }, [gradeRow(this.workbook, this.layout, i)]);
       // Each post's reference to its grade's row moved with the rows (a row taken out leaves #REF!): where that is not the row the model finds, it is written again.
-      if (sheet === 'grades') this.regrade((line) => (delta >= 0 ? (line >= place ? line + delta : line) : line < place ? line : line >= place - delta ? line + delta : undefined), before);
+      this.regrade((line) => (delta >= 0 ? (line >= place ? line + delta : line) : line < place ? line : line >= place - delta ? line + delta : undefined), before);
     });
-    this.ranges[sheet] = this.ranges[sheet].map(([a, b]) => (delta > 0 ? widened(a, b, place + 1, delta) : narrowed(a, b, place + 1, -delta)));
-    if (sheet === 'grades' || !this.readPosts) this.readPosts = null;
-    else if (sheet === 'posts') {
+    this.readPosts = null;
+  }
+
+  /**
+   * Lines [at, at + removed) of a line sheet become `added` lines, no row
+   * moving: the first lines take the rows of those they replace, the rest
+   * take free rows (a new chunk when none is left); rows left over are
+   * cleared and free. Lines after them keep their rows, only their index
+   * moves, and the scenarios' flags (by line index) follow the lines.
+   */
+  private replaceRows(sheet: LineSheet, before: Workbook, at: number, removed: number, added: number): void {
+    const kept = Math.min(removed, added);
+    const rows = this.layout.rows[sheet];
+    const id = this.sheet(SHEET_NAME[sheet]);
+    const rowOf = { posts: postRow, costs: costRow, savings: savingRow }[sheet];
+    const lines = this.workbook[sheet] as { doNothing?: boolean }[];
+    /** A line's index now, from its index before (-1: taken away or replaced). */
+    const moved = (i: number) => (i < at ? i : i >= at + removed ? i + added - removed : -1);
+    this.hf.batch(() => {
+      const blank = freeRow(this.layout, sheet);
+      for (const r of rows.slice(at + kept, at + removed)) {
+        this.hf.setCellContents({ sheet: id, row: r - 1, col: 0 }, [blank]);
+        this.free[sheet].add(r);
+      }
+      const taken = this.takeRows(sheet, at + kept, added - kept);
+      rows.splice(at, removed, ...rows.slice(at, at + kept), ...taken);
+      for (let i = at; i < at + added; i++) this.hf.setCellContents({ sheet: id, row: rows[i] - 1, col: 0 }, [rowOf(this.workbook, this.layout, i)]);
+      // A line whose index moved, named by a scenario now or before (where it was), gets its flag again.
+      const was = scenariosOf(before);
+      scenariosOf(this.workbook).forEach((scenario, s) => {
+        const named = new Set([...(scenario.toggled?.[sheet] ?? []), ...(was[s].toggled?.[sheet] ?? []).map(moved)]);
+        const col = { posts: this.layout.postIncludeCol, costs: this.layout.costIncludeCol, savings: this.layout.savingIncludeCol }[sheet](s);
+        for (const i of named) if (i >= 0 && i < lines.length) this.hf.setCellContents({ sheet: id, row: rows[i] - 1, col }, includes(scenario, sheet, i, lines[i].doNothing ?? false) ? 1 : 0);
+      });
+    });
+    this.atUserRows &&= rows.every((r, i) => r === i + 2);
+    if (sheet === 'posts' && this.readPosts) {
       const { cells, stale } = this.readPosts;
-      if (delta > 0) cells.splice(place, 0, ...Array.from({ length: delta }, () => []));
-      else cells.splice(place, -delta);
-      const moved = [...stale].map((i) => (i < place ? i : delta > 0 ? i + delta : i + delta >= place ? i + delta : -1)).filter((i) => i >= 0);
+      cells.splice(at, removed, ...Array.from({ length: added }, () => []));
+      const shifted = [...stale].map(moved).filter((i) => i >= 0);
       stale.clear();
-      for (const i of moved) stale.add(i);
-      for (let i = lo; i <= hi; i++) stale.add(i);
+      for (const i of shifted) stale.add(i);
+      for (let i = at; i < at + added; i++) stale.add(i);
     }
-    // The scenarios' references to lines moved: each line in or out of a scenario by a change of its own gets its flag again.
-    if (scenarios && scenarios !== before.scenarios) this.setScenarios(scenarios);
+  }
+
+  /**
+   * `count` free rows for lines [from, from + count) of a sheet, lowest
+   * first, a post's in a chunk its grade's other posts are in where one is
+   * free, so a grade's posts stay in few chunks. Out of free rows, a chunk
+   * is added. Called inside a batch.
+   */
+  private takeRows(sheet: LineSheet, from: number, count: number): number[] {
+    if (count <= 0) return [];
+    const free = this.free[sheet];
+    while (free.size < count) this.addChunk(sheet);
+    const chunks = { posts: this.layout.postChunks, costs: this.layout.costChunks, savings: this.layout.savingChunks }[sheet];
+    /** Which chunk (by index) holds row r: chunks run in order of their rows. */
+    const chunkOf = (r: number) => {
+      let [lo, hi] = [0, chunks.length - 1];
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (chunks[mid][0] <= r) lo = mid;
+        else hi = mid - 1;
+      }
+      return lo;
+    };
+    const sorted = [...free].sort((a, b) => a - b);
+    const gradeOf = (i: number) => gradeKey(this.workbook.posts[i].grade);
+    // The chunks each grade's posts are in (the new ones aside), for posts only.
+    const chunksOf = new Map<string, Set<number>>();
+    if (sheet === 'posts') {
+      this.layout.rows.posts.forEach((r, i) => {
+        if (i >= from && i < from + count) return;
+        const key = gradeOf(i);
+        if (!chunksOf.has(key)) chunksOf.set(key, new Set());
+        chunksOf.get(key)!.add(chunkOf(r));
+      });
+    }
+    const out: number[] = [];
+    for (let i = from; i < from + count; i++) {
+      const near = sheet === 'posts' ? chunksOf.get(gradeOf(i)) : undefined;
+      const at = near ? sorted.findIndex((r) => near.has(chunkOf(r))) : -1;
+      const [r] = sorted.splice(at >= 0 ? at : 0, 1);
+      free.delete(r);
+      out.push(r);
+    }
+    return out;
+  }
+
+  /**
+   * A new chunk of LINE_CHUNK rows after the last, its rows free, and its row of
+   * sums on the sums sheet: a row goes in above the totals (so every
+   * formula reading them moves with them) and the totals add it too.
+   */
+  private addChunk(sheet: LineSheet): void {
+    const chunks = { posts: this.layout.postChunks, costs: this.layout.costChunks, savings: this.layout.savingChunks }[sheet];
+    const end = chunks[chunks.length - 1][1];
+    const chunk: [number, number] = [end + 1, end + LINE_CHUNK];
+    chunks.push(chunk);
+    const blank = freeRow(this.layout, sheet);
+    this.hf.setCellContents({ sheet: this.sheet(SHEET_NAME[sheet]), row: chunk[0] - 1, col: 0 }, Array.from({ length: LINE_CHUNK }, () => blank));
+    for (let r = chunk[0]; r <= chunk[1]; r++) this.free[sheet].add(r);
+    const sums: Sums = { posts: postSums, costs: costSums, savings: savingSums }[sheet](this.layout);
+    const id = this.sheet(sums.sheet);
+    // The sums sheet: the header, a row per chunk, then the totals, which were at row `totals` (0-based).
+    const totals = chunks.length;
+    this.hf.addRows(id, [totals, 1]);
+    this.hf.setCellContents({ sheet: id, row: totals, col: 0 }, [chunkSumsRow(this.layout, sums, chunk)]);
+    this.hf.setCellContents({ sheet: id, row: totals + 1, col: 0 }, [sumsTotalRow(this.layout, sums, totals + 1)]);
+    if (sheet !== 'posts') return;
+    // DelayedSums: the chunk's pair of rows where the totals were, and the totals (below them) adding them too.
+    const delayed = this.sheet('DelayedSums');
+    const at = delayedRow(chunks.length - 1) - 1;
+    this.hf.addRows(delayed, [at, 2]);
+    this.hf.setCellContents({ sheet: delayed, row: at, col: 0 }, [...delayedChunkRows(this.layout, chunk), ...delayedTotalRows(this.layout, at + 2)]);
   }
 
   /**
@@ -309,27 +432,8 @@ export class WorkbookEngine {
       if (ownCost(p) !== null) return;
       const was = gradeLineOf(before, p.grade);
       const now = gradeLineOf(this.workbook, p.grade);
-      if ((was === undefined ? undefined : moved(was)) !== now) this.hf.setCellContents({ sheet: posts, row: i + 1, col: POST.annualCost }, postAnnualCost(this.workbook, this.layout, i));
+      if ((was === undefined ? undefined : moved(was)) !== now) this.hf.setCellContents({ sheet: posts, row: this.rowOf('posts', i), col: POST.annualCost }, postAnnualCost(this.workbook, this.layout, i));
     });
-  }
-
-  /**
-   * Where (a line index) to add `delta` rows, or take `-delta` away, close to
-   * `first` so that every range keeps its lines: an added row inside a range
-   * (not at its first row or past its last, where it would join none), and
-   * no range left with no row. Null where none near will do.
-   */
-  private placeFor(sheet: LineSheetKey, first: number, delta: number, count: number): number | null {
-    // No range reads the grade table: each post reads its own grade's cell.
-    if (sheet === 'grades') return first;
-    const ranges = this.ranges[sheet];
-    if (ranges.length === 0) return null;
-    for (const place of [first, first - 1, first + 1, first - 2, first + 2]) {
-      const row = place + 1;
-      if (delta > 0 && place >= 0 && place <= count && ranges.some(([a, b]) => a < row && row <= b)) return place;
-      if (delta < 0 && place >= 0 && place - delta <= count && ranges.every(([a, b]) => a < row || b > row - delta - 1)) return place;
-    }
-    return null;
   }
 
   /**
@@ -347,8 +451,8 @@ export class WorkbookEngine {
     this.layout = { ...this.layout, delayed: this.layout.delayed.map((on, s) => on || starting[s]) };
     const sheet = this.sheet('DelayedSums');
     const summary = this.sheet('Summary');
-    // The chunks' rows as the engine holds them now: rows added or taken away since the build moved them.
-    const chunks = this.ranges.posts.map(([a, b]) => [a + 1, b + 1]);
+    // The chunks as the engine holds them now, with any added since the build.
+    const chunks = this.layout.postChunks;
     const totalRow = delayedTotalRow(chunks.length);
     const rows = summarySheet(this.layout);
     starting.forEach((start, s) => {
@@ -394,7 +498,7 @@ export class WorkbookEngine {
           const id = this.sheet(name);
           const changed = new Set([...(before.toggled?.[key] ?? []), ...(scenario.toggled?.[key] ?? [])]);
           for (const i of changed) {
-            if (i < lines.length) this.hf.setCellContents({ sheet: id, row: i + 1, col: column }, includes(scenario, key, i, lines[i].doNothing ?? false) ? 1 : 0);
+            if (i < lines.length) this.hf.setCellContents({ sheet: id, row: this.rowOf(key, i), col: column }, includes(scenario, key, i, lines[i].doNothing ?? false) ? 1 : 0);
           }
         };
         flags('Posts', 'posts', this.layout.postIncludeCol(s), wb.posts);
@@ -403,6 +507,11 @@ export class WorkbookEngine {
       });
       this.followDelays();
     });
+  }
+
+  /** The row (1-based) of line `index` on its sheet, as the engine placed it. */
+  lineRow(sheet: LineSheet, index: number): number {
+    return this.layout.rows[sheet][index];
   }
 
   /** The formula of a computed cell, for "explain this figure" and tests. */
@@ -437,7 +546,7 @@ export class WorkbookEngine {
     });
     const proposed = scenarioNamed(scenarios, SCENARIO_PROPOSED)!;
     const pay = this.hf.getSheetValues(this.sheet('Years'))[payRow(scenarios.indexOf(proposed)) - 1].slice(yearsCol(0), yearsCol(years.length)).map((v, k) => number(v, `Pay factor of year ${k + 1}`));
-    return { years, scenarios, postCosts: this.postCosts(proposed.values, pay), inputs: this.inputs() };
+    return { years, scenarios, postCosts: this.postCosts(proposed.values, pay), inputs: this.inputs(), postRows: this.layout.rows.posts.slice() };
   }
 
   /** What each formula the user typed works out to, and each user assumption. */
@@ -462,17 +571,17 @@ export class WorkbookEngine {
     const wb = this.workbook;
     wb.grades.forEach((g, i) => g.formulas?.annualCost && read('grades', 'Grades', i, 'annualCost', i + 1, GRADE.annualCost, g.formulas.annualCost));
     wb.posts.forEach((p, i) => {
-      if (p.formulas?.fte) read('posts', 'Posts', i, 'fte', i + 1, POST.fte, p.formulas.fte);
+      if (p.formulas?.fte) read('posts', 'Posts', i, 'fte', this.rowOf('posts', i), POST.fte, p.formulas.fte);
       // A post's own pay has no column of the user's: its formula is in the annual cost the post is costed at.
-      if (p.formulas?.annualCost) read('posts', 'Posts', i, 'annualCost', i + 1, POST.annualCost, p.formulas.annualCost);
+      if (p.formulas?.annualCost) read('posts', 'Posts', i, 'annualCost', this.rowOf('posts', i), POST.annualCost, p.formulas.annualCost);
     });
     wb.costs.forEach((c, i) => {
-      for (const field of ['amount', 'quantity', 'unitCost'] as const) if (c.formulas?.[field]) read('costs', 'Costs', i, field, i + 1, COST[field], c.formulas[field]);
+      for (const field of ['amount', 'quantity', 'unitCost'] as const) if (c.formulas?.[field]) read('costs', 'Costs', i, field, this.rowOf('costs', i), COST[field], c.formulas[field]);
     });
     wb.savings.forEach((sv, i) => {
       this.layout.horizon.years.forEach((fy, k) => {
         const f = sv.formulas?.[`y${fy}`];
-        if (f) read('savings', 'Savings', i, `y${fy}`, i + 1, this.layout.savingInputCol(k), f);
+        if (f) read('savings', 'Savings', i, `y${fy}`, this.rowOf('savings', i), this.layout.savingInputCol(k), f);
       });
     });
     (wb.userAssumptions ?? []).forEach((u, i) => read('assumptions', 'Assumptions', i, 'value', USER_ASSUMPTIONS_ROW + i, ASSUMPTION.value, typeof u.value === 'string' ? u.value : undefined));
@@ -493,9 +602,15 @@ export class WorkbookEngine {
     if (count === 0) return [];
     const years = this.layout.years;
     const sheet = this.sheet('Posts');
-    const read = (from: number, to: number) => this.hf.getRangeValues({ start: { sheet, row: from + 1, col: POST.from }, end: { sheet, row: to + 1, col: this.layout.postYearCol(years - 1) } });
-    if (!this.readPosts || this.readPosts.cells.length !== count) this.readPosts = { cells: read(0, count - 1), stale: new Set() };
-    for (const i of this.readPosts.stale) this.readPosts.cells[i] = read(i, i)[0];
+    // Rows [from, to] (0-based) of the sheet, read at once, from From to the last year.
+    const read = (from: number, to: number) => this.hf.getRangeValues({ start: { sheet, row: from, col: POST.from }, end: { sheet, row: to, col: this.layout.postYearCol(years - 1) } });
+    const rows = this.layout.rows.posts;
+    if (!this.readPosts || this.readPosts.cells.length !== count) {
+      // Every row of the sheet, then each post's own.
+      const all = read(1, lastRow(rows) - 1);
+      this.readPosts = { cells: rows.map((r) => all[r - 2]), stale: new Set() };
+    }
+    for (const i of this.readPosts.stale) this.readPosts.cells[i] = read(rows[i] - 1, rows[i] - 1)[0];
     this.readPosts.stale.clear();
     const at = (row: CellValue[], c: number, i: number, what: string) => number(row[c - POST.from], `${this.workbook.posts[i].title} ${what}`);
     const delay = values.startDelay;

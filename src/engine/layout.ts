@@ -139,6 +139,8 @@ export interface Layout {
   /** Column of year k of each post's cost, with no start delay. */
   postYearCol: (k: number) => number;
   postIncludeCol: (s: number) => number;
+  /** Each line's row (1-based) on its sheet, by line index: the engine's choice, not the line's place in the list (docs/RULES.md, "Lines and their rows in the engine"). */
+  rows: LineRows;
   /** Chunks of lines summed on the PostSums, CostSums and SavingSums sheets, each rows [first, last] (1-based). */
   postChunks: [number, number][];
   costChunks: [number, number][];
@@ -156,11 +158,60 @@ export interface Layout {
 /** Each scenario's start delay, as it will be costed. */
 export const startDelays = (workbook: Workbook, scenarios: Scenario[]) => scenarios.map((s) => effectiveValues(s, workbook).startDelay);
 
-/** Rows [first, last] (1-based, after the header) of each chunk of `count` lines. */
-const chunksOf = (count: number): [number, number][] =>
-  Array.from({ length: Math.ceil(count / LINE_CHUNK) }, (_, j) => [2 + j * LINE_CHUNK, Math.min(1 + count, 1 + (j + 1) * LINE_CHUNK)]);
+export type LineSheet = 'posts' | 'costs' | 'savings';
+/** Each line's row (1-based) on its sheet, by line index. */
+export type LineRows = Record<LineSheet, number[]>;
 
-export function layoutOf(workbook: Workbook, horizon: Horizon, scenarios: Scenario[]): Layout {
+/**
+ * The chunks that hold these rows, LINE_CHUNK rows each, the last ending at
+ * the last row (at least one, of one row, so the totals always have a chunk
+ * to add). Chunks added later run on from the last.
+ */
+const chunksTo = (rows: number[]): [number, number][] => {
+  const last = Math.max(2, lastRow(rows));
+  return Array.from({ length: Math.ceil((last - 1) / LINE_CHUNK) }, (_, j) => [2 + j * LINE_CHUNK, Math.min(last, 1 + (j + 1) * LINE_CHUNK)]);
+};
+
+/** The last of these rows, 1 where there are none (a loop: 100,000 rows are too many arguments for Math.max). */
+export function lastRow(rows: number[]): number {
+  let last = 1;
+  for (const r of rows) if (r > last) last = r;
+  return last;
+}
+
+/** Whether the user typed a formula in a line: one may read any cell, so no post's cost can be assumed unchanged. */
+export function hasFormulas(wb: Workbook): boolean {
+  const typed = (lines: { formulas?: Partial<Record<string, string>> }[]) => lines.some((l) => l.formulas && Object.values(l.formulas).some((f) => f !== undefined));
+  return typed(wb.grades) || typed(wb.posts) || typed(wb.costs) || typed(wb.savings);
+}
+
+/**
+ * Whether every line must sit at the row the user sees (line i at row
+ * i + 2): a formula the user typed may read a cell by its address (=C3,
+ * Posts!C3 from an assumption), which means that line.
+ */
+export function linesAtUserRows(wb: Workbook): boolean {
+  return hasFormulas(wb) || (wb.userAssumptions ?? []).some((u) => typeof u.value === 'string');
+}
+
+/**
+ * Where each line goes when the sheets are built. Costs and savings in
+ * order. Posts beyond one chunk grouped by grade (then in order), so a
+ * grade's posts fill a few chunks and its new cost recomputes those chunks'
+ * sums, not every chunk's; fewer posts fit one chunk and stay in order.
+ * Lines stay in order wherever a typed formula may read one by its address.
+ */
+export function placeLines(wb: Workbook): LineRows {
+  const inOrder = (count: number) => Array.from({ length: count }, (_, i) => i + 2);
+  const rows: LineRows = { posts: inOrder(wb.posts.length), costs: inOrder(wb.costs.length), savings: inOrder(wb.savings.length) };
+  if (wb.posts.length <= LINE_CHUNK || linesAtUserRows(wb)) return rows;
+  const keys = wb.posts.map((p) => gradeKey(p.grade));
+  const order = wb.posts.map((_, i) => i).sort((a, b) => (keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : a - b));
+  order.forEach((line, j) => (rows.posts[line] = j + 2));
+  return rows;
+}
+
+export function layoutOf(workbook: Workbook, horizon: Horizon, scenarios: Scenario[], rows: LineRows = placeLines(workbook)): Layout {
   const n = horizon.years.length;
   return {
     horizon,
@@ -169,9 +220,10 @@ export function layoutOf(workbook: Workbook, horizon: Horizon, scenarios: Scenar
     delayed: startDelays(workbook, scenarios).map((d) => d !== 0),
     postYearCol: (k) => POST.first + k,
     postIncludeCol: (s) => POST.first + n + s,
-    postChunks: chunksOf(workbook.posts.length),
-    costChunks: chunksOf(workbook.costs.length),
-    savingChunks: chunksOf(workbook.savings.length),
+    rows,
+    postChunks: chunksTo(rows.posts),
+    costChunks: chunksTo(rows.costs),
+    savingChunks: chunksTo(rows.savings),
     costYearCol: (k) => COST.firstYear + k,
     costIncludeCol: (s) => COST.firstYear + n + s,
     savingInputCol: (k) => SAVING.firstInput + k,
@@ -361,7 +413,7 @@ export function postAnnualCost(workbook: Workbook, layout: Layout, index: number
 
 export function postRow(workbook: Workbook, layout: Layout, index: number): Cell[] {
   const p = workbook.posts[index];
-  const r = index + 2; // 1-based sheet row
+  const r = layout.rows.posts[index]; // 1-based sheet row
   const lastYear = layout.years - 1;
   const at = (column: keyof typeof POST) => postCells.cell(column, r);
   const abs = (column: keyof typeof POST | number) => postCells.abs(column, r);
@@ -397,7 +449,7 @@ export function postRow(workbook: Workbook, layout: Layout, index: number): Cell
 
 export function costRow(workbook: Workbook, layout: Layout, index: number): Cell[] {
   const c = workbook.costs[index];
-  const r = index + 2;
+  const r = layout.rows.costs[index];
   const reach = formulaReach('Costs', layout.years);
   const at = (column: keyof typeof COST) => costCells.cell(column, r);
   return [
@@ -418,7 +470,7 @@ export function costRow(workbook: Workbook, layout: Layout, index: number): Cell
 
 export function savingRow(workbook: Workbook, layout: Layout, index: number): Cell[] {
   const sv = workbook.savings[index];
-  const r = index + 2;
+  const r = layout.rows.savings[index];
   return [
     text(sv.line),
     text(sv.group),
@@ -438,6 +490,30 @@ export function savingRow(workbook: Workbook, layout: Layout, index: number): Ce
   ];
 }
 
+/**
+ * A row no line holds: blank, but 0 in each year column a chunk's sums
+ * read, as MMULT takes numbers only; its blank flags weigh it as nothing.
+ */
+export function freeRow(layout: Layout, sheet: LineSheet): Cell[] {
+  const width = { posts: layout.postIncludeCol, costs: layout.costIncludeCol, savings: layout.savingIncludeCol }[sheet](layout.scenarios.length);
+  const row: Cell[] = Array.from({ length: width }, () => null);
+  const years = (first: number) => {
+    for (let k = 0; k < layout.years; k++) row[first + k] = 0;
+  };
+  if (sheet === 'posts') years(layout.postYearCol(0));
+  else years(sheet === 'costs' ? layout.costYearCol(0) : layout.savingBaseCol(0));
+  return row;
+}
+
+/** A line sheet's rows: each line at its row, free rows (where lines were placed apart) between. */
+function lineGrid(layout: Layout, sheet: LineSheet, head: Cell[], line: (i: number) => Cell[]): Grid {
+  const chunks = { posts: layout.postChunks, costs: layout.costChunks, savings: layout.savingChunks }[sheet];
+  const free = freeRow(layout, sheet);
+  const grid: Grid = [head, ...Array.from({ length: chunks[chunks.length - 1][1] - 1 }, () => free)];
+  layout.rows[sheet].forEach((r, i) => (grid[r - 1] = line(i)));
+  return grid;
+}
+
 /** A line sheet's header: its own columns, then an inclusion flag per scenario. */
 function header(columns: string[], layout: Layout): Cell[] {
   return [...columns, ...layout.scenarios.map((s) => `In ${s.name}`)].map(text);
@@ -447,17 +523,17 @@ const yearLabels = (layout: Layout) => layout.horizon.years.map(formatFinancialY
 
 export function postsSheet(workbook: Workbook, layout: Layout): Grid {
   const fixed = ['Title', 'Grade', 'FTE', 'Team', 'Group', 'Start', 'End', 'Months', 'Funding', 'Council funded', 'Annual cost', 'From month', 'To month', 'New post', 'FTE x annual cost'];
-  return [header([...fixed, ...yearLabels(layout)], layout), ...workbook.posts.map((_, i) => postRow(workbook, layout, i))];
+  return lineGrid(layout, 'posts', header([...fixed, ...yearLabels(layout)], layout), (i) => postRow(workbook, layout, i));
 }
 
 export function costsSheet(workbook: Workbook, layout: Layout): Grid {
   const fixed = ['Description', 'Group', 'Year', 'Amount', 'Quantity', 'Unit cost', 'Funding', 'Council funded', 'Total', 'Year used'];
-  return [header([...fixed, ...yearLabels(layout).map((y) => `Cost ${y}`)], layout), ...workbook.costs.map((_, i) => costRow(workbook, layout, i))];
+  return lineGrid(layout, 'costs', header([...fixed, ...yearLabels(layout).map((y) => `Cost ${y}`)], layout), (i) => costRow(workbook, layout, i));
 }
 
 export function savingsSheet(workbook: Workbook, layout: Layout): Grid {
   const extra = [...yearLabels(layout), ...yearLabels(layout).map((y) => `Figure ${y}`), ...yearLabels(layout).map((y) => `Profile ${y}`)];
-  return [header(['Line', 'Group', 'Type', 'Recurring', 'Before horizon', ...extra], layout), ...workbook.savings.map((_, i) => savingRow(workbook, layout, i))];
+  return lineGrid(layout, 'savings', header(['Line', 'Group', 'Type', 'Recurring', 'Before horizon', ...extra], layout), (i) => savingRow(workbook, layout, i));
 }
 
 /** One kind of line a Summary figure sums: its label, and the 1s and 0s that pick it out of a chunk. */
@@ -499,39 +575,44 @@ export const savingSums = (layout: Layout): Sums => ({ sheet: 'SavingSums', line
 
 /** Column of scenario s, kind q, year k in a sums sheet. */
 const sumCol = (layout: Layout, sums: Sums, s: number, q: number, k: number) => 1 + (s * sums.kinds.length + q) * layout.years + k;
-/** Row (1-based) of a sums sheet's totals: one row per chunk (or a row of noughts), then the totals. */
-const sumTotalRow = (sums: Sums) => Math.max(1, sums.chunks.length) + 2;
+/** Row (1-based) of a sums sheet's totals: one row per chunk, then the totals. */
+const sumTotalRow = (sums: Sums) => sums.chunks.length + 2;
 /** The total of scenario s, kind q, year k over every line. */
 const sumTotal = (layout: Layout, sums: Sums, s: number, q: number, k: number) => `${sums.sheet}!${numbered.fixed(sumCol(layout, sums, s, q, k), sumTotalRow(sums))}`;
 /** The totals of scenario s, kind q over every year, as one row. */
 const sumTotals = (layout: Layout, sums: Sums, s: number, q: number) => `${sumTotal(layout, sums, s, q, 0)}:${numbered.fixed(sumCol(layout, sums, s, q, layout.years - 1), sumTotalRow(sums))}`;
 
 /**
- * Each chunk of lines' sums per scenario, kind and year: the included lines
+ * One chunk of lines' sums per scenario, kind and year: the included lines
  * of that kind, by year, summed with MMULT (a row of 1s and 0s times the
  * chunk's year columns), which the engine computes far faster than SUMIFS
- * (docs/PERFORMANCE.md). The last row adds up the chunks.
+ * (docs/PERFORMANCE.md).
  */
+export function chunkSumsRow(layout: Layout, sums: Sums, [first, last]: [number, number]): Cell[] {
+  const row: Cell[] = [text(`${sums.lines} rows ${first} to ${last}`)];
+  const range = (c: number) => `${sums.lines}!${numbered.fixed(c, first)}:${numbered.fixed(c, last)}`;
+  layout.scenarios.forEach((_, s) => {
+    const years = `${sums.lines}!${numbered.fixed(sums.yearCol(s), first)}:${numbered.fixed(sums.yearCol(s) + layout.years - 1, last)}`;
+    sums.kinds.forEach((q) => {
+      // Spills across the years: the first cell holds the formula.
+      row.push(`=ARRAYFORMULA(MMULT(TRANSPOSE(${q.weight(range)}*${range(sums.includeCol(s))}),${years}))`, ...Array.from({ length: layout.years - 1 }, () => null));
+    });
+  });
+  return row;
+}
+
+/** A sums sheet's last row: each column's chunks added up (they sit on rows 2 to `last`, in any order). */
+export function sumsTotalRow(layout: Layout, sums: Sums, last: number): Cell[] {
+  const width = layout.scenarios.length * sums.kinds.length * layout.years;
+  return [text('All rows'), ...Array.from({ length: width }, (_, i) => `=SUM(${numbered.cell(i + 1, 2)}:${numbered.cell(i + 1, last)})`)];
+}
+
+/** A row of chunk sums per chunk, then their totals. */
 export function sumsSheet(layout: Layout, sums: Sums): Grid {
   const head: Cell[] = [text('Rows')];
   layout.scenarios.forEach((sc) => sums.kinds.forEach((q) => yearLabels(layout).forEach((y) => head.push(text(`${sc.name}: ${q.label} ${y}`)))));
-  const rows: Grid = [head];
-  // No lines: one row of noughts, so the totals have something to add.
-  if (sums.chunks.length === 0) rows.push([text('None'), ...head.slice(1).map(() => 0)]);
-  for (const [first, last] of sums.chunks) {
-    const row: Cell[] = [text(`${sums.lines} rows ${first} to ${last}`)];
-    const range = (c: number) => `${sums.lines}!${numbered.fixed(c, first)}:${numbered.fixed(c, last)}`;
-    layout.scenarios.forEach((_, s) => {
-      const years = `${sums.lines}!${numbered.fixed(sums.yearCol(s), first)}:${numbered.fixed(sums.yearCol(s) + layout.years - 1, last)}`;
-      sums.kinds.forEach((q) => {
-        // Spills across the years: the first cell holds the formula.
-        row.push(`=ARRAYFORMULA(MMULT(TRANSPOSE(${q.weight(range)}*${range(sums.includeCol(s))}),${years}))`, ...Array.from({ length: layout.years - 1 }, () => null));
-      });
-    });
-    rows.push(row);
-  }
-  const last = rows.length;
-  rows.push([text('All rows'), ...head.slice(1).map((_, i) => `=SUM(${numbered.cell(i + 1, 2)}:${numbered.cell(i + 1, last)})`)]);
+  const rows: Grid = [head, ...sums.chunks.map((chunk) => chunkSumsRow(layout, sums, chunk))];
+  rows.push(sumsTotalRow(layout, sums, rows.length));
   return rows;
 }
 
@@ -587,30 +668,29 @@ export function delayedTotalsFormula(layout: Layout, s: number, last: number): s
   return `=ARRAYFORMULA(MMULT(TRANSPOSE(${flags}),${numbered.cell(delayedCol(layout, s, 0), 2)}:${numbered.cell(delayedCol(layout, s, layout.years - 1), last)}))`;
 }
 
+/** A pair of DelayedSums rows (council-funded, then externally funded new posts), the delayed scenarios' cells from `fill`. */
+function delayedPair(layout: Layout, label: string, fill: (s: number) => Cell): Grid {
+  const row = (council: number, external: number, first: boolean): Cell[] => [
+    text(`${label}: ${council ? 'council-funded' : 'externally funded'} new posts`),
+    council,
+    external,
+    ...layout.scenarios.flatMap((_, s) => Array.from({ length: layout.years }, (_, k): Cell => (first && k === 0 && layout.delayed[s] ? fill(s) : null))),
+  ];
+  return [row(1, 0, true), row(0, 1, false)];
+}
+
+/** The two DelayedSums rows of a chunk of Posts rows [first, last]. */
+export const delayedChunkRows = (layout: Layout, [first, last]: [number, number]): Grid =>
+  delayedPair(layout, `Posts rows ${first} to ${last}`, (s) => delayedChunkFormula(layout, s, first, last));
+
+/** The two DelayedSums rows of the totals, the chunks' rows above them ending at row `last`. */
+export const delayedTotalRows = (layout: Layout, last: number): Grid => delayedPair(layout, 'All rows', (s) => delayedTotalsFormula(layout, s, last));
+
 export function delayedSumsSheet(layout: Layout): Grid {
   const head: Cell[] = [text('Rows'), text('Council funded'), text('Externally funded')];
   layout.scenarios.forEach((sc) => yearLabels(layout).forEach((y) => head.push(text(`${sc.name}: new posts after its start delay ${y}`))));
-  const rows: Grid = [head];
-  const blank = () => layout.scenarios.flatMap(() => Array.from({ length: layout.years }, (): Cell => null));
-  const pair = (label: string): Grid => [
-    [text(`${label}: council-funded new posts`), 1, 0, ...blank()],
-    [text(`${label}: externally funded new posts`), 0, 1, ...blank()],
-  ];
-  // No posts: a pair of rows of noughts, so the totals have something to add.
-  if (layout.postChunks.length === 0) rows.push(...pair('None').map((r) => r.map((c) => (c === null ? 0 : c))));
-  layout.postChunks.forEach(([first, last]) => {
-    const [council, external] = pair(`Posts rows ${first} to ${last}`);
-    layout.scenarios.forEach((_, s) => {
-      if (layout.delayed[s]) council[delayedCol(layout, s, 0)] = delayedChunkFormula(layout, s, first, last);
-    });
-    rows.push(council, external);
-  });
-  const last = rows.length;
-  const totals = pair('All rows');
-  layout.scenarios.forEach((_, s) => {
-    if (layout.delayed[s]) totals[0][delayedCol(layout, s, 0)] = delayedTotalsFormula(layout, s, last);
-  });
-  rows.push(...totals);
+  const rows: Grid = [head, ...layout.postChunks.flatMap((chunk) => delayedChunkRows(layout, chunk))];
+  rows.push(...delayedTotalRows(layout, rows.length));
   return rows;
 }
 

@@ -65,6 +65,8 @@ export interface Results {
   scenarios: ScenarioFigures[];
   /** Each post's cost in each year of the horizon, in Proposed investment. */
   postCosts: number[][];
+  /** Each post's row on the engine's Posts sheet, which need not be its place in the list (engine results only). */
+  postRows?: number[];
 }
 
 /** The cost a scenario gives a post in a year: FTE (x recruitment if new) x annual cost x months / 12 x pay factor. */

@@ -1,6 +1,6 @@
 // Which figure is being explained, and the way back up: a scrutiny officer
 // opens a total, then a line of it, then a year of that line.
-import { delayedChunkFormula, delayedRow, layoutOf, postCells, postRow } from '../engine/layout';
+import { delayedChunkFormula, delayedRow, layoutOf, placeLines, postCells, postRow } from '../engine/layout';
 import { explain, type Explanation, type FigureRef } from '../model/explain';
 import { horizonOf } from '../model/horizon';
 import { scenariosOf } from '../model/scenarios';
@@ -24,21 +24,26 @@ export class ExplainState {
     const wb = this.app.workbook;
     const horizon = horizonOf(wb);
     const scenarios = scenariosOf(wb);
-    const layout = layoutOf(wb, horizon, scenarios);
+    // The engine chooses each post's row (docs/RULES.md, "Lines and their rows in the engine") and says which in its figures;
+    // before its figures arrive, the rows it builds with.
+    const rows = this.app.results?.postRows;
+    const placed = placeLines(wb);
+    const layout = layoutOf(wb, horizon, scenarios, rows?.length === wb.posts.length ? { ...placed, posts: rows } : placed);
     const s = Math.max(0, scenarios.findIndex((x) => x.name === ref.scenario));
     const k = horizon.years.indexOf(ref.year);
     const cost = `${postCells.letter('fteCost')} is FTE x annual cost`;
     const months = `${postCells.letter('from')} and ${postCells.letter('to')} the first and last month; a month is year x 12 + month - 1, so 12*2018+3 is April 2018`;
     const tail = `the Summary sheet multiplies it by the pay award, recruitment and optimism bias of ${scenarios[s].name}`;
+    const row = layout.rows.posts[ref.index];
     // A new post in a scenario that starts late has no cell of its own: its chunk's sums count its months moved by the delay.
-    const chunk = layout.postChunks.findIndex(([first, last]) => first <= ref.index + 2 && ref.index + 2 <= last);
+    const chunk = layout.postChunks.findIndex(([first, last]) => first <= row && row <= last);
     if (layout.delayed[s] && wb.posts[ref.index].fte > 0 && chunk >= 0) {
       const [first, last] = layout.postChunks[chunk];
       const formula = delayedChunkFormula(layout, s, first, last);
-      return `${formula} (DelayedSums sheet, row ${delayedRow(chunk)}: ${scenarios[s].name}'s council-funded new posts in Posts rows ${first} to ${last} by year, the externally funded ones on the row below; each new post's months counted from ${postCells.letter('from')} + start delay to ${postCells.letter('to')} + start delay; ${cost}, ${months}; this post is row ${ref.index + 2}; ${tail})`;
+      return `${formula} (DelayedSums sheet, row ${delayedRow(chunk)}: ${scenarios[s].name}'s council-funded new posts in Posts rows ${first} to ${last} by year, the externally funded ones on the row below; each new post's months counted from ${postCells.letter('from')} + start delay to ${postCells.letter('to')} + start delay; ${cost}, ${months}; this post is row ${row}; ${tail})`;
     }
     const cell = postRow(wb, layout, ref.index)[layout.postYearCol(k)];
-    return typeof cell === 'string' ? `${cell} (Posts sheet, row ${ref.index + 2}: ${cost}, ${months}; ${tail})` : null;
+    return typeof cell === 'string' ? `${cell} (Posts sheet, row ${row}: ${cost}, ${months}; ${tail})` : null;
   });
   readonly depth = $derived(this.stack.length);
 

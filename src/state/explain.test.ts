@@ -2,6 +2,7 @@ import { expect, it } from 'vitest';
 import { carePlanningWorkbook } from '../../test/care-planning';
 import type { AppState } from './app.svelte';
 import { ExplainState } from './explain.svelte';
+import { WorkbookEngine } from '../engine/engine';
 
 it('shows a post year’s formula as the engine holds it, with what its columns hold', () => {
   const wb = { ...carePlanningWorkbook(), scenarios: [{ name: 'Late', overrides: { startDelay: 3 } }] };
@@ -17,3 +18,28 @@ it('shows a post year’s formula as the engine holds it, with what its columns 
     "(DelayedSums sheet, row 2: Late's council-funded new posts in Posts rows 2 to 9 by year, the externally funded ones on the row below; each new post's months counted from L + start delay to M + start delay; O is FTE x annual cost, L and M the first and last month; a month is year x 12 + month - 1, so 12*2018+3 is April 2018; this post is row 3; the Summary sheet multiplies it by the pay award, recruitment and optimism bias of Late)",
   );
 });
+
+it('shows the formula at the post’s own row in the engine after lines were inserted and deleted', () => {
+  // 450 posts (over one chunk of 200, so grouped by grade), then lines in and out: the engine says where each post is.
+  const base = carePlanningWorkbook();
+  const posts = Array.from({ length: 450 }, (_, i) => ({ ...base.posts[i % base.posts.length], title: `Post ${i}` }));
+  const engine = new WorkbookEngine({ ...base, posts }, new Date(2026, 10, 23));
+  try {
+    engine.replaceLines('posts', 0, 0, [{ ...posts[7], title: 'New at the start' }]);
+    engine.replaceLines('posts', 200, 3, []);
+    engine.replaceLines('posts', 300, 0, [{ ...posts[2], title: 'New in the middle' }]);
+    const workbook = engine.current;
+    const results = engine.results();
+    const explain = new ExplainState({ workbook, results } as AppState);
+    for (const index of [0, 1, 250, 300, workbook.posts.length - 1]) {
+      explain.open({ kind: 'post', scenario: 'Proposed investment', index, year: 2018 });
+      const row = results.postRows![index];
+      // The formula shown is the engine's own, at that post's row (column Q holds 2018/19 here).
+      expect(explain.formula).toBe(`${engine.formula('Posts', row - 1, 16)} (Posts sheet, row ${row}: O is FTE x annual cost, L and M the first and last month; a month is year x 12 + month - 1, so 12*2018+3 is April 2018; the Summary sheet multiplies it by the pay award, recruitment and optimism bias of Proposed investment)`);
+      expect(explain.formula).toContain(`=$O${row}*MAX(0,MIN($M${row},`);
+      expect(engine.formula('Posts', row - 1, 14)).toBe(`=IFERROR(C${row}*K${row},0)`);
+    }
+  } finally {
+    engine.destroy();
+  }
+}, 60_000);
