@@ -88,7 +88,7 @@ export const POST = { title: 0, grade: 1, fte: 2, team: 3, group: 4, start: 5, e
  * Lines are summed in chunks of this many rows (the PostSums, CostSums and
  * SavingSums sheets), then the chunks are summed: an edit to one post
  * recomputes its chunk's subtotals and a sum over the chunks, not a sum over
- * every post (docs/PERFORMANCE.md).
+ * every post (docs/SCALE.md).
  */
 export const LINE_CHUNK = 200;
 export const COST = { description: 0, group: 1, year: 2, amount: 3, quantity: 4, unitCost: 5, funding: 6, council: 7, total: 8, yearUsed: 9, firstYear: 10 } as const;
@@ -401,7 +401,7 @@ export function gradeLineOf(workbook: Workbook, grade: string): number | undefin
  * its value (or its formula), so it reads no grade. Otherwise it reads its
  * grade's own cost cell, found here as the model finds it: a lookup over
  * the whole grade table made every post depend on every grade, so one
- * grade's new cost recomputed all 10,000 posts (docs/PERFORMANCE.md). A
+ * grade's new cost recomputed all 10,000 posts (docs/SCALE.md). A
  * grade not in Grades costs nothing, as in the model; the page flags it.
  */
 export function postAnnualCost(workbook: Workbook, layout: Layout, index: number): Cell {
@@ -441,7 +441,7 @@ export function postRow(workbook: Workbook, layout: Layout, index: number): Cell
     // FTE x annual cost x months in the year / 12, with no start delay (a delayed scenario's new posts: delayedChunkFormula);
     // pay award, recruitment and bias multiply the sums.
     // The year's first and last months are written in, as year x 12 + month - 1 (April 2018 is 12*2018+3):
-    // a Years cell read by all 10,000 posts made the engine's build slower by a second (docs/PERFORMANCE.md).
+    // a Years cell read by all 10,000 posts made the engine's build slower by a second (docs/SCALE.md).
     ...layout.horizon.years.map((fy) => `=${abs('fteCost')}*MAX(0,MIN(${abs('to')},12*${fy + 1}+2)-MAX(${abs('from')},12*${fy}+3)+1)/12`),
     ...includeFlags(layout, 'posts', index, p.doNothing ?? false),
   ];
@@ -586,7 +586,7 @@ const sumTotals = (layout: Layout, sums: Sums, s: number, q: number) => `${sumTo
  * One chunk of lines' sums per scenario, kind and year: the included lines
  * of that kind, by year, summed with MMULT (a row of 1s and 0s times the
  * chunk's year columns), which the engine computes far faster than SUMIFS
- * (docs/PERFORMANCE.md).
+ * (docs/SCALE.md).
  */
 export function chunkSumsRow(layout: Layout, sums: Sums, [first, last]: [number, number]): Cell[] {
   const row: Cell[] = [text(`${sums.lines} rows ${first} to ${last}`)];
@@ -643,7 +643,7 @@ const delayedTotal = (layout: Layout, s: number, funding: 0 | 1, k: number) => `
  * over the chunk at once. The years are the differences of X's neighbours
  * (the matrix of -1s and 1s). One formula a chunk reads the delay cell, so
  * moving it recomputes fifty formulas at 10,000 posts, not a cell for every
- * post and year (docs/PERFORMANCE.md).
+ * post and year (docs/SCALE.md).
  */
 export function delayedChunkFormula(layout: Layout, s: number, first: number, last: number): string {
   const range = (c: keyof typeof POST | number) => `Posts!${postCells.fixed(c, first)}:${postCells.fixed(c, last)}`;

@@ -1,6 +1,6 @@
 // The parts of the page below its headline and controls, and the dialogs, in
 // a chunk of their own: the page paints and shows its first figures without
-// them (the JavaScript before the first paint, docs/PERFORMANCE.md), and they
+// them (the JavaScript before the first paint, docs/SCALE.md), and they
 // load while the person reads those figures.
 export { default as AssumptionsForm } from './AssumptionsForm.svelte';
 export { default as Comparison } from './Comparison.svelte';
