@@ -11,9 +11,8 @@ import { createHash } from 'node:crypto';
 import { loadavg } from 'node:os';
 import { it } from 'vitest';
 import { WorkbookEngine } from '../src/engine/engine';
-import { applyImport, previewImport } from '../src/io/import';
-import { emptyWorkbook, type Workbook } from '../src/model/workbook';
-import { BENCH_SCENARIOS, syntheticCsv } from './synthetic';
+import type { Workbook } from '../src/model/workbook';
+import { syntheticWorkbook } from './synthetic';
 
 const TODAY = new Date(2026, 10, 23);
 
@@ -35,9 +34,7 @@ const line = (what: string, b: ReturnType<typeof build>) =>
 
 it('measures the engine build, whole and in halves', () => {
   for (const posts of (process.env.SIZES ?? '10000').split(',').map(Number)) {
-    const csv = syntheticCsv(posts);
-    const files = Object.entries(csv).map(([name, text]) => ({ name: `${name}.csv`, bytes: new TextEncoder().encode(text) }));
-    const wb: Workbook = { ...applyImport(emptyWorkbook('bench'), previewImport(files, emptyWorkbook('bench'))), scenarios: BENCH_SCENARIOS };
+    const wb: Workbook = syntheticWorkbook(posts);
     const whole = build(wb);
     const digest = createHash('sha1').update(JSON.stringify(whole.results)).digest('hex').slice(0, 10);
     console.log(`${posts} posts, figures ${digest}`);

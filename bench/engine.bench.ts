@@ -8,12 +8,12 @@ import { it } from 'vitest';
 import { WorkbookEngine } from '../src/engine/engine';
 import { analyse } from '../src/engine/analysis';
 import { summaryCsv } from '../src/io/export';
-import { applyImport, previewImport } from '../src/io/import';
+import { previewImport } from '../src/io/import';
 import { costWorkbook } from '../src/model/costing';
 import { DEFAULT_RANGES } from '../src/model/sensitivity';
 import { emptyWorkbook, type Workbook } from '../src/model/workbook';
 import Papa from 'papaparse';
-import { BENCH_SCENARIOS, syntheticCsv } from './synthetic';
+import { BENCH_SCENARIOS, importSynthetic, syntheticCsv } from './synthetic';
 
 const TODAY = new Date(2026, 10, 23);
 
@@ -25,11 +25,6 @@ export interface EngineRow {
 }
 
 
-function importCsv(csv: ReturnType<typeof syntheticCsv>): Workbook {
-  const files = Object.entries(csv).map(([name, text]) => ({ name: `${name}.csv`, bytes: new TextEncoder().encode(text) }));
-  const wb = applyImport(emptyWorkbook('bench'), previewImport(files, emptyWorkbook('bench')));
-  return { ...wb, scenarios: BENCH_SCENARIOS };
-}
 
 /** Heap in use after a full collection (run with --expose-gc), in MB. */
 function heapMb(): number {
@@ -46,7 +41,7 @@ it('measures the engine beside the model', () => {
     const csv = syntheticCsv(posts);
     const runs = posts >= 10000 ? 3 : 5;
     let wb!: Workbook;
-    const read = median(runs, () => (wb = importCsv(csv)));
+    const read = median(runs, () => (wb = importSynthetic(csv)));
     let engine: WorkbookEngine | null = null;
     const build = median(runs, () => {
       engine?.destroy();
@@ -137,7 +132,7 @@ it('measures the engine beside the model', () => {
     const csv = syntheticCsv(posts);
     const bytes = new TextEncoder().encode(csv.posts);
     const grades = emptyWorkbook('bench');
-    grades.grades = importCsv(syntheticCsv(1)).grades;
+    grades.grades = importSynthetic(syntheticCsv(1)).grades;
     const read = median(3, () => previewImport([{ name: 'posts.csv', bytes }], grades));
     const parse = median(3, () => Papa.parse(csv.posts));
     add(posts, 'import preview of a Posts CSV (model: papaparse alone)', read, parse);

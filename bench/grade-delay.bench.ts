@@ -4,10 +4,9 @@
 // `SIZES=10000 npx vitest run --config vitest.bench.config.ts bench/grade-delay.bench.ts`
 import { it } from 'vitest';
 import { WorkbookEngine } from '../src/engine/engine';
-import { applyImport, previewImport } from '../src/io/import';
 import { costWorkbook } from '../src/model/costing';
-import { emptyWorkbook, type Workbook } from '../src/model/workbook';
-import { BENCH_SCENARIOS, syntheticCsv } from './synthetic';
+import type { Workbook } from '../src/model/workbook';
+import { BENCH_SCENARIOS, syntheticWorkbook } from './synthetic';
 import { sortedTimes } from './timing';
 
 const TODAY = new Date(2026, 10, 23);
@@ -19,9 +18,7 @@ function timings(runs: number, work: () => void): string {
 
 it("measures a grade's cost and a new start delay", () => {
   for (const posts of (process.env.SIZES ?? '10000').split(',').map(Number)) {
-    const csv = syntheticCsv(posts);
-    const files = Object.entries(csv).map(([name, text]) => ({ name: `${name}.csv`, bytes: new TextEncoder().encode(text) }));
-    const wb: Workbook = { ...applyImport(emptyWorkbook('bench'), previewImport(files, emptyWorkbook('bench'))), scenarios: BENCH_SCENARIOS };
+    const wb: Workbook = syntheticWorkbook(posts);
     const t0 = performance.now();
     const live = new WorkbookEngine(wb, TODAY);
     live.results();

@@ -5,30 +5,24 @@
 // asserted.
 import { it } from 'vitest';
 import { carePlanningWorkbook } from '../test/care-planning';
-import { applyImport, previewImport } from '../src/io/import';
 import { costWorkbook } from '../src/model/costing';
 import { simulate } from '../src/model/risk';
-import { emptyWorkbook, type Workbook } from '../src/model/workbook';
+import type { Workbook } from '../src/model/workbook';
 import { writeFigures } from './out';
 import { median } from './timing';
-import { BENCH_SCENARIOS, syntheticCsv } from './synthetic';
+import { syntheticWorkbook } from './synthetic';
 
 const TODAY = new Date(2026, 10, 23);
 const RUNS = 10_000;
 
 
-function synthetic(posts: number): Workbook {
-  const csv = syntheticCsv(posts);
-  const files = Object.entries(csv).map(([name, text]) => ({ name: `${name}.csv`, bytes: new TextEncoder().encode(text) }));
-  return { ...applyImport(emptyWorkbook('bench'), previewImport(files, emptyWorkbook('bench'))), scenarios: BENCH_SCENARIOS };
-}
 
 it('measures 10,000 runs beside one plain calculation', () => {
   const rows: { workbook: string; posts: number; goalMs: number; runsMs: number; plainMs: number }[] = [];
   const cases: [string, Workbook, number][] = [
     ['the 2017 care-planning report', carePlanningWorkbook(), 500],
-    ['synthetic', synthetic(1000), 2000],
-    ['synthetic', synthetic(10000), 5000],
+    ['synthetic', syntheticWorkbook(1000), 2000],
+    ['synthetic', syntheticWorkbook(10000), 5000],
   ];
   for (const [name, wb, goalMs] of cases) {
     const runsMs = median(3, () => simulate(wb, 'Proposed investment', { seed: 2017, runs: RUNS }, { today: TODAY }));

@@ -1,8 +1,9 @@
 // A council establishment of any size, the same every run (seeded), shaped
 // like the reports: grades, fixed-term and ongoing posts, a few deletions,
 // some externally funded, non-staff costs and savings.
+import { applyImport, previewImport } from '../src/io/import';
 import { formatFinancialYear, formatMonth, month } from '../src/model/periods';
-import type { Scenario } from '../src/model/workbook';
+import { emptyWorkbook, type Scenario, type Workbook } from '../src/model/workbook';
 
 /** With Do nothing and Proposed investment, the five scenarios every benchmark runs. */
 export const BENCH_SCENARIOS: Scenario[] = [
@@ -47,3 +48,12 @@ export function syntheticCsv(posts: number, seed = 1): SyntheticCsv {
     savings: ['Line,Group,Type,Recurring,' + years.map(formatFinancialYear).join(','), ...savingRows].join('\n'),
   };
 }
+
+/** The CSV files imported as the app imports them, with the five scenarios. */
+export function importSynthetic(csv: SyntheticCsv): Workbook {
+  const files = Object.entries(csv).map(([name, text]) => ({ name: `${name}.csv`, bytes: new TextEncoder().encode(text) }));
+  return { ...applyImport(emptyWorkbook('bench'), previewImport(files, emptyWorkbook('bench'))), scenarios: BENCH_SCENARIOS };
+}
+
+/** A synthetic establishment of `posts` posts, imported, with the five scenarios. */
+export const syntheticWorkbook = (posts: number): Workbook => importSynthetic(syntheticCsv(posts));
