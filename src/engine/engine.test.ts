@@ -592,6 +592,25 @@ describe('lines added and taken away without a rebuild', () => {
     }
   }, 120_000);
 
+  it('puts a post inserted at the top in a free row of a chunk its grade is in', () => {
+    const base = carePlanningWorkbook();
+    const post = (grade: string, i: number) => ({ ...base.posts[1], grade, title: `${grade} ${i}` });
+    // 200 Band B posts then 200 Band A: grouped by grade, Band A takes rows 2 to 201 and Band B rows 202 to 401.
+    const posts = [...Array.from({ length: 200 }, (_, i) => post('Band B', i)), ...Array.from({ length: 200 }, (_, i) => post('Band A', i))];
+    const engine = new WorkbookEngine({ ...base, grades: [{ grade: 'Band A', annualCost: 30000 }, { grade: 'Band B', annualCost: 40000 }], posts }, TODAY);
+    try {
+      expect(engine.lineRow('posts', 250)).toBe(52);
+      expect(engine.lineRow('posts', 100)).toBe(302);
+      // One post of each grade taken away frees row 52 (Band A's chunk) and row 302 (Band B's).
+      engine.replaceLines('posts', 250, 1, []);
+      engine.replaceLines('posts', 100, 1, []);
+      engine.replaceLines('posts', 0, 0, [post('Band B', 999)]);
+      expect(engine.lineRow('posts', 0)).toBe(302);
+    } finally {
+      engine.destroy();
+    }
+  });
+
   it('places the posts of a workbook over one chunk grouped by grade, so a grade’s posts fill few chunks', () => {
     const [sample] = fc.sample(workbookArb, { numRuns: 1, seed: 8 });
     const grades = ['Band A', 'Band B', 'Band C', 'Band D', 'Band E'];

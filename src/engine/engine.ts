@@ -326,8 +326,9 @@ export class WorkbookEngine {
         this.hf.setCellContents({ sheet: id, row: r - 1, col: 0 }, [blank]);
         this.free[sheet].add(r);
       }
-      const taken = this.takeRows(sheet, at + kept, added - kept);
-      rows.splice(at, removed, ...rows.slice(at, at + kept), ...taken);
+      // The list of rows as the lines now stand first (0: a line still to place), so takeRows reads each line's grade at its row.
+      rows.splice(at, removed, ...rows.slice(at, at + kept), ...Array.from({ length: added - kept }, () => 0));
+      this.takeRows(sheet, at + kept, added - kept).forEach((r, j) => (rows[at + kept + j] = r));
       for (let i = at; i < at + added; i++) this.hf.setCellContents({ sheet: id, row: rows[i] - 1, col: 0 }, [rowOf(this.workbook, this.layout, i)]);
       // A line whose index moved, named by a scenario now or before (where it was), gets its flag again.
       const was = scenariosOf(before);
@@ -546,7 +547,15 @@ export class WorkbookEngine {
     });
     const proposed = scenarioNamed(scenarios, SCENARIO_PROPOSED)!;
     const pay = this.hf.getSheetValues(this.sheet('Years'))[payRow(scenarios.indexOf(proposed)) - 1].slice(yearsCol(0), yearsCol(years.length)).map((v, k) => number(v, `Pay factor of year ${k + 1}`));
-    return { years, scenarios, postCosts: this.postCosts(proposed.values, pay), inputs: this.inputs(), postRows: this.layout.rows.posts.slice() };
+    return {
+      years,
+      scenarios,
+      postCosts: this.postCosts(proposed.values, pay),
+      inputs: this.inputs(),
+      postRows: this.layout.rows.posts.slice(),
+      postChunks: this.layout.postChunks.map(([a, b]): [number, number] => [a, b]),
+      delayedScenarios: this.layout.delayed.slice(),
+    };
   }
 
   /** What each formula the user typed works out to, and each user assumption. */

@@ -67,6 +67,14 @@ export interface Results {
   postCosts: number[][];
   /** Each post's row on the engine's Posts sheet, which need not be its place in the list (engine results only). */
   postRows?: number[];
+  /**
+   * The engine's chunks of Posts rows (chunks added since it built go on
+   * from the last) and which scenarios it sums on DelayedSums (once given a
+   * delay, a scenario stays there): for explaining a figure as the engine
+   * works it out (engine results only).
+   */
+  postChunks?: [number, number][];
+  delayedScenarios?: boolean[];
 }
 
 /** The cost a scenario gives a post in a year: FTE (x recruitment if new) x annual cost x months / 12 x pay factor. */

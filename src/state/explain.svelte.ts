@@ -26,9 +26,13 @@ export class ExplainState {
     const scenarios = scenariosOf(wb);
     // The engine chooses each post's row (docs/RULES.md, "Lines and their rows in the engine") and says which in its figures;
     // before its figures arrive, the rows it builds with.
-    const rows = this.app.results?.postRows;
+    const results = this.app.results;
+    const rows = results?.postRows;
     const placed = placeLines(wb);
-    const layout = layoutOf(wb, horizon, scenarios, rows?.length === wb.posts.length ? { ...placed, posts: rows } : placed);
+    const engine = rows?.length === wb.posts.length;
+    const built = layoutOf(wb, horizon, scenarios, engine ? { ...placed, posts: rows } : placed);
+    // The engine's own chunks and delayed scenarios, which its changes since the build may have made differ from a fresh build's.
+    const layout = engine ? { ...built, postChunks: results?.postChunks ?? built.postChunks, delayed: results?.delayedScenarios ?? built.delayed } : built;
     const s = Math.max(0, scenarios.findIndex((x) => x.name === ref.scenario));
     const k = horizon.years.indexOf(ref.year);
     const cost = `${postCells.letter('fteCost')} is FTE x annual cost`;

@@ -43,3 +43,28 @@ it('shows the formula at the post’s own row in the engine after lines were ins
     engine.destroy();
   }
 }, 60_000);
+
+it('explains a late-starting new post in a chunk the engine added, and after a delay set then cleared, by the formula the engine sums it with', () => {
+  // 250 posts of one grade: chunks of rows 2 to 201 and 202 to 251 (the last ends at the last line); five more take a chunk of rows 252 to 451.
+  const base = carePlanningWorkbook();
+  const posts = Array.from({ length: 250 }, (_, i) => ({ ...base.posts[1], title: `Post ${i}` }));
+  const engine = new WorkbookEngine({ ...base, posts, scenarios: [{ name: 'Late', overrides: { startDelay: 3 } }] }, new Date(2026, 10, 23));
+  try {
+    engine.replaceLines('posts', 250, 0, Array.from({ length: 5 }, (_, i) => ({ ...base.posts[1], title: `New ${i}` })));
+    let results = engine.results();
+    expect(results.postRows![252]).toBeGreaterThan(251);
+    const explain = new ExplainState({ workbook: engine.current, results } as AppState);
+    explain.open({ kind: 'post', scenario: 'Late', index: 252, year: 2018 });
+    // The third chunk's pair of rows on DelayedSums: rows 6 and 7.
+    expect(explain.formula).toContain('DelayedSums sheet, row 6:');
+    expect(explain.formula).toContain('Posts rows 252 to 451');
+    // Back to no delay: the engine keeps summing Late's new posts on DelayedSums (its delay cell now 0).
+    engine.setScenarios([{ name: 'Late', overrides: { startDelay: 0 } }]);
+    results = engine.results();
+    const after = new ExplainState({ workbook: engine.current, results } as AppState);
+    after.open({ kind: 'post', scenario: 'Late', index: 1, year: 2018 });
+    expect(after.formula).toContain('DelayedSums sheet, row 2:');
+  } finally {
+    engine.destroy();
+  }
+});

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import { BENCH_SCENARIOS, syntheticCsv } from '../../bench/synthetic';
 import { scenariosCsv } from '../../src/io/scenarios-sheet';
-import { importFiles, newWorkbook, useBrowser } from './harness';
+import { importFiles, newContext, newWorkbook, useBrowser } from './harness';
 
 const env = useBrowser();
 
@@ -61,4 +61,15 @@ it('draws the year-by-year tables of newly imported scenarios one to a task, so 
   expect(Math.max(...batches)).toBe(1);
   expect(errors).toEqual([]);
   await close();
+});
+
+it('says so when part of the page cannot be loaded, and keeps the figures on screen', async () => {
+  // Offline, or a page older than the files now served: the parts below the first screen and the appendix never arrive.
+  const context = await newContext(env.browser);
+  await context.route(/\/assets\/(parts|CommitteePrint)-[^/]*\.js$/, (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto(env.served.url);
+  await page.getByRole('alert').filter({ hasText: 'Part of this page could not be loaded' }).waitFor();
+  await page.locator('section[aria-labelledby="headline-heading"]').getByText('£578,026').first().waitFor();
+  await context.close();
 });

@@ -28,6 +28,8 @@ describe('the committee’s printed appendix', () => {
     expect(await minutes.count()).toBe(1);
 
     await page.emulateMedia({ media: 'print' });
+    // The appendix writes its words when the page goes on paper (a change of media the page hears a moment later).
+    await expect.poll(() => page.evaluate(() => document.body.innerText), { timeout: 10_000 }).toMatch(/In words, for the minutes/);
     const shown = await page.evaluate(() => {
       const visible = (e: Element) => e.checkVisibility({ opacityProperty: true, visibilityProperty: true }) && e.getBoundingClientRect().width > 1 && e.getBoundingClientRect().height > 1;
       const controls = [...document.querySelectorAll('button, input, select, textarea, label.button, [role="slider"], [role="grid"], [role="tab"], .grid')].filter(visible);
