@@ -111,7 +111,7 @@ export interface Assumptions {
   savingsDelivery: number;
   /** Share of each new post (FTE above 0) filled, as a fraction; deletions are not scaled. */
   recruitment?: number;
-  /** Months every new post starts later. An explicit End stays; a Months count moves. */
+  /** Months every new post starts later, keeping its length: an End moves with it, as does a Months count. */
   startDelay?: number;
   /** Months savings arrive later; d/12 of each year's saving moves into the next. */
   savingsDelay?: number;

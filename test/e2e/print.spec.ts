@@ -84,3 +84,28 @@ describe('the committee’s printed appendix', () => {
     await context.close();
   });
 });
+
+describe('printing while the figures are being checked', () => {
+  it('says on paper that the figures are the app’s own, not yet checked by the engine', async () => {
+    // The engine's worker held back: the page shows the app's own figures, marked as being checked.
+    const context = await newContext(env.browser);
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await context.route(/\/assets\/worker-[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const page = await context.newPage();
+    await page.goto(env.served.url);
+    await page.getByRole('status').filter({ hasText: 'Checking these figures…' }).waitFor();
+    await page.evaluate(() => {
+      window.print = () => undefined;
+    });
+    await page.getByRole('button', { name: 'Print for committee' }).click();
+    await page.emulateMedia({ media: 'print' });
+    await expect.poll(() => page.evaluate(() => document.body.innerText), { timeout: 10_000 }).toMatch(/printed before the formula engine had finished checking them/);
+    expect(await page.evaluate(() => document.body.innerText)).toContain('£578,026');
+    release();
+    await context.close();
+  });
+});
