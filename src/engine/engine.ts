@@ -589,8 +589,9 @@ export class WorkbookEngine {
   }
 
   /**
-   * Each post's cost per year in Proposed investment: its cost cells, x
-   * recruitment if new, x the year's pay factor. With a start delay, a new
+   * Each post's cost per year in Proposed investment: the fraction of the
+   * year it runs (its year cells) x FTE x annual cost, as the chunk sums weigh
+   * it, x recruitment if new, x the year's pay factor. With a start delay, a new
    * post's months are counted from its From and To cells moved by the delay,
    * as the DelayedSums formula counts them: the engine sums the delayed
    * posts a chunk at a time and holds no cell per post and year for them
@@ -619,13 +620,13 @@ export class WorkbookEngine {
       // Whether recruitment and the delay apply is the engine's own New post flag (an FTE may be a formula).
       const isNew = row[POST.isNew - POST.from] === 1;
       const scale = isNew ? values.recruitment : 1;
+      const cost = at(row, POST.fteCost, i, 'FTE x annual cost');
       if (isNew && delay !== 0) {
         const from = at(row, POST.from, i, 'first month') + delay;
         const to = at(row, POST.to, i, 'last month') + delay;
-        const cost = at(row, POST.fteCost, i, 'FTE x annual cost');
         return edges.map(([first, last], k) => ((cost * Math.max(0, Math.min(to, last) - Math.max(from, first) + 1)) / 12) * scale * pay[k]);
       }
-      return edges.map((_, k) => at(row, this.layout.postYearCol(k), i, `cost in year ${k + 1}`) * scale * pay[k]);
+      return edges.map((_, k) => at(row, this.layout.postYearCol(k), i, `part of year ${k + 1}`) * cost * scale * pay[k]);
     });
   }
 
