@@ -611,7 +611,15 @@ export class WorkbookEngine {
       const all = read(1, lastRow(rows) - 1);
       this.readPosts = { cells: rows.map((r) => all[r - 2]), stale: new Set() };
     }
-    for (const i of this.readPosts.stale) this.readPosts.cells[i] = read(rows[i] - 1, rows[i] - 1)[0];
+    // A grade's posts sit together (grouped by grade): rows close by are read as one range, not 500 reads of a row.
+    const stale = [...this.readPosts.stale].sort((a, b) => rows[a] - rows[b]);
+    for (let j = 0; j < stale.length; ) {
+      let end = j;
+      while (end + 1 < stale.length && rows[stale[end + 1]] - rows[stale[end]] <= 8) end++;
+      const first = rows[stale[j]];
+      const got = read(first - 1, rows[stale[end]] - 1);
+      for (; j <= end; j++) this.readPosts.cells[stale[j]] = got[rows[stale[j]] - first];
+    }
     this.readPosts.stale.clear();
     const at = (row: CellValue[], c: number, i: number, what: string) => number(row[c - POST.from], `${this.workbook.posts[i].title} ${what}`);
     const delay = values.startDelay;
