@@ -2,13 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import expected from '../../test/care-planning-2017.expected.json';
 import { carePlanningWorkbook } from '../../test/care-planning';
-import { costWorkbook, postPeriod, type Results } from '../model/costing';
+import { costWorkbook, ownCost, postPeriod, type Results } from '../model/costing';
 import { horizonOf } from '../model/horizon';
 import { formulaProblem, MAX_TERMS } from '../model/formulas';
 import { month, monthsInYear } from '../model/periods';
 import type { Post, Scenario, Workbook } from '../model/workbook';
 import { scenariosOf } from '../model/scenarios';
-import { columnLetter, formulaReach, LINE_CHUNK, linesAtUserRows, type FormulaSheet } from './layout';
+import { columnLetter, formulaReach, LINE_CHUNK, linesAtUserRows, POST, postCells, type FormulaSheet } from './layout';
 import { costArb, ownPayWorkbookArb, postArb, savingArb, workbookArb } from '../../test/arbitraries';
 import { WorkbookEngine } from './engine';
 
@@ -50,13 +50,13 @@ describe('the engine costs the care-planning report', () => {
   });
 
   it('with each post’s cost per year as a formula a person can read', () => {
-    // Commissioning Manager (row 3) in 2018/19 (column Q): FTE x annual cost (column O) x 11 months / 12;
-    // pay award, recruitment and optimism bias multiply the sums in the Summary sheet.
+    // Commissioning Manager (row 3) in 2018/19 (column Q): 11 months / 12 of the year; the chunk sums weigh it
+    // by FTE x annual cost (column O); pay award, recruitment and optimism bias multiply the sums in the Summary sheet.
     // (IFERROR in O: a formula in error costs nothing rather than breaking every sum)
     expect(engine.formula('Posts', 2, 14)).toBe('=IFERROR(C3*K3,0)');
-    expect(engine.formula('Posts', 2, 16)).toBe('=$O3*MAX(0,MIN($M3,12*2019+2)-MAX($L3,12*2018+3)+1)/12');
-    // The Summary adds up chunks of posts (PostSums): each chunk's included posts of one kind, by year.
-    expect(engine.formula('PostSums', 1, 1)).toBe('=ARRAYFORMULA(MMULT(TRANSPOSE(Posts!$J$2:$J$9*Posts!$N$2:$N$9*Posts!$T$2:$T$9),Posts!$P$2:$S$9))');
+    expect(engine.formula('Posts', 2, 16)).toBe('=MAX(0,MIN($M3,12*2019+2)-MAX($L3,12*2018+3)+1)/12');
+    // The Summary adds up chunks of posts (PostSums): each chunk's included posts of one kind, weighed by FTE x annual cost, by year.
+    expect(engine.formula('PostSums', 1, 1)).toBe('=ARRAYFORMULA(MMULT(TRANSPOSE(Posts!$J$2:$J$9*Posts!$N$2:$N$9*Posts!$T$2:$T$9*Posts!$O$2:$O$9),Posts!$P$2:$S$9))');
     expect(results.postCosts[1][1]).toBeCloseTo((62186 * 11) / 12, 2);
   });
 
@@ -628,6 +628,42 @@ describe('lines added and taken away without a rebuild', () => {
       const post = { ...wb.posts[0] };
       engine.replaceLines('posts', 0, 0, [post]);
       expectSameFigures(engine.results(), costWorkbook({ ...wb, posts: [post, ...wb.posts] }, TODAY));
+      expect(engine.builds).toBe(1);
+    } finally {
+      engine.destroy();
+    }
+  }, 60_000);
+
+  it('gives a grade a new cost without touching any post’s year cells: they hold the fraction of the year, the chunk sums weigh it by FTE x annual cost', () => {
+    const [sample] = fc.sample(workbookArb, { numRuns: 1, seed: 8 });
+    const grades = ['Band A', 'Band B', 'Band C'];
+    // 450 posts over three chunks, a scenario at half recruitment and one that starts late.
+    let wb: Workbook = {
+      ...sample,
+      grades: grades.map((grade, i) => ({ grade, annualCost: 30000 + 1000 * i })),
+      posts: fc.sample(postArb, { numRuns: 450, seed: 5 }).map((p, i) => ({ ...p, grade: grades[i % 3], annualCost: i % 7 === 0 ? p.annualCost : undefined })),
+      scenarios: [{ name: 'Half', overrides: { recruitment: 0.5 } }, { name: 'Late', overrides: { startDelay: 5 } }],
+    };
+    const engine = new WorkbookEngine(wb, TODAY);
+    try {
+      const rows = engine.results().postRows!;
+      // A year cell that read FTE x annual cost (or the annual cost) would be recomputed for each of the grade's posts.
+      const reads = (formula: string, column: keyof typeof POST) => new RegExp(`(^|[^A-Z$])\\$?${postCells.letter(column)}\\d`).test(formula);
+      for (const r of rows)
+        for (let k = 0; k < horizonOf(wb, TODAY).years.length; k++) {
+          const f = engine.formula('Posts', r - 1, POST.first + k)!;
+          expect(reads(f, 'fteCost') || reads(f, 'annualCost') || reads(f, 'fte'), `row ${r} year ${k}: ${f}`).toBe(false);
+        }
+      // Band B from £31,000 to £47,250.50: Band B's posts cost 47,250.50 / 31,000 as much, in every scenario; the model agrees.
+      const before = engine.results();
+      engine.setLines('grades', [{ index: 1, line: { grade: 'Band B', annualCost: 47250.5 } }]);
+      wb = { ...wb, grades: wb.grades.map((g, i) => (i === 1 ? { grade: 'Band B', annualCost: 47250.5 } : g)) };
+      const after = engine.results();
+      expectSameFigures(after, costWorkbook(wb, TODAY));
+      wb.posts.forEach((p, i) => {
+        const ratio = p.grade === 'Band B' && ownCost(p) === null ? 47250.5 / 31000 : 1;
+        before.postCosts[i].forEach((v, k) => expect(after.postCosts[i][k], `post ${i} year ${k}`).toBeCloseTo(v * ratio, 6));
+      });
       expect(engine.builds).toBe(1);
     } finally {
       engine.destroy();

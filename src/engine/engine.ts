@@ -598,8 +598,9 @@ export class WorkbookEngine {
   }
 
   /**
-   * Each post's cost per year in Proposed investment: its cost cells, x
-   * recruitment if new, x the year's pay factor. With a start delay, a new
+   * Each post's cost per year in Proposed investment: the fraction of the
+   * year it runs (its year cells) x FTE x annual cost, as the chunk sums weigh
+   * it, x recruitment if new, x the year's pay factor. With a start delay, a new
    * post's months are counted from its From and To cells moved by the delay,
    * as the DelayedSums formula counts them: the engine sums the delayed
    * posts a chunk at a time and holds no cell per post and year for them
@@ -619,7 +620,15 @@ export class WorkbookEngine {
       const all = read(1, lastRow(rows) - 1);
       this.readPosts = { cells: rows.map((r) => all[r - 2]), stale: new Set() };
     }
-    for (const i of this.readPosts.stale) this.readPosts.cells[i] = read(rows[i] - 1, rows[i] - 1)[0];
+    // A grade's posts sit together (grouped by grade): rows close by are read as one range, not 500 reads of a row.
+    const stale = [...this.readPosts.stale].sort((a, b) => rows[a] - rows[b]);
+    for (let j = 0; j < stale.length; ) {
+      let end = j;
+      while (end + 1 < stale.length && rows[stale[end + 1]] - rows[stale[end]] <= 8) end++;
+      const first = rows[stale[j]];
+      const got = read(first - 1, rows[stale[end]] - 1);
+      for (; j <= end; j++) this.readPosts.cells[stale[j]] = got[rows[stale[j]] - first];
+    }
     this.readPosts.stale.clear();
     const at = (row: CellValue[], c: number, i: number, what: string) => number(row[c - POST.from], `${this.workbook.posts[i].title} ${what}`);
     const delay = values.startDelay;
@@ -628,13 +637,13 @@ export class WorkbookEngine {
       // Whether recruitment and the delay apply is the engine's own New post flag (an FTE may be a formula).
       const isNew = row[POST.isNew - POST.from] === 1;
       const scale = isNew ? values.recruitment : 1;
+      const cost = at(row, POST.fteCost, i, 'FTE x annual cost');
       if (isNew && delay !== 0) {
         const from = at(row, POST.from, i, 'first month') + delay;
         const to = at(row, POST.to, i, 'last month') + delay;
-        const cost = at(row, POST.fteCost, i, 'FTE x annual cost');
         return edges.map(([first, last], k) => ((cost * Math.max(0, Math.min(to, last) - Math.max(from, first) + 1)) / 12) * scale * pay[k]);
       }
-      return edges.map((_, k) => at(row, this.layout.postYearCol(k), i, `cost in year ${k + 1}`) * scale * pay[k]);
+      return edges.map((_, k) => at(row, this.layout.postYearCol(k), i, `part of year ${k + 1}`) * cost * scale * pay[k]);
     });
   }
 

@@ -438,11 +438,12 @@ export function postRow(workbook: Workbook, layout: Layout, index: number): Cell
     p.formulas?.fte !== undefined ? `=IF(IFERROR(${at('fte')}>0,FALSE()),1,0)` : p.fte > 0 ? 1 : 0,
     // FTE x annual cost. A formula in error (FTE =x/0) costs nothing here, so it never breaks the other figures; the page flags it.
     `=IFERROR(${at('fte')}*${at('annualCost')},0)`,
-    // FTE x annual cost x months in the year / 12, with no start delay (a delayed scenario's new posts: delayedChunkFormula);
-    // pay award, recruitment and bias multiply the sums.
+    // The fraction of the year the post runs (months in the year / 12), with no start delay (a delayed scenario's new posts:
+    // delayedChunkFormula). Not its cost: the chunk sums multiply it by FTE x annual cost (chunkSumsRow), so a grade's new cost
+    // recomputes each of its posts' two cost cells, not their year cells too (docs/SCALE.md). Pay award, recruitment and bias multiply the sums.
     // The year's first and last months are written in, as year x 12 + month - 1 (April 2018 is 12*2018+3):
     // a Years cell read by all 10,000 posts made the engine's build slower by a second (docs/SCALE.md).
-    ...layout.horizon.years.map((fy) => `=${abs('fteCost')}*MAX(0,MIN(${abs('to')},12*${fy + 1}+2)-MAX(${abs('from')},12*${fy}+3)+1)/12`),
+    ...layout.horizon.years.map((fy) => `=MAX(0,MIN(${abs('to')},12*${fy + 1}+2)-MAX(${abs('from')},12*${fy}+3)+1)/12`),
     ...includeFlags(layout, 'posts', index, p.doNothing ?? false),
   ];
 }
@@ -492,7 +493,8 @@ export function savingRow(workbook: Workbook, layout: Layout, index: number): Ce
 
 /**
  * A row no line holds: blank, but 0 in each year column a chunk's sums
- * read, as MMULT takes numbers only; its blank flags weigh it as nothing.
+ * read, as MMULT takes numbers only; its blank flags (and a post's blank
+ * FTE x annual cost) count as 0 in the weights' arithmetic, so weigh it as nothing.
  */
 export function freeRow(layout: Layout, sheet: LineSheet): Cell[] {
   const width = { posts: layout.postIncludeCol, costs: layout.costIncludeCol, savings: layout.savingIncludeCol }[sheet](layout.scenarios.length);
@@ -567,9 +569,11 @@ export interface Sums {
   includeCol: (s: number) => number;
   /** First of the line sheet's year columns scenario s reads. */
   yearCol: (s: number) => number;
+  /** A column each line's year cells are multiplied by in the sums (a post's FTE x annual cost: its year cells hold fractions of a year). */
+  scaleCol?: number;
 }
 
-export const postSums = (layout: Layout): Sums => ({ sheet: 'PostSums', lines: 'Posts', kinds: POST_KINDS, chunks: layout.postChunks, includeCol: layout.postIncludeCol, yearCol: () => layout.postYearCol(0) });
+export const postSums = (layout: Layout): Sums => ({ sheet: 'PostSums', lines: 'Posts', kinds: POST_KINDS, chunks: layout.postChunks, includeCol: layout.postIncludeCol, yearCol: () => layout.postYearCol(0), scaleCol: POST.fteCost });
 export const costSums = (layout: Layout): Sums => ({ sheet: 'CostSums', lines: 'Costs', kinds: COST_KINDS, chunks: layout.costChunks, includeCol: layout.costIncludeCol, yearCol: () => layout.costYearCol(0) });
 export const savingSums = (layout: Layout): Sums => ({ sheet: 'SavingSums', lines: 'Savings', kinds: SAVING_KINDS, chunks: layout.savingChunks, includeCol: layout.savingIncludeCol, yearCol: () => layout.savingBaseCol(0) });
 
@@ -586,7 +590,9 @@ const sumTotals = (layout: Layout, sums: Sums, s: number, q: number) => `${sumTo
  * One chunk of lines' sums per scenario, kind and year: the included lines
  * of that kind, by year, summed with MMULT (a row of 1s and 0s times the
  * chunk's year columns), which the engine computes far faster than SUMIFS
- * (docs/SCALE.md).
+ * (docs/SCALE.md). For posts the row is each post's FTE x annual cost where
+ * it counts and 0 where not, and the year columns the fraction of each year
+ * it runs.
  */
 export function chunkSumsRow(layout: Layout, sums: Sums, [first, last]: [number, number]): Cell[] {
   const row: Cell[] = [text(`${sums.lines} rows ${first} to ${last}`)];
@@ -595,7 +601,8 @@ export function chunkSumsRow(layout: Layout, sums: Sums, [first, last]: [number,
     const years = `${sums.lines}!${numbered.fixed(sums.yearCol(s), first)}:${numbered.fixed(sums.yearCol(s) + layout.years - 1, last)}`;
     sums.kinds.forEach((q) => {
       // Spills across the years: the first cell holds the formula.
-      row.push(`=ARRAYFORMULA(MMULT(TRANSPOSE(${q.weight(range)}*${range(sums.includeCol(s))}),${years}))`, ...Array.from({ length: layout.years - 1 }, () => null));
+      const scale = sums.scaleCol === undefined ? '' : `*${range(sums.scaleCol)}`;
+      row.push(`=ARRAYFORMULA(MMULT(TRANSPOSE(${q.weight(range)}*${range(sums.includeCol(s))}${scale}),${years}))`, ...Array.from({ length: layout.years - 1 }, () => null));
     });
   });
   return row;

@@ -3,6 +3,7 @@
 import { delayedChunkFormula, delayedRow, layoutOf, placeLines, postCells, postRow } from '../engine/layout';
 import { explain, type Explanation, type FigureRef } from '../model/explain';
 import { horizonOf } from '../model/horizon';
+import { formatFinancialYear } from '../model/periods';
 import { scenariosOf } from '../model/scenarios';
 import type { AppState } from './app.svelte';
 
@@ -14,8 +15,9 @@ export class ExplainState {
   readonly current = $derived.by((): Explanation | null => (this.stack.length ? explain(this.app.workbook, this.stack[this.stack.length - 1]) : null));
 
   /**
-   * A computed cell's own formula, as the engine holds it: a post's cost in a
-   * year (`=$O3*MAX(0,MIN($M3,12*2019+2)-MAX($L3,12*2018+3)+1)/12`), for the
+   * A computed cell's own formula, as the engine holds it: the fraction of a
+   * year a post runs (`=MAX(0,MIN($M3,12*2019+2)-MAX($L3,12*2018+3)+1)/12`),
+   * which the PostSums sheet multiplies by its FTE x annual cost, for the
    * explanation to show beside the sentence, with what its columns hold.
    */
   readonly formula = $derived.by((): string | null => {
@@ -47,7 +49,9 @@ export class ExplainState {
       return `${formula} (DelayedSums sheet, row ${delayedRow(chunk)}: ${scenarios[s].name}'s council-funded new posts in Posts rows ${first} to ${last} by year, the externally funded ones on the row below; each new post's months counted from ${postCells.letter('from')} + start delay to ${postCells.letter('to')} + start delay; ${cost}, ${months}; this post is row ${row}; ${tail})`;
     }
     const cell = postRow(wb, layout, ref.index)[layout.postYearCol(k)];
-    return typeof cell === 'string' ? `${cell} (Posts sheet, row ${row}: ${cost}, ${months}; ${tail})` : null;
+    const part = `the fraction of ${formatFinancialYear(ref.year)} the post runs (months in the year / 12)`;
+    const weighed = `the PostSums sheet multiplies it by ${postCells.letter('fteCost')}, FTE x annual cost`;
+    return typeof cell === 'string' ? `${cell} (Posts sheet, row ${row}: ${part}, ${months}; ${weighed}; ${tail})` : null;
   });
   readonly depth = $derived(this.stack.length);
 

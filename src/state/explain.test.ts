@@ -9,7 +9,7 @@ it('shows a post year’s formula as the engine holds it, with what its columns 
   const explain = new ExplainState({ workbook: wb } as AppState);
   explain.open({ kind: 'post', scenario: 'Proposed investment', index: 1, year: 2018 });
   expect(explain.formula).toBe(
-    '=$O3*MAX(0,MIN($M3,12*2019+2)-MAX($L3,12*2018+3)+1)/12 (Posts sheet, row 3: O is FTE x annual cost, L and M the first and last month; a month is year x 12 + month - 1, so 12*2018+3 is April 2018; the Summary sheet multiplies it by the pay award, recruitment and optimism bias of Proposed investment)',
+    '=MAX(0,MIN($M3,12*2019+2)-MAX($L3,12*2018+3)+1)/12 (Posts sheet, row 3: the fraction of 2018/19 the post runs (months in the year / 12), L and M the first and last month; a month is year x 12 + month - 1, so 12*2018+3 is April 2018; the PostSums sheet multiplies it by O, FTE x annual cost; the Summary sheet multiplies it by the pay award, recruitment and optimism bias of Proposed investment)',
   );
   // Late starts 3 months late: a new post has no cell of its own there; its chunk's formula counts its months moved by Late's delay cell (E4).
   explain.open({ kind: 'post', scenario: 'Late', index: 1, year: 2018 });
@@ -35,8 +35,8 @@ it('shows the formula at the post’s own row in the engine after lines were ins
       explain.open({ kind: 'post', scenario: 'Proposed investment', index, year: 2018 });
       const row = results.postRows![index];
       // The formula shown is the engine's own, at that post's row (column Q holds 2018/19 here).
-      expect(explain.formula).toBe(`${engine.formula('Posts', row - 1, 16)} (Posts sheet, row ${row}: O is FTE x annual cost, L and M the first and last month; a month is year x 12 + month - 1, so 12*2018+3 is April 2018; the Summary sheet multiplies it by the pay award, recruitment and optimism bias of Proposed investment)`);
-      expect(explain.formula).toContain(`=$O${row}*MAX(0,MIN($M${row},`);
+      expect(explain.formula).toBe(`${engine.formula('Posts', row - 1, 16)} (Posts sheet, row ${row}: the fraction of 2018/19 the post runs (months in the year / 12), L and M the first and last month; a month is year x 12 + month - 1, so 12*2018+3 is April 2018; the PostSums sheet multiplies it by O, FTE x annual cost; the Summary sheet multiplies it by the pay award, recruitment and optimism bias of Proposed investment)`);
+      expect(explain.formula).toContain(`=MAX(0,MIN($M${row},`);
       expect(engine.formula('Posts', row - 1, 14)).toBe(`=IFERROR(C${row}*K${row},0)`);
     }
   } finally {

@@ -215,7 +215,7 @@ describe('formulas, paste and explanations', () => {
     await dialog.getByText('Staff cost, Proposed investment, 2018/19: the council-funded posts below = £495,110.83.').waitFor();
     await dialog.getByRole('button', { name: 'Explain Commissioning Manager' }).click();
     await dialog.getByText('Commissioning Manager, 2018/19: 1 FTE x £62,186 (Band E) x 11 months / 12 = £57,004.').waitFor();
-    expect(await dialog.getByText(/^=\$O3\*MAX\(0,MIN\(\$M3,12\*2019\+2\)-MAX\(\$L3,12\*2018\+3\)\+1\)\/12 \(Posts sheet, row 3: O is FTE x annual cost/).count()).toBe(1);
+    expect(await dialog.getByText(/^=MAX\(0,MIN\(\$M3,12\*2019\+2\)-MAX\(\$L3,12\*2018\+3\)\+1\)\/12 \(Posts sheet, row 3: the fraction of 2018\/19 the post runs .*the PostSums sheet multiplies it by O, FTE x annual cost/).count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
