@@ -66,7 +66,8 @@ describe('a scenario shared by link', () => {
     await banner.getByRole('button', { name: 'Keep a copy in this browser' }).click();
     await page2.getByText('Saved in this browser').waitFor();
     await banner.waitFor({ state: 'detached' });
-    expect(await kept(page2)).toBe('Workbooks in this browser (1)');
+    // The list follows the save a moment after it.
+    await expect.poll(() => kept(page2), { timeout: 5_000 }).toBe('Workbooks in this browser (1)');
     expect(new URL(page2.url()).hash).toBe('');
 
     await page2.reload();
