@@ -169,16 +169,30 @@ export class AppState {
    * larger parts for a new workbook a moment after the figures.
    */
   replaced = $state(0);
+  /** The workbook an `open` is replacing the page's with, while it is costed. */
+  private replacing: Workbook | null = null;
+  /** That workbook, once the model's figures of it were shown first (and `replaced` counted then). */
+  private replacedShown: Workbook | null = null;
 
   /** The engine costs the workbook first; only if that works does it become the open one. */
   private async open(id: string, workbook: Workbook, save: boolean, replaced = true): Promise<void> {
-    const results = await this.load(workbook);
+    this.replacing = replaced ? workbook : null;
+    let results: Results;
+    let shownFirst = false;
+    try {
+      results = await this.load(workbook);
+    } finally {
+      shownFirst = this.replacedShown === workbook;
+      this.replacing = null;
+      this.replacedShown = null;
+    }
     if (id !== this.id) this.endShared(); // another workbook in a shared copy's place is kept as usual
     this.id = id;
     this.workbook = workbook;
     this.uncosted = null;
     this.take(results);
-    if (replaced) this.replaced++;
+    // Counted once: when the model's figures were shown first, the workbook took the page's place then.
+    if (replaced && !shownFirst) this.replaced++;
     if (save) await this.save();
   }
 
@@ -235,6 +249,11 @@ export class AppState {
         this.formulaValues = new Map();
         this.uncosted = null;
         this.checking = CHECKING;
+        // A workbook opened in the page's place takes it now, so the page draws its larger parts once, for these figures.
+        if (!change && this.replacing === workbook) {
+          this.replaced++;
+          this.replacedShown = workbook;
+        }
       },
       () => undefined, // the engine's figures come all the same
     );

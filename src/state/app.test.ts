@@ -333,3 +333,15 @@ it('downloads the open workbook as an Excel file: its own sheets, and a Summary 
   expect(book.getWorksheet('Assumptions')!.getCell('B2').value).toBe(0.02); // the pay award just set
   expect(book.getWorksheet('Summary')!.getCell('C2').formula).toMatch(/SUMIFS\('Post costs'!/);
 });
+
+it('lists the workbooks kept in this browser as the page starts, before the first workbook is costed', async () => {
+  const wb = carePlanningWorkbook();
+  const db = await openStore('listed-at-start');
+  await db.put('workbooks', { id: 'kept', savedAt: 1, workbook: wb });
+  db.close();
+  const store = new WorkbookStore('listed-at-start');
+  // An engine that never answers: nothing is costed, yet the toolbar counts what is kept.
+  const app = new AppState({ send: () => new Promise(() => undefined) } as unknown as Engine, store);
+  const library = new Library(app, store);
+  await expect.poll(() => library.workbooks.map((w) => w.id)).toEqual(['kept']);
+});

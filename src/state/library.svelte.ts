@@ -35,6 +35,8 @@ export class Library {
       if (!wrote || !listed) return this.refresh();
       this.workbooks = [{ ...listed, name: wrote.name, savedAt: Date.now() }, ...this.workbooks.filter((w) => w !== listed)];
     };
+    // Listed at once: the first figures may be the model's, a second before the engine's, and the count should not wait for them.
+    void this.refresh();
   }
 
   async refresh(): Promise<void> {

@@ -282,8 +282,12 @@ describe('a large workbook’s figures first from the model', () => {
     const first = app.results!;
     expect(formatPounds(headline(first).implementationCost)).toBe('£578,026');
     expect(model.asked).toBe(0);
+    // The workbook took the page's place once, when its first figures were shown: the engine's then only change the figures, so
+    // the parts drawn for a new workbook (year tables, sheets) are not drawn afresh under a person already using them.
+    const replaced = app.replaced;
     await release();
     await opened;
+    expect(app.replaced).toBe(replaced);
     expect(app.checking).toBeNull();
     expect(app.disagreement).toBeNull();
     expect(app.results).not.toBe(first); // the engine's, of record
