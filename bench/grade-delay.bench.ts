@@ -29,13 +29,15 @@ it("measures a grade's cost and a new start delay", () => {
       live.setLines('grades', [{ index: 3, line: { ...wb.grades[3], annualCost: wb.grades[3].annualCost + pence / 100 } }]);
       if (read) live.results();
     };
-    let before = 0;
-    const plainEdit = () => {
-      before = (before + 1) % 2;
-      live.setPost(Math.floor(posts / 2), { ...wb.posts[Math.floor(posts / 2)], fte: wb.posts[Math.floor(posts / 2)].fte + before / 10 });
+    // The middle post's FTE, a tenth up and back, to every figure.
+    let tenths = 0;
+    const postEdit = () => {
+      tenths = (tenths + 1) % 2;
+      const middle = Math.floor(posts / 2);
+      live.setPost(middle, { ...wb.posts[middle], fte: wb.posts[middle].fte + tenths / 10 });
       live.results();
     };
-    console.log(`  one post edit (FTE), no scenario delayed, to every figure: ${timings(5, plainEdit)}`);
+    console.log(`  one post edit (FTE), no scenario delayed, to every figure: ${timings(5, postEdit)}`);
     console.log(`  grade cost, edit only: ${timings(5, grade(false))}`);
     console.log(`  grade cost to every figure: ${timings(5, grade(true))}`);
     // What every chunk's sums cost to recompute: one post in each chunk edited in one batch (a grade's posts are in every chunk).
@@ -70,13 +72,7 @@ it("measures a grade's cost and a new start delay", () => {
     console.log(`  Proposed investment's own delay, first step (builds: ${live.builds}): ${(performance.now() - t2).toFixed(0)} ms`);
     console.log(`  that delay moved a month: ${timings(5, proposal)}`);
     // A post edit with two scenarios delayed: its chunk's delayed sums recompute beside its PostSums row.
-    let fte = 0;
-    const edit = () => {
-      fte = (fte + 1) % 2;
-      live.setPost(Math.floor(posts / 2), { ...wb.posts[Math.floor(posts / 2)], fte: wb.posts[Math.floor(posts / 2)].fte + fte / 10 });
-      live.results();
-    };
-    console.log(`  one post edit (FTE), two scenarios delayed, to every figure: ${timings(5, edit)}`);
+    console.log(`  one post edit (FTE), two scenarios delayed, to every figure: ${timings(5, postEdit)}`);
     live.destroy();
   }
 });
