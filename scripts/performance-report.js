@@ -33,6 +33,7 @@ const goals = [
   goal('a post inserted or deleted, the engine alone (Node)', 'under 100 ms', node(big, 'a post inserted or deleted')?.engineMs, 100),
   goal('one grade’s annual cost, the engine alone (Node)', 'under 100 ms', node(big, "one grade's annual cost")?.engineMs, 100),
   goal('a start delay slider moved, the engine alone (Node)', 'under 100 ms', node(big, "one scenario's start delay")?.engineMs, 100),
+  goal('a start delay no other scenario has, first set, the engine alone (Node)', 'under 100 ms', node(big, 'a start delay no other scenario has')?.engineMs, 100),
   goal('25,000 posts: Import pressed to every figure shown', 'under 2 s', step(huge, 'import: Import pressed to every figure shown')?.ms, 2000),
   goal('25,000 posts: Import pressed to the engine’s figures', 'under 10 s', step(huge, "import: Import pressed to the engine's")?.ms, 10000),
   goal('25,000 posts: a post edit to every figure', 'under 100 ms', step(huge, 'one post edit (FTE) to every figure, later')?.ms, 100),

@@ -42,8 +42,11 @@ it('lays the workbook out as the engine builds it, formula for formula', () => {
   expect(posts[0].some((h) => String(h).includes('start delay'))).toBe(false);
   const delayed = delayedSumsSheet(layout);
   const n = layout.years;
-  const edges = Array.from({ length: n + 1 }, (_, k) => 12 * k).join(',');
-  expect(delayed[1][delayedCol(layout, late, 0)]).toContain(`(12*2017+3+{${edges}}-Scenarios!$E$4)`);
+  // The year edges sit once in row 1, right of the three scenarios' years: April 2017 is 12*2017+3 = 24207, then 12 apart.
+  const edgesAt = delayedCol(layout, 3, 0) + 1;
+  expect(delayed[0].slice(edgesAt)).toEqual([24207, 24219, 24231, 24243, 24255].slice(0, n + 1));
+  const edges = `$${columnLetter(edgesAt)}$1:$${columnLetter(edgesAt + n)}$1`;
+  expect(delayed[1][delayedCol(layout, late, 0)]).toContain(`(${edges}-Scenarios!$E$4)>Posts!$L$2:$L$6`);
   expect(delayed[1][delayedCol(layout, late, 0)]).toContain(`TRANSPOSE(Posts!$J$2:$J$6)`);
   expect(delayed[1][delayedCol(layout, 0, 0)]).toBeNull(); // Do nothing has no delay: its new posts are the Posts sheet's year columns
   // The Summary reads Late's new posts from DelayedSums' totals (council-funded on the first row), its existing ones from PostSums.

@@ -640,6 +640,20 @@ export const delayedTotalRow = (chunks: number) => delayedRow(Math.max(1, chunks
 const delayedTotal = (layout: Layout, s: number, funding: 0 | 1, k: number) => `DelayedSums!${numbered.fixed(delayedCol(layout, s, k), delayedTotalRow(layout.postChunks.length) + funding)}`;
 
 /**
+ * DelayedSums row 1, right of every scenario's years: a label, then the
+ * months at which a year's months are counted, before any delay (each
+ * year's first month, and the month after the last: 12 apart). Written once
+ * at the build in the header row, which no row added ever moves, so a
+ * chunk's formula names them as one short range instead of spelling them
+ * out: fifty formulas are parsed when a delay is first set (docs/SCALE.md).
+ */
+export const delayedEdgesCol = (layout: Layout) => delayedCol(layout, layout.scenarios.length, 0) + 1;
+const delayedEdgesHead = (layout: Layout): Cell[] => {
+  const start = firstMonthOf(layout.horizon.years[0]);
+  return [text('Months each year is counted to, before a delay:'), ...Array.from({ length: layout.years + 1 }, (_, i) => start + 12 * i)];
+};
+
+/**
  * The new posts of Posts rows [first, last] in scenario s, after its start
  * delay, by year: council-funded on the first row, externally funded on the
  * second (a 2 x years array). A delay of d months slides a new post whole,
@@ -648,24 +662,26 @@ const delayedTotal = (layout: Layout, s: number, funding: 0 | 1, k: number) => `
  * year, and the month after the last, less d), the months a post has before
  * X are MAX(0, X - From) - MAX(0, X - 1 - To), written as (X>From)*(X-From)
  * over the chunk at once. The years are the differences of X's neighbours
- * (the matrix of -1s and 1s). One formula a chunk reads the delay cell, so
+ * (the matrix of -1s and 1s, made from the months in row 1: edge i less edge
+ * i - 1 is year i - 1). One formula a chunk reads the delay cell, so
  * moving it recomputes fifty formulas at 10,000 posts, not a cell for every
  * post and year (docs/SCALE.md).
  */
 export function delayedChunkFormula(layout: Layout, s: number, first: number, last: number): string {
   const range = (c: keyof typeof POST | number) => `Posts!${postCells.fixed(c, first)}:${postCells.fixed(c, last)}`;
-  const start = firstMonthOf(layout.horizon.years[0]);
-  const edges = [...layout.horizon.years.map(firstMonthOf), lastMonthOf(layout.horizon.years[layout.years - 1]) + 1].map((m) => m - start);
-  const [fy] = layout.horizon.years;
-  // X, and the month before it (the edges 12*2018+2 and on), for To: each written in, not worked out over the chunk.
-  const X = `(12*${fy}+3+{${edges.join(',')}}-${value(layout, s, 'startDelay')})`;
-  const before = `(12*${fy}+2+{${edges.join(',')}}-${value(layout, s, 'startDelay')})`;
+  const edges = `${numbered.fixed(delayedEdgesCol(layout), 1)}:${numbered.fixed(delayedEdgesCol(layout) + layout.years, 1)}`;
+  const starts = `${numbered.fixed(delayedEdgesCol(layout), 1)}:${numbered.fixed(delayedEdgesCol(layout) + layout.years - 1, 1)}`;
+  const delay = value(layout, s, 'startDelay');
+  // X, and the month before it, for To.
+  const X = `(${edges}-${delay})`;
+  const before = `(${edges}-1-${delay})`;
   const from = range('from');
   const to = range('to');
   // Only new posts (a deletion keeps its dates); a post that ends before it starts costs nothing, as in the model.
   const weights = `({0;1}+{1;-1}*TRANSPOSE(${range('council')}))*TRANSPOSE(${range('isNew')}*${range(layout.postIncludeCol(s))}*${range('fteCost')}*(${to}>=${from}))`;
   const months = `(${X}>${from})*(${X}-${from})-(${before}>${to})*(${before}-${to})`;
-  const years = `{${edges.map((_, i) => edges.slice(1).map((_, k) => (i === k + 1 ? 1 : i === k ? -1 : 0)).join(',')).join(';')}}`;
+  // Edges down, years across: 1 where the edge is the year's end (its start + 12), -1 where it is its start.
+  const years = `((TRANSPOSE(${edges})=${starts}+12)-(TRANSPOSE(${edges})=${starts}))`;
   return `=ARRAYFORMULA(MMULT(MMULT(${weights},${months}),${years})/12)`;
 }
 
@@ -696,6 +712,7 @@ export const delayedTotalRows = (layout: Layout, last: number): Grid => delayedP
 export function delayedSumsSheet(layout: Layout): Grid {
   const head: Cell[] = [text('Rows'), text('Council funded'), text('Externally funded')];
   layout.scenarios.forEach((sc) => yearLabels(layout).forEach((y) => head.push(text(`${sc.name}: new posts after its start delay ${y}`))));
+  head.push(...delayedEdgesHead(layout));
   const rows: Grid = [head, ...layout.postChunks.flatMap((chunk) => delayedChunkRows(layout, chunk))];
   rows.push(...delayedTotalRows(layout, rows.length));
   return rows;

@@ -1,6 +1,6 @@
 // Which figure is being explained, and the way back up: a scrutiny officer
 // opens a total, then a line of it, then a year of that line.
-import { delayedChunkFormula, delayedRow, layoutOf, placeLines, postCells, postRow } from '../engine/layout';
+import { delayedChunkFormula, delayedEdgesCol, delayedRow, layoutOf, numbered, placeLines, postCells, postRow } from '../engine/layout';
 import { explain, type Explanation, type FigureRef } from '../model/explain';
 import { horizonOf } from '../model/horizon';
 import { formatFinancialYear } from '../model/periods';
@@ -46,7 +46,7 @@ export class ExplainState {
     if (layout.delayed[s] && wb.posts[ref.index].fte > 0 && chunk >= 0) {
       const [first, last] = layout.postChunks[chunk];
       const formula = delayedChunkFormula(layout, s, first, last);
-      return `${formula} (DelayedSums sheet, row ${delayedRow(chunk)}: ${scenarios[s].name}'s council-funded new posts in Posts rows ${first} to ${last} by year, the externally funded ones on the row below; each new post's months counted from ${postCells.letter('from')} + start delay to ${postCells.letter('to')} + start delay; ${cost}, ${months}; this post is row ${row}; ${tail})`;
+      return `${formula} (DelayedSums sheet, row ${delayedRow(chunk)}: ${scenarios[s].name}'s council-funded new posts in Posts rows ${first} to ${last} by year, the externally funded ones on the row below; each new post's months counted from ${postCells.letter('from')} + start delay to ${postCells.letter('to')} + start delay; ${numbered.cell(delayedEdgesCol(layout), 1)} to ${numbered.cell(delayedEdgesCol(layout) + layout.years, 1)} of this sheet hold the first month of each year and the month after the last, before the delay; ${cost}, ${months}; this post is row ${row}; ${tail})`;
     }
     const cell = postRow(wb, layout, ref.index)[layout.postYearCol(k)];
     const part = `the fraction of ${formatFinancialYear(ref.year)} the post runs (months in the year / 12)`;

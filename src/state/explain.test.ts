@@ -13,9 +13,10 @@ it('shows a post year’s formula as the engine holds it, with what its columns 
   );
   // Late starts 3 months late: a new post has no cell of its own there; its chunk's formula counts its months moved by Late's delay cell (E4).
   explain.open({ kind: 'post', scenario: 'Late', index: 1, year: 2018 });
-  expect(explain.formula).toMatch(/^=ARRAYFORMULA\(MMULT\(MMULT\(.*\(12\*2017\+3\+\{0,12,24,36,48\}-Scenarios!\$E\$4\)>Posts!\$L\$2:\$L\$9/);
+  // The months each year is counted to sit once in DelayedSums' row 1, right of the three scenarios' four years (D to O, P its label): Q1 to U1.
+  expect(explain.formula).toMatch(/^=ARRAYFORMULA\(MMULT\(MMULT\(.*\(\$Q\$1:\$U\$1-Scenarios!\$E\$4\)>Posts!\$L\$2:\$L\$9/);
   expect(explain.formula).toContain(
-    "(DelayedSums sheet, row 2: Late's council-funded new posts in Posts rows 2 to 9 by year, the externally funded ones on the row below; each new post's months counted from L + start delay to M + start delay; O is FTE x annual cost, L and M the first and last month; a month is year x 12 + month - 1, so 12*2018+3 is April 2018; this post is row 3; the Summary sheet multiplies it by the pay award, recruitment and optimism bias of Late)",
+    "(DelayedSums sheet, row 2: Late's council-funded new posts in Posts rows 2 to 9 by year, the externally funded ones on the row below; each new post's months counted from L + start delay to M + start delay; Q1 to U1 of this sheet hold the first month of each year and the month after the last, before the delay; O is FTE x annual cost, L and M the first and last month; a month is year x 12 + month - 1, so 12*2018+3 is April 2018; this post is row 3; the Summary sheet multiplies it by the pay award, recruitment and optimism bias of Late)",
   );
 });
 
