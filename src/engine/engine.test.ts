@@ -723,7 +723,7 @@ it('warms an insert and a delete up too, leaving every figure as it was, a chunk
       spy.mockRestore();
     }
   }
-});
+}, 60_000);
 
 it('leaves every figure as it was after warming up', async () => {
   const { handle, warmUp } = await import('./handle');
