@@ -725,6 +725,26 @@ it('warms an insert and a delete up too, leaving every figure as it was, a chunk
   }
 }, 60_000);
 
+it('keeps a post’s costs as the same array while its row is not read again, so the comparisons after an edit skip it', () => {
+  const wb = carePlanningWorkbook();
+  const engine = new WorkbookEngine(wb, TODAY);
+  try {
+    const first = engine.results().postCosts;
+    engine.setPost(2, { ...wb.posts[2], fte: 0.5 });
+    const edited = engine.results().postCosts;
+    expect(edited[0]).toBe(first[0]);
+    expect(edited[2]).not.toBe(first[2]);
+    expect(edited).toEqual(costWorkbook({ ...wb, posts: wb.posts.map((p, i) => (i === 2 ? { ...p, fte: 0.5 } : p)) }, TODAY).postCosts.map((row) => row.map((v) => expect.closeTo(v, 6))));
+    // A pay award moves every post's costs: none is kept.
+    engine.setAssumptions({ payAward: 0.05 });
+    const awarded = engine.results().postCosts;
+    expect(awarded[0]).not.toBe(edited[0]);
+    expectSameFigures(engine.results(), costWorkbook({ ...wb, posts: wb.posts.map((p, i) => (i === 2 ? { ...p, fte: 0.5 } : p)), assumptions: { ...wb.assumptions, payAward: 0.05 } }, TODAY));
+  } finally {
+    engine.destroy();
+  }
+});
+
 it('leaves every figure as it was after warming up', async () => {
   const { handle, warmUp } = await import('./handle');
   const wb = carePlanningWorkbook();
