@@ -32,6 +32,8 @@ export function analysisHandlers(): AnalysisHandlers {
   const costing = new CostingCache();
   /** The post costs last sent: the next answer sends the rows that differ. */
   let sent: number[][] | null = null;
+  /** Answers given, so a warm-up left waiting behind a newer request does nothing. */
+  let answers = 0;
   return {
     analyse(request) {
       const started = performance.now();
@@ -40,9 +42,24 @@ export function analysisHandlers(): AnalysisHandlers {
     risk,
     model({ workbook, today, known }) {
       const started = performance.now();
-      const { postCosts, ...results } = costing.cost(kept.receive(workbook), new Date(today));
+      const held = kept.receive(workbook);
+      const { postCosts, ...results } = costing.cost(held, new Date(today));
       const posts = packPostCosts(known ? sent : null, postCosts);
       sent = postCosts;
+      const answered = ++answers;
+      // A workbook sent whole (an import, a workbook opened) had every post worked out; the change that
+      // follows finds them kept instead, code not yet compiled: at 10,000 posts the first insert's figures
+      // took 140 ms, later ones 40-60 ms. Costed again twice once the answer has gone, each in a task of its
+      // own so a change sent meanwhile goes first (and the warm-up is then not needed).
+      if ('whole' in workbook) {
+        const again = (times: number) =>
+          setTimeout(() => {
+            if (answers !== answered) return;
+            packPostCosts(postCosts, costing.cost(held, new Date(today)).postCosts);
+            if (times > 1) again(times - 1);
+          }, 0);
+        again(2);
+      }
       return { results, posts, ms: performance.now() - started };
     },
   };

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import expected from '../../test/care-planning-2017.expected.json';
 import { carePlanningWorkbook } from '../../test/care-planning';
 import { costWorkbook, ownCost, postPeriod, type Results } from '../model/costing';
@@ -697,13 +697,63 @@ describe('lines added and taken away without a rebuild', () => {
   }, 60_000);
 });
 
+it('warms an insert and a delete up too, leaving every figure as it was, a chunk of posts full or not', async () => {
+  const { handle, warmUp } = await import('./handle');
+  const care = carePlanningWorkbook();
+  // A full chunk of posts: the first insert after a load would add a chunk of rows (the warm-up adds it instead).
+  const full = { ...care, posts: Array.from({ length: LINE_CHUNK }, (_, i) => ({ ...care.posts[i % care.posts.length], title: `Post ${i + 1}` })) };
+  for (const wb of [care, full]) {
+    const calls: string[] = [];
+    const original = WorkbookEngine.prototype.replaceLines;
+    const spy = vi.spyOn(WorkbookEngine.prototype, 'replaceLines').mockImplementation(function (this: WorkbookEngine, ...args: Parameters<typeof original>) {
+      calls.push(`${args[0]} at ${args[1]} -${args[2]} +${args[3].length}`);
+      return original.apply(this, args);
+    });
+    try {
+      const loaded = handle({ type: 'load', workbook: wb, today: TODAY.getTime() });
+      warmUp();
+      const n = wb.posts.length;
+      expect(calls).toEqual([`posts at ${n} -0 +1`, `posts at ${n} -1 +0`]);
+      expect({ ...handle({ type: 'assumptions', change: {} }), postChunks: undefined }).toEqual({ ...loaded, postChunks: undefined });
+      // The person's own insert after it: the engine's figures are still the model's.
+      const extra = { ...wb.posts[1], fte: 2 };
+      const inserted = { ...wb, posts: [...wb.posts.slice(0, 1), extra, ...wb.posts.slice(1)] };
+      expectSameFigures(handle({ type: 'rows', sheet: 'posts', at: 1, removed: 0, lines: [extra] }), costWorkbook(inserted, TODAY));
+    } finally {
+      spy.mockRestore();
+    }
+  }
+}, 60_000);
+
+it('keeps a post’s costs as the same array while its row is not read again, so the comparisons after an edit skip it', () => {
+  const wb = carePlanningWorkbook();
+  const engine = new WorkbookEngine(wb, TODAY);
+  try {
+    const first = engine.results().postCosts;
+    engine.setPost(2, { ...wb.posts[2], fte: 0.5 });
+    const edited = engine.results().postCosts;
+    expect(edited[0]).toBe(first[0]);
+    expect(edited[2]).not.toBe(first[2]);
+    expect(edited).toEqual(costWorkbook({ ...wb, posts: wb.posts.map((p, i) => (i === 2 ? { ...p, fte: 0.5 } : p)) }, TODAY).postCosts.map((row) => row.map((v) => expect.closeTo(v, 6))));
+    // A pay award moves every post's costs: none is kept.
+    engine.setAssumptions({ payAward: 0.05 });
+    const awarded = engine.results().postCosts;
+    expect(awarded[0]).not.toBe(edited[0]);
+    expectSameFigures(engine.results(), costWorkbook({ ...wb, posts: wb.posts.map((p, i) => (i === 2 ? { ...p, fte: 0.5 } : p)), assumptions: { ...wb.assumptions, payAward: 0.05 } }, TODAY));
+  } finally {
+    engine.destroy();
+  }
+});
+
 it('leaves every figure as it was after warming up', async () => {
   const { handle, warmUp } = await import('./handle');
   const wb = carePlanningWorkbook();
   const loaded = handle({ type: 'load', workbook: wb, today: TODAY.getTime() });
   warmUp();
   const after = handle({ type: 'assumptions', change: {} });
-  expect(after).toEqual(loaded);
+  // Every figure and post row as before; the chunks of rows may have one more, empty (the one a first insert would add).
+  expect({ ...after, postChunks: undefined }).toEqual({ ...loaded, postChunks: undefined });
+  expect(after.postChunks!.slice(0, loaded.postChunks!.length)).toEqual(loaded.postChunks);
   expectSameFigures(after, costWorkbook(wb, TODAY));
 });
 

@@ -633,19 +633,36 @@ export class WorkbookEngine {
     const at = (row: CellValue[], c: number, i: number, what: string) => number(row[c - POST.from], `${this.workbook.posts[i].title} ${what}`);
     const delay = values.startDelay;
     const edges = this.layout.horizon.years.map((fy) => [firstMonthOf(fy), lastMonthOf(fy)]);
+    // A post's costs follow from its row's cells and these: while neither changes, its array is kept.
+    const setting = `${values.recruitment}|${delay}|${pay.join()}|${edges.join()}`;
+    if (this.costsOfRows?.setting !== setting) this.costsOfRows = { setting, costs: new WeakMap() };
+    const known = this.costsOfRows.costs;
     return this.readPosts.cells.map((row, i) => {
+      const kept = known.get(row);
+      if (kept) return kept;
       // Whether recruitment and the delay apply is the engine's own New post flag (an FTE may be a formula).
       const isNew = row[POST.isNew - POST.from] === 1;
       const scale = isNew ? values.recruitment : 1;
       const cost = at(row, POST.fteCost, i, 'FTE x annual cost');
+      let costs: number[];
       if (isNew && delay !== 0) {
         const from = at(row, POST.from, i, 'first month') + delay;
         const to = at(row, POST.to, i, 'last month') + delay;
-        return edges.map(([first, last], k) => ((cost * Math.max(0, Math.min(to, last) - Math.max(from, first) + 1)) / 12) * scale * pay[k]);
-      }
-      return edges.map((_, k) => at(row, this.layout.postYearCol(k), i, `part of year ${k + 1}`) * cost * scale * pay[k]);
+        costs = edges.map(([first, last], k) => ((cost * Math.max(0, Math.min(to, last) - Math.max(from, first) + 1)) / 12) * scale * pay[k]);
+      } else costs = edges.map((_, k) => at(row, this.layout.postYearCol(k), i, `part of year ${k + 1}`) * cost * scale * pay[k]);
+      known.set(row, costs);
+      return costs;
     });
   }
+
+  /**
+   * Each post's costs by the row of cells they were worked out from (a row
+   * read again is a new array), under the setting they were worked out with:
+   * a post whose row was not read again keeps its array, which the worker's
+   * comparison with the last reply then skips (post-costs.ts) instead of
+   * comparing 10,000 rows number by number after every edit.
+   */
+  private costsOfRows: { setting: string; costs: WeakMap<CellValue[], number[]> } | null = null;
 
   destroy(): void {
     this.hf.destroy();

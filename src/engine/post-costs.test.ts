@@ -50,3 +50,17 @@ it('sends everything the first time, or when most rows change', () => {
   expect(unpackPostCosts(null, { count: 3, rows: [] })).toBeNull();
   expect(unpackPostCosts([[1]], { count: 3, rows: [] })).toBeNull();
 });
+
+it('takes a row kept as the same array (a post costed before, its costs kept) as unchanged without reading it', () => {
+  // Counts which rows have their numbers read: a row that is the same array as last time needs no comparing, number by number.
+  const read = new Set<number>();
+  const counted = (i: number) => new Proxy([i, i + 1, i + 2], { get: (target, key) => (/^\d+$/.test(String(key)) && read.add(i), Reflect.get(target, key)) });
+  const kept = Array.from({ length: 6 }, (_, i) => counted(i));
+  const fresh = [40, 50, 60];
+  expect(packPostCosts(kept, [...kept.slice(0, 2), fresh, ...kept.slice(2)])).toEqual({ count: 7, moved: { at: 2, removed: 0, added: 1 }, rows: [[2, fresh]] });
+  // Only the row that met the new one, where the same rows before it end.
+  expect([...read]).toEqual([2]);
+  read.clear();
+  expect(packPostCosts(kept, kept.slice())).toEqual({ count: 6, rows: [] });
+  expect(read.size).toBe(0);
+});

@@ -2,12 +2,21 @@
 // The engine's Web Worker: HyperFormula loads here, after the page has painted,
 // and its work never blocks the page.
 import { serve } from '../rpc/rpc';
-import { handle, warmUp } from './handle';
+import { handle, warmUpSteps } from './handle';
 import { packPostCosts } from './post-costs';
 import type { EngineHandlers } from './protocol';
 
 /** The post costs the page last received from this worker. */
 let sent: number[][] | null = null;
+/** Loads so far: a warm-up left waiting when another workbook is loaded stops. */
+let loads = 0;
+
+/** The warm-up's steps, each in a task of its own after the one before, so a change sent meanwhile waits at most one step. */
+function warmUpAfter(load: number, step = 0): void {
+  if (load !== loads || step >= warmUpSteps.length) return;
+  warmUpSteps[step]();
+  setTimeout(() => warmUpAfter(load, step + 1), 0);
+}
 
 serve<EngineHandlers>(self, {
   cost(request) {
@@ -16,7 +25,10 @@ serve<EngineHandlers>(self, {
     const posts = packPostCosts(sent, postCosts);
     sent = postCosts;
     // After the answer has gone: the timer runs once this task, and its reply, are done.
-    if (request.type === 'load') setTimeout(warmUp, 0);
+    if (request.type === 'load') {
+      const load = ++loads;
+      setTimeout(() => warmUpAfter(load), 0);
+    }
     return { results, posts, ms: performance.now() - started };
   },
 });
