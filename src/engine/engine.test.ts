@@ -54,7 +54,13 @@ describe('the engine costs the care-planning report', () => {
     // by FTE x annual cost (column O); pay award, recruitment and optimism bias multiply the sums in the Summary sheet.
     // (IFERROR in O: a formula in error costs nothing rather than breaking every sum)
     expect(engine.formula('Posts', 2, 14)).toBe('=IFERROR(C3*K3,0)');
-    expect(engine.formula('Posts', 2, 16)).toBe('=MAX(0,MIN($M3,12*2019+2)-MAX($L3,12*2018+3)+1)/12');
+    // Its year cells are filled by the one formula of its chunk (rows 2 to 9), in the chunk's first year cell (P2): months
+    // before each April 2017, 2018, ... (and April 2021) from From (L) and To (M), differences of neighbours, / 12.
+    expect(engine.formula('Posts', 1, 15)).toBe(
+      '=ARRAYFORMULA(MMULT(((12*2017+3+{0,12,24,36,48})>$L$2:$L$9)*((12*2017+3+{0,12,24,36,48})-$L$2:$L$9)-((12*2017+2+{0,12,24,36,48})>$M$2:$M$9)*((12*2017+2+{0,12,24,36,48})-$M$2:$M$9),{-1,0,0,0;1,-1,0,0;0,1,-1,0;0,0,1,-1;0,0,0,1})*($M$2:$M$9>=$L$2:$L$9)/12)',
+    );
+    expect(engine.formula('Posts', 2, 16)).toBeUndefined();
+    expect(engine.value('Posts', 2, 16)).toBe(11 / 12);
     // The Summary adds up chunks of posts (PostSums): each chunk's included posts of one kind, weighed by FTE x annual cost, by year.
     expect(engine.formula('PostSums', 1, 1)).toBe('=ARRAYFORMULA(MMULT(TRANSPOSE(Posts!$J$2:$J$9*Posts!$N$2:$N$9*Posts!$T$2:$T$9*Posts!$O$2:$O$9),Posts!$P$2:$S$9))');
     expect(results.postCosts[1][1]).toBeCloseTo((62186 * 11) / 12, 2);
@@ -592,6 +598,47 @@ describe('lines added and taken away without a rebuild', () => {
     }
   }, 120_000);
 
+  it('fills each chunk’s year cells with one formula, which follows a post’s new start, a row left free and a chunk added, to the penny', () => {
+    let wb: Workbook = chunked();
+    const engine = new WorkbookEngine(wb, TODAY);
+    const years = horizonOf(wb, TODAY).years.length;
+    /** Rows of Posts whose year cells hold a formula of their own (1-based), and the chunks' first rows. */
+    const formulaRows = () => {
+      const rows: number[] = [];
+      const last = engine.results().postChunks!.at(-1)![1];
+      for (let r = 2; r <= last; r++) for (let k = 0; k < years; k++) if (engine.formula('Posts', r - 1, POST.first + k) !== undefined) rows.push(r);
+      return rows;
+    };
+    const firsts = () => engine.results().postChunks!.map(([first]) => first);
+    try {
+      // 450 posts in three chunks: three formulas, not 450 x the years.
+      expect(firsts()).toEqual([2, 202, 402]);
+      expect(formulaRows()).toEqual(firsts());
+      // Post 300's start moved a year on: its chunk's formula counts its new months.
+      const post = wb.posts[300];
+      const moved = { ...post, start: (post.start ?? month(2019, 4)) + 12, end: null, months: 9 };
+      wb = { ...wb, posts: wb.posts.map((p, i) => (i === 300 ? moved : p)) };
+      engine.setPost(300, moved);
+      expectSameFigures(engine.results(), costWorkbook(wb, TODAY));
+      // Post 10 deleted: its row is free (no From, no To) and weighs nothing in its chunk's year cells.
+      const row = engine.lineRow('posts', 10);
+      wb = replaced(wb, 'posts', 10, 1, []);
+      engine.replaceLines('posts', 10, 1, [], wb.scenarios);
+      expectSameFigures(engine.results(), costWorkbook(wb, TODAY));
+      for (let k = 0; k < years; k++) expect(engine.value('Posts', row - 1, POST.first + k)).toBe(0);
+      // 200 posts pasted at the end: one takes the free row, the rest a chunk added after the last (which ended at row 451), with its own formula.
+      const made = freshLines('posts', 200, 43);
+      wb = replaced(wb, 'posts', wb.posts.length, 0, made);
+      engine.replaceLines('posts', wb.posts.length - 200, 0, made, wb.scenarios);
+      expectSameFigures(engine.results(), costWorkbook(wb, TODAY));
+      expect(firsts()).toEqual([2, 202, 402, 452]);
+      expect(formulaRows()).toEqual(firsts());
+      expect(engine.builds).toBe(1);
+    } finally {
+      engine.destroy();
+    }
+  }, 120_000);
+
   it('puts a post inserted at the top in a free row of a chunk its grade is in', () => {
     const base = carePlanningWorkbook();
     const post = (grade: string, i: number) => ({ ...base.posts[1], grade, title: `${grade} ${i}` });
@@ -649,11 +696,13 @@ describe('lines added and taken away without a rebuild', () => {
       const rows = engine.results().postRows!;
       // A year cell that read FTE x annual cost (or the annual cost) would be recomputed for each of the grade's posts.
       const reads = (formula: string, column: keyof typeof POST) => new RegExp(`(^|[^A-Z$])\\$?${postCells.letter(column)}\\d`).test(formula);
-      for (const r of rows)
-        for (let k = 0; k < horizonOf(wb, TODAY).years.length; k++) {
-          const f = engine.formula('Posts', r - 1, POST.first + k)!;
-          expect(reads(f, 'fteCost') || reads(f, 'annualCost') || reads(f, 'fte'), `row ${r} year ${k}: ${f}`).toBe(false);
-        }
+      // The year cells are each chunk's one formula, in its first row's first year cell.
+      for (const [first] of engine.results().postChunks!) {
+        const f = engine.formula('Posts', first - 1, POST.first)!;
+        expect(f).toMatch(/^=ARRAYFORMULA\(/);
+        expect(reads(f, 'fteCost') || reads(f, 'annualCost') || reads(f, 'fte'), `chunk from row ${first}: ${f}`).toBe(false);
+      }
+      expect(rows.length).toBe(450);
       // Band B from £31,000 to £47,250.50: Band B's posts cost 47,250.50 / 31,000 as much, in every scenario; the model agrees.
       const before = engine.results();
       engine.setLines('grades', [{ index: 1, line: { grade: 'Band B', annualCost: 47250.5 } }]);

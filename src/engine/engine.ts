@@ -36,6 +36,7 @@ import {
   SUMMARY,
   TOTALS,
   postRow,
+  postYearsFormula,
   postAnnualCost,
   gradeLineOf,
   costRow,
@@ -64,6 +65,7 @@ import {
   lastRow,
   linesAtUserRows,
   sumsTotalRow,
+  type Cell,
   type Layout,
   type LineSheet,
   type Sums,
@@ -323,13 +325,13 @@ export class WorkbookEngine {
     this.hf.batch(() => {
       const blank = freeRow(this.layout, sheet);
       for (const r of rows.slice(at + kept, at + removed)) {
-        this.hf.setCellContents({ sheet: id, row: r - 1, col: 0 }, [blank]);
+        this.writeRow(sheet, id, r - 1, blank);
         this.free[sheet].add(r);
       }
       // The list of rows as the lines now stand first (0: a line still to place), so takeRows reads each line's grade at its row.
       rows.splice(at, removed, ...rows.slice(at, at + kept), ...Array.from({ length: added - kept }, () => 0));
       this.takeRows(sheet, at + kept, added - kept).forEach((r, j) => (rows[at + kept + j] = r));
-      for (let i = at; i < at + added; i++) this.hf.setCellContents({ sheet: id, row: rows[i] - 1, col: 0 }, [rowOf(this.workbook, this.layout, i)]);
+      for (let i = at; i < at + added; i++) this.writeRow(sheet, id, rows[i] - 1, rowOf(this.workbook, this.layout, i));
       // A line whose index moved, named by a scenario now or before (where it was), gets its flag again.
       const was = scenariosOf(before);
       scenariosOf(this.workbook).forEach((scenario, s) => {
@@ -347,6 +349,18 @@ export class WorkbookEngine {
       for (const i of shifted) stale.add(i);
       for (let i = at; i < at + added; i++) stale.add(i);
     }
+  }
+
+  /**
+   * A line's row written at `row` (0-based), save a post's year cells: they
+   * are its chunk's formula's, which a value written there would stop
+   * (layout.ts, postYearsFormula).
+   */
+  private writeRow(sheet: LineSheet, id: number, row: number, cells: Cell[]): void {
+    if (sheet !== 'posts') return void this.hf.setCellContents({ sheet: id, row, col: 0 }, [cells]);
+    const [first, after] = [this.layout.postYearCol(0), this.layout.postYearCol(this.layout.years)];
+    this.hf.setCellContents({ sheet: id, row, col: 0 }, [cells.slice(0, first)]);
+    this.hf.setCellContents({ sheet: id, row, col: after }, [cells.slice(after)]);
   }
 
   /**
@@ -404,7 +418,10 @@ export class WorkbookEngine {
     const chunk: [number, number] = [end + 1, end + LINE_CHUNK];
     chunks.push(chunk);
     const blank = freeRow(this.layout, sheet);
-    this.hf.setCellContents({ sheet: this.sheet(SHEET_NAME[sheet]), row: chunk[0] - 1, col: 0 }, Array.from({ length: LINE_CHUNK }, () => blank));
+    const lines = this.sheet(SHEET_NAME[sheet]);
+    for (let r = chunk[0]; r <= chunk[1]; r++) this.writeRow(sheet, lines, r - 1, blank);
+    // A post chunk's year cells: its one formula, which weighs its free rows as nothing.
+    if (sheet === 'posts') this.hf.setCellContents({ sheet: lines, row: chunk[0] - 1, col: this.layout.postYearCol(0) }, postYearsFormula(this.layout, chunk[0], chunk[1]));
     for (let r = chunk[0]; r <= chunk[1]; r++) this.free[sheet].add(r);
     const sums: Sums = { posts: postSums, costs: costSums, savings: savingSums }[sheet](this.layout);
     const id = this.sheet(sums.sheet);
@@ -518,6 +535,11 @@ export class WorkbookEngine {
   /** The formula of a computed cell, for "explain this figure" and tests. */
   formula(sheetName: string, row: number, col: number): string | undefined {
     return this.hf.getCellFormula({ sheet: this.sheet(sheetName), row, col });
+  }
+
+  /** The value of a cell, for tests: a post's year cell has no formula of its own (layout.ts, postYearsFormula). */
+  value(sheetName: string, row: number, col: number): CellValue {
+    return this.hf.getCellValue({ sheet: this.sheet(sheetName), row, col });
   }
 
   results(): Results {

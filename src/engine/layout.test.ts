@@ -33,8 +33,12 @@ it('lays the workbook out as the engine builds it, formula for formula', () => {
   const posts = postsSheet(wb, layout);
   // A few by hand: Commissioning Manager (row 3) in 2018/19, in the block with no delay and in Late's.
   expect(posts[2][14]).toBe('=IFERROR(C3*K3,0)');
-  // Its year cell holds the fraction of 2018/19 it runs; PostSums weighs it by FTE x annual cost (O).
-  expect(posts[2][16]).toBe('=MAX(0,MIN($M3,12*2019+2)-MAX($L3,12*2018+3)+1)/12');
+  // Its year cells hold the fraction of each year it runs, filled by its chunk's one formula in the chunk's first year
+  // cell (P2, rows 2 to 6 here); PostSums weighs them by FTE x annual cost (O).
+  expect(posts[2][16]).toBeNull();
+  expect(posts[1][15]).toBe(
+    '=ARRAYFORMULA(MMULT(((12*2017+3+{0,12,24,36,48})>$L$2:$L$6)*((12*2017+3+{0,12,24,36,48})-$L$2:$L$6)-((12*2017+2+{0,12,24,36,48})>$M$2:$M$6)*((12*2017+2+{0,12,24,36,48})-$M$2:$M$6),{-1,0,0,0;1,-1,0,0;0,1,-1,0;0,0,1,-1;0,0,0,1})*($M$2:$M$6>=$L$2:$L$6)/12)',
+  );
   // Late starts 3 months late: no cell per post for it; its new posts are summed a chunk at a time on DelayedSums,
   // the horizon's year edges (April 2017 is 12*2017+3, then each April, and the month after the last year) less Late's delay cell.
   const late = layout.scenarios.findIndex((s) => s.name === 'Late');

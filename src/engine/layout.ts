@@ -411,12 +411,37 @@ export function postAnnualCost(workbook: Workbook, layout: Layout, index: number
   return line === undefined ? 0 : `=IFERROR(Grades!${gradeCells.fixed('annualCost', line + 2)},0)`;
 }
 
+/**
+ * The fraction of each year that each post of Posts rows [first, last] runs
+ * (months in the year / 12), with no start delay (a delayed scenario's new
+ * posts: delayedChunkFormula): one formula a chunk, in its first row's first
+ * year cell, its results filling the chunk's year cells, so 10,000 posts are
+ * 50 formulas to build rather than 60,000 (docs/SCALE.md). With X a month,
+ * the months a post runs before X are (X>From)*(X-From)-(X-1>To)*(X-1-To);
+ * X is each year's first month and the month after the last year (written
+ * in as year x 12 + month - 1: April 2018 is 12*2018+3), and a year's months
+ * the difference of its two (the matrix of -1s and 1s). A post that ends
+ * before it starts runs no months, as in the model; a free row (no From, no
+ * To) none. Not the post's cost: the chunk sums multiply it by FTE x annual
+ * cost (chunkSumsRow), so a grade's new cost recomputes no year cell.
+ */
+export function postYearsFormula(layout: Layout, first: number, last: number): string {
+  const range = (c: keyof typeof POST) => `${postCells.fixed(c, first)}:${postCells.fixed(c, last)}`;
+  const start = firstMonthOf(layout.horizon.years[0]);
+  const edges = [...layout.horizon.years.map(firstMonthOf), lastMonthOf(layout.horizon.years[layout.years - 1]) + 1].map((m) => m - start);
+  const [fy] = layout.horizon.years;
+  const X = `(12*${fy}+3+{${edges.join(',')}})`;
+  const before = `(12*${fy}+2+{${edges.join(',')}})`;
+  const [from, to] = [range('from'), range('to')];
+  const years = `{${edges.map((_, i) => edges.slice(1).map((_, k) => (i === k + 1 ? 1 : i === k ? -1 : 0)).join(',')).join(';')}}`;
+  return `=ARRAYFORMULA(MMULT((${X}>${from})*(${X}-${from})-(${before}>${to})*(${before}-${to}),${years})*(${to}>=${from})/12)`;
+}
+
 export function postRow(workbook: Workbook, layout: Layout, index: number): Cell[] {
   const p = workbook.posts[index];
   const r = layout.rows.posts[index]; // 1-based sheet row
   const lastYear = layout.years - 1;
   const at = (column: keyof typeof POST) => postCells.cell(column, r);
-  const abs = (column: keyof typeof POST | number) => postCells.abs(column, r);
   return [
     text(p.title),
     text(p.grade),
@@ -438,12 +463,8 @@ export function postRow(workbook: Workbook, layout: Layout, index: number): Cell
     p.formulas?.fte !== undefined ? `=IF(IFERROR(${at('fte')}>0,FALSE()),1,0)` : p.fte > 0 ? 1 : 0,
     // FTE x annual cost. A formula in error (FTE =x/0) costs nothing here, so it never breaks the other figures; the page flags it.
     `=IFERROR(${at('fte')}*${at('annualCost')},0)`,
-    // The fraction of the year the post runs (months in the year / 12), with no start delay (a delayed scenario's new posts:
-    // delayedChunkFormula). Not its cost: the chunk sums multiply it by FTE x annual cost (chunkSumsRow), so a grade's new cost
-    // recomputes each of its posts' two cost cells, not their year cells too (docs/SCALE.md). Pay award, recruitment and bias multiply the sums.
-    // The year's first and last months are written in, as year x 12 + month - 1 (April 2018 is 12*2018+3):
-    // a Years cell read by all 10,000 posts made the engine's build slower by a second (docs/SCALE.md).
-    ...layout.horizon.years.map((fy) => `=MAX(0,MIN(${abs('to')},12*${fy + 1}+2)-MAX(${abs('from')},12*${fy}+3)+1)/12`),
+    // The fraction of each year the post runs: its chunk's one formula fills these cells (postYearsFormula).
+    ...Array.from({ length: layout.years }, () => null),
     ...includeFlags(layout, 'posts', index, p.doNothing ?? false),
   ];
 }
@@ -502,8 +523,8 @@ export function freeRow(layout: Layout, sheet: LineSheet): Cell[] {
   const years = (first: number) => {
     for (let k = 0; k < layout.years; k++) row[first + k] = 0;
   };
-  if (sheet === 'posts') years(layout.postYearCol(0));
-  else years(sheet === 'costs' ? layout.costYearCol(0) : layout.savingBaseCol(0));
+  // A post's year cells are its chunk's formula's (postYearsFormula), which weighs a row with no From and To as nothing.
+  if (sheet !== 'posts') years(sheet === 'costs' ? layout.costYearCol(0) : layout.savingBaseCol(0));
   return row;
 }
 
@@ -525,7 +546,10 @@ const yearLabels = (layout: Layout) => layout.horizon.years.map(formatFinancialY
 
 export function postsSheet(workbook: Workbook, layout: Layout): Grid {
   const fixed = ['Title', 'Grade', 'FTE', 'Team', 'Group', 'Start', 'End', 'Months', 'Funding', 'Council funded', 'Annual cost', 'From month', 'To month', 'New post', 'FTE x annual cost'];
-  return lineGrid(layout, 'posts', header([...fixed, ...yearLabels(layout)], layout), (i) => postRow(workbook, layout, i));
+  const grid = lineGrid(layout, 'posts', header([...fixed, ...yearLabels(layout)], layout), (i) => postRow(workbook, layout, i));
+  // A free row is one array shared by every free row: the chunk's first row gets its own before its formula goes in.
+  for (const [first, last] of layout.postChunks) (grid[first - 1] = grid[first - 1].slice())[layout.postYearCol(0)] = postYearsFormula(layout, first, last);
+  return grid;
 }
 
 export function costsSheet(workbook: Workbook, layout: Layout): Grid {

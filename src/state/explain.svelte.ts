@@ -1,6 +1,6 @@
 // Which figure is being explained, and the way back up: a scrutiny officer
 // opens a total, then a line of it, then a year of that line.
-import { delayedChunkFormula, delayedEdgesCol, delayedRow, layoutOf, numbered, placeLines, postCells, postRow } from '../engine/layout';
+import { delayedChunkFormula, delayedEdgesCol, delayedRow, layoutOf, numbered, placeLines, postCells, postYearsFormula } from '../engine/layout';
 import { explain, type Explanation, type FigureRef } from '../model/explain';
 import { horizonOf } from '../model/horizon';
 import { formatFinancialYear } from '../model/periods';
@@ -15,10 +15,11 @@ export class ExplainState {
   readonly current = $derived.by((): Explanation | null => (this.stack.length ? explain(this.app.workbook, this.stack[this.stack.length - 1]) : null));
 
   /**
-   * A computed cell's own formula, as the engine holds it: the fraction of a
-   * year a post runs (`=MAX(0,MIN($M3,12*2019+2)-MAX($L3,12*2018+3)+1)/12`),
-   * which the PostSums sheet multiplies by its FTE x annual cost, for the
-   * explanation to show beside the sentence, with what its columns hold.
+   * The formula behind a post's cost in a year, as the engine holds it: the
+   * fraction of each year each post of its chunk runs, one formula filling
+   * the chunk's year cells, which the PostSums sheet multiplies by FTE x
+   * annual cost, for the explanation to show beside the sentence, with what
+   * its columns hold and which cell is this post's year.
    */
   readonly formula = $derived.by((): string | null => {
     const ref = this.stack[this.stack.length - 1];
@@ -48,10 +49,14 @@ export class ExplainState {
       const formula = delayedChunkFormula(layout, s, first, last);
       return `${formula} (DelayedSums sheet, row ${delayedRow(chunk)}: ${scenarios[s].name}'s council-funded new posts in Posts rows ${first} to ${last} by year, the externally funded ones on the row below; each new post's months counted from ${postCells.letter('from')} + start delay to ${postCells.letter('to')} + start delay; ${numbered.cell(delayedEdgesCol(layout), 1)} to ${numbered.cell(delayedEdgesCol(layout) + layout.years, 1)} of this sheet hold the first month of each year and the month after the last, before the delay; ${cost}, ${months}; this post is row ${row}; ${tail})`;
     }
-    const cell = postRow(wb, layout, ref.index)[layout.postYearCol(k)];
-    const part = `the fraction of ${formatFinancialYear(ref.year)} the post runs (months in the year / 12)`;
+    if (chunk < 0 || k < 0) return null;
+    // The year cell holds a value, filled by its chunk's one formula (layout.ts, postYearsFormula): that formula is shown, and which of its cells is this post's year.
+    const [first, last] = layout.postChunks[chunk];
+    const cell = postCells.cell(layout.postYearCol(k), row);
+    const block = `${postCells.cell(layout.postYearCol(0), first)}:${postCells.cell(layout.postYearCol(layout.years - 1), last)}`;
+    const part = `the fraction of each year each post runs (months in the year / 12), a row a post and a column a year, in ${block}; this post's ${formatFinancialYear(ref.year)} is ${cell}`;
     const weighed = `the PostSums sheet multiplies it by ${postCells.letter('fteCost')}, FTE x annual cost`;
-    return typeof cell === 'string' ? `${cell} (Posts sheet, row ${row}: ${part}, ${months}; ${weighed}; ${tail})` : null;
+    return `${postYearsFormula(layout, first, last)} (Posts sheet, rows ${first} to ${last}: ${part}; ${months}; ${weighed}; ${tail})`;
   });
   readonly depth = $derived(this.stack.length);
 

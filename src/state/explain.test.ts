@@ -8,9 +8,16 @@ it('shows a post year’s formula as the engine holds it, with what its columns 
   const wb = { ...carePlanningWorkbook(), scenarios: [{ name: 'Late', overrides: { startDelay: 3 } }] };
   const explain = new ExplainState({ workbook: wb } as AppState);
   explain.open({ kind: 'post', scenario: 'Proposed investment', index: 1, year: 2018 });
-  expect(explain.formula).toBe(
-    '=MAX(0,MIN($M3,12*2019+2)-MAX($L3,12*2018+3)+1)/12 (Posts sheet, row 3: the fraction of 2018/19 the post runs (months in the year / 12), L and M the first and last month; a month is year x 12 + month - 1, so 12*2018+3 is April 2018; the PostSums sheet multiplies it by O, FTE x annual cost; the Summary sheet multiplies it by the pay award, recruitment and optimism bias of Proposed investment)',
-  );
+  // The post's 2018/19 is cell Q3, filled by the one formula of its chunk (rows 2 to 9), as the engine holds it.
+  const engine = new WorkbookEngine(wb, new Date(2026, 10, 23));
+  try {
+    expect(explain.formula).toBe(
+      `${engine.formula('Posts', 1, 15)} (Posts sheet, rows 2 to 9: the fraction of each year each post runs (months in the year / 12), a row a post and a column a year, in P2:S9; this post's 2018/19 is Q3; L and M the first and last month; a month is year x 12 + month - 1, so 12*2018+3 is April 2018; the PostSums sheet multiplies it by O, FTE x annual cost; the Summary sheet multiplies it by the pay award, recruitment and optimism bias of Proposed investment)`,
+    );
+    expect(explain.formula).toMatch(/^=ARRAYFORMULA\(MMULT\(\(\(12\*2017\+3\+\{0,12,24,36,48\}\)>\$L\$2:\$L\$9\)/);
+  } finally {
+    engine.destroy();
+  }
   // Late starts 3 months late: a new post has no cell of its own there; its chunk's formula counts its months moved by Late's delay cell (E4).
   explain.open({ kind: 'post', scenario: 'Late', index: 1, year: 2018 });
   // The months each year is counted to sit once in DelayedSums' row 1, right of the three scenarios' four years (D to O, P its label): Q1 to U1.
@@ -35,9 +42,10 @@ it('shows the formula at the post’s own row in the engine after lines were ins
     for (const index of [0, 1, 250, 300, workbook.posts.length - 1]) {
       explain.open({ kind: 'post', scenario: 'Proposed investment', index, year: 2018 });
       const row = results.postRows![index];
-      // The formula shown is the engine's own, at that post's row (column Q holds 2018/19 here).
-      expect(explain.formula).toBe(`${engine.formula('Posts', row - 1, 16)} (Posts sheet, row ${row}: the fraction of 2018/19 the post runs (months in the year / 12), L and M the first and last month; a month is year x 12 + month - 1, so 12*2018+3 is April 2018; the PostSums sheet multiplies it by O, FTE x annual cost; the Summary sheet multiplies it by the pay award, recruitment and optimism bias of Proposed investment)`);
-      expect(explain.formula).toContain(`=MAX(0,MIN($M${row},`);
+      // The formula shown is the engine's own, of that post's chunk, and the cell named is at its row (column Q holds 2018/19 here).
+      const [first, last] = results.postChunks!.find(([a, b]) => a <= row && row <= b)!;
+      expect(explain.formula).toBe(`${engine.formula('Posts', first - 1, 15)} (Posts sheet, rows ${first} to ${last}: the fraction of each year each post runs (months in the year / 12), a row a post and a column a year, in P${first}:S${last}; this post's 2018/19 is Q${row}; L and M the first and last month; a month is year x 12 + month - 1, so 12*2018+3 is April 2018; the PostSums sheet multiplies it by O, FTE x annual cost; the Summary sheet multiplies it by the pay award, recruitment and optimism bias of Proposed investment)`);
+      expect(explain.formula).toContain(`$L$${first}:$L$${last}`);
       expect(engine.formula('Posts', row - 1, 14)).toBe(`=IFERROR(C${row}*K${row},0)`);
     }
   } finally {

@@ -215,7 +215,8 @@ describe('formulas, paste and explanations', () => {
     await dialog.getByText('Staff cost, Proposed investment, 2018/19: the council-funded posts below = £495,110.83.').waitFor();
     await dialog.getByRole('button', { name: 'Explain Commissioning Manager' }).click();
     await dialog.getByText('Commissioning Manager, 2018/19: 1 FTE x £62,186 (Band E) x 11 months / 12 = £57,004.').waitFor();
-    expect(await dialog.getByText(/^=MAX\(0,MIN\(\$M3,12\*2019\+2\)-MAX\(\$L3,12\*2018\+3\)\+1\)\/12 \(Posts sheet, row 3: the fraction of 2018\/19 the post runs .*the PostSums sheet multiplies it by O, FTE x annual cost/).count()).toBe(1);
+    // The post's year cells are filled by its chunk's one formula (Posts rows 2 to 9); the dialog names its cell, Q3.
+    expect(await dialog.getByText(/^=ARRAYFORMULA\(MMULT\(\(\(12\*2017\+3\+\{0,12,24,36,48\}\)>\$L\$2:\$L\$9\).* \(Posts sheet, rows 2 to 9: the fraction of each year each post runs .*this post's 2018\/19 is Q3; .*the PostSums sheet multiplies it by O, FTE x annual cost/).count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
