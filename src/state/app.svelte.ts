@@ -238,10 +238,12 @@ export class AppState {
     let answered = false;
     let shown: Results | null = null;
     // A small workbook is costed here in a few ms, sooner than the analysis worker could load.
-    const model = this.engine.model && !small ? this.engine.model({ workbook, today: today.getTime() }) : Promise.resolve().then(() => costWorkbook(workbook, today));
+    // A workbook costed whole goes to the model's worker a task after the engine's: each message copies it whole.
+    const toModel = () => this.engine.model!({ workbook, today: today.getTime() });
+    const model = this.engine.model && !small ? (change ? toModel() : new Promise((resolve) => setTimeout(resolve, 0)).then(() => (answered ? null : toModel()))) : Promise.resolve().then(() => costWorkbook(workbook, today));
     void model.then(
       (results) => {
-        if (answered) return;
+        if (answered || !results) return;
         shown = results;
         this.shownOver = before.workbook;
         this.workbook = workbook;

@@ -100,6 +100,8 @@ export class ImportState {
     if (!preview) return;
     if (this.app.readOnly) return void ((this.preview = null), (this.app.error = READ_ONLY));
     this.preview = null;
+    // The preview closes in a task of its own; copying the workbook to the workers follows (docs/SCALE.md, "The longest task").
+    await new Promise((resolve) => setTimeout(resolve, 0));
     // Applied to the workbook as the changes before it leave it, and costed whole.
     const problem = await this.app.changeWhole((current) => applyImport(current, preview), 'The import failed and your workbook is as it was: ');
     if (problem === null) {
