@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { carePlanningWorkbook } from '../../test/care-planning';
 import { inProcessEngine } from '../../test/in-process';
 import { AppState } from './app.svelte';
-import { ImportState } from './imports.svelte';
+import { ImportState, inProcessImporter } from './imports.svelte';
 import { costWorkbook } from '../model/costing';
 import type { Workbook } from '../model/workbook';
 
@@ -59,4 +59,27 @@ it('closes the preview in one task, sends the imported workbook to the engine in
   expect(sent).toEqual(['engine load', 'model']);
   await done;
   expect(imports.done).toBe('Imported 1 file: 1 grade.');
+});
+
+it('shows the preview a task after the files’ reading arrives: the message is read in one task and the dialog drawn in the next', async () => {
+  const app = new AppState(inProcessEngine, null);
+  await app.start(carePlanningWorkbook);
+  const arrived: { at: number | null } = { at: null };
+  const importer = {
+    ...inProcessImporter,
+    preview: async (...args: Parameters<typeof inProcessImporter.preview>) => {
+      const preview = await inProcessImporter.preview(...args);
+      arrived.at = Date.now();
+      return preview;
+    },
+  };
+  const imports = new ImportState(app, importer);
+  const chosen = imports.chooseFiles([{ name: 'Grades.csv', bytes: bytes('Grade,Annual cost\nBand A,36000\n') }]);
+  while (arrived.at === null) await Promise.resolve();
+  for (let i = 0; i < 20; i++) await Promise.resolve();
+  expect(imports.preview).toBeNull();
+  expect(imports.importProgress).not.toBeNull(); // still reading, as far as the page says
+  await chosen;
+  expect(imports.preview?.files.map((f) => f.kind)).toEqual(['Grades']);
+  expect(imports.importProgress).toBeNull();
 });
