@@ -238,10 +238,12 @@ export class AppState {
     let answered = false;
     let shown: Results | null = null;
     // A small workbook is costed here in a few ms, sooner than the analysis worker could load.
-    const model = this.engine.model && !small ? this.engine.model({ workbook, today: today.getTime() }) : Promise.resolve().then(() => costWorkbook(workbook, today));
+    // A workbook costed whole goes to the model's worker a task after the engine's: each message copies it whole.
+    const toModel = () => this.engine.model!({ workbook, today: today.getTime() });
+    const model = this.engine.model && !small ? (change ? toModel() : new Promise((resolve) => setTimeout(resolve, 0)).then(() => (answered ? null : toModel()))) : Promise.resolve().then(() => costWorkbook(workbook, today));
     void model.then(
       (results) => {
-        if (answered) return;
+        if (answered || !results) return;
         shown = results;
         this.shownOver = before.workbook;
         this.workbook = workbook;
@@ -519,8 +521,11 @@ export class AppState {
         this.uncosted = null;
         this.unsaved = null;
         this.take(results);
+        // A workbook replaced whole (an import) takes the page's place once, as one opened does (`open`).
+        if (this.replacing === next && this.replacedShown !== next) this.replaced++;
         await this.save();
       }, failure);
+      if (this.replacing === next) this.replacing = this.replacedShown = null;
       this.unsaved = null;
       return ok ? null : (this.error ?? STOPPED);
     };
@@ -590,7 +595,13 @@ export class AppState {
 
   /** A change the engine costs whole, not as lines patched in place (an import adds and replaces lines). */
   changeWhole(update: (current: Workbook) => Workbook | string, failure = ''): Promise<string | null> {
-    return this.changeWith(update, (next) => ({ type: 'load', workbook: next, today: this.today().getTime() }), failure);
+    const replacing = (current: Workbook) => {
+      const next = update(current);
+      // Drawn as a new workbook: the page's larger parts a task after its figures, not in the same long task.
+      if (typeof next !== 'string' && next !== current) this.replacing = next;
+      return next;
+    };
+    return this.changeWith(replacing, (next) => ({ type: 'load', workbook: next, today: this.today().getTime() }), failure);
   }
 
   /** Change workbook assumptions: queued like every change, and undoable. */

@@ -44,6 +44,8 @@ export class ImportState {
   private readAs = new Map<string, SheetKind | null>();
   private columns = new Map<string, Partial<Record<Field, number | null>>>();
   private payPoint = new Map<string, PayPoint>();
+  /** Reads started (and cancels): only the newest read's preview is shown. */
+  private reads = 0;
 
   async chooseFiles(files: FileInput[]): Promise<void> {
     this.app.error = null;
@@ -58,9 +60,14 @@ export class ImportState {
 
   /** Reads the chosen files into a preview, off the page's thread in the browser. */
   private async readFiles(): Promise<void> {
+    const read = ++this.reads;
     this.importProgress = { file: this.files[0].name, fileIndex: 0, files: this.files.length, rows: 0, totalRows: 0 };
     try {
-      this.preview = await this.importer.preview(this.files, this.app.workbook, { readAs: this.readAs, columns: this.columns, payPoint: this.payPoint }, (p) => (this.importProgress = p));
+      const preview = await this.importer.preview(this.files, this.app.workbook, { readAs: this.readAs, columns: this.columns, payPoint: this.payPoint }, (p) => (this.importProgress = p));
+      // The worker's message (every row read) is taken in one task and the preview drawn in the next (docs/SCALE.md, "The longest task").
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      // Cancelled, or read again, meanwhile: not this preview.
+      if (read === this.reads) this.preview = preview;
     } catch (e) {
       if (!(e instanceof ImportCancelled)) this.app.error = `The files could not be read, and nothing changed: ${message(e)}`;
     } finally {
@@ -90,6 +97,7 @@ export class ImportState {
   /** Stops a read under way, or closes the preview; either way nothing changes. */
   cancelImport(): void {
     if (this.importProgress) this.importer.cancel();
+    this.reads++;
     this.preview = null;
     this.app.message = 'Import cancelled; nothing changed.';
   }
@@ -100,6 +108,8 @@ export class ImportState {
     if (!preview) return;
     if (this.app.readOnly) return void ((this.preview = null), (this.app.error = READ_ONLY));
     this.preview = null;
+    // The preview closes in a task of its own; copying the workbook to the workers follows (docs/SCALE.md, "The longest task").
+    await new Promise((resolve) => setTimeout(resolve, 0));
     // Applied to the workbook as the changes before it leave it, and costed whole.
     const problem = await this.app.changeWhole((current) => applyImport(current, preview), 'The import failed and your workbook is as it was: ');
     if (problem === null) {

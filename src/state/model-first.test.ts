@@ -302,6 +302,31 @@ describe('a large workbook’s figures first from the model', () => {
     await small;
   });
 
+  it('counts an import as the workbook taking the page’s place, once: when its first figures show, large or small', async () => {
+    // The page draws its larger parts (year tables, sheets) for a new workbook a task after the figures (App.svelte, Later),
+    // so an import's figures and those parts are not drawn in one long task; the engine's figures after the model's only change them.
+    const { engine, release } = heldEngine();
+    const app = await openedApp(engine);
+    const opened = app.start(carePlanningWorkbook);
+    await release();
+    await opened;
+    const before = app.replaced;
+    const large = app.changeWhole((wb) => ({ ...wb, name: 'Imported' }));
+    while (app.checking === null) await new Promise((r) => setTimeout(r, 0));
+    expect(app.replaced).toBe(before + 1);
+    await release();
+    expect(await large).toBeNull();
+    expect(app.replaced).toBe(before + 1);
+    app.modelFirstFrom = 1000; // the report's 20-odd lines: the engine's figures are the first shown
+    const small = app.changeWhole((wb) => ({ ...wb, name: 'Imported again' }));
+    await release();
+    expect(await small).toBeNull();
+    expect(app.replaced).toBe(before + 2);
+    // An edit in place is not a new workbook: the parts on the page stay as they are, under the person using them.
+    expect(await app.change({ ...app.workbook, name: 'Renamed' }, { type: 'assumptions', change: {} })).toBe(true);
+    expect(app.replaced).toBe(before + 2);
+  });
+
   it('waits for the engine where there are formulas (only it works them out), and for a small workbook', async () => {
     const { engine, release } = heldEngine();
     const app = await openedApp(engine);

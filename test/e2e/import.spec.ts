@@ -61,6 +61,8 @@ describe('files from Excel and finance systems', () => {
     const { page, close } = await newWorkbook();
     await importFiles(page, [{ name: 'bands.csv', mimeType: 'text/csv', buffer: Buffer.from('Grade,Cost per FTE 2023,Cost per FTE 2024\nBand A,1,39820\n') }]);
     const dialog = page.getByRole('dialog', { name: 'Check the import' });
+    // A file's column choices and first rows are drawn once opened: a preview of many files is drawn in one short task.
+    expect(await dialog.locator('.file-columns select, .file-columns table').count()).toBe(0);
     await dialog.getByText('Columns and first rows of bands.csv').click();
     // Read as Grades from its name, but no column is plainly the annual cost: the user says which.
     await dialog.getByText('A Grades file needs Annual cost.').waitFor();

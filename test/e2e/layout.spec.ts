@@ -33,3 +33,20 @@ describe('the first screen', () => {
     await context.close();
   });
 });
+
+describe('the parts below the first screen', () => {
+  it('are laid out as they come into view, not all at once with the figures, and are all there to read and use', async () => {
+    // A large workbook's year tables and sheets laid out with the figures made one long task of the page's thread (docs/SCALE.md, "The longest task").
+    const { context, page } = await openExample(env);
+    const sheets = page.locator('section[aria-labelledby="sheets-heading"]');
+    await page.getByRole('grid', { name: 'Posts' }).waitFor({ state: 'attached' });
+    const laidOut = () => page.getByRole('grid', { name: 'Posts' }).evaluate((grid) => grid.checkVisibility({ contentVisibilityAuto: true }));
+    expect(await laidOut()).toBe(false);
+    await sheets.scrollIntoViewIfNeeded();
+    await expect.poll(laidOut).toBe(true);
+    // Everything in them is still in the page for a screen reader and for find-in-page.
+    expect(await page.getByRole('grid', { name: 'Proposed investment', exact: true }).count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+});

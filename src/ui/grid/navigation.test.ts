@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { move, startsTyping, visibleRows } from './navigation';
+import { drawnRows, move, startsTyping, visibleRows } from './navigation';
 
 const extent = { rows: 10, cols: 4, page: 5 };
 const at = { row: 3, col: 2 };
@@ -47,5 +47,17 @@ describe('the grid’s keyboard model', () => {
   it('renders the rows in view and a few either side, out of 10,000', () => {
     expect(visibleRows(36 * 5000, 360, 36, 10_000)).toEqual({ first: 4992, last: 5018 });
     expect(visibleRows(0, 360, 36, 3)).toEqual({ first: 0, last: 2 });
+  });
+
+  it('draws a sheet it shows whole a few rows a task: first those in view, then on to the last', () => {
+    // 100 posts at 40 px a row in a 420 px box: rows 0 to 14 (0 to 10 in view, 3 beyond), the rest follow task by task.
+    const view = visibleRows(0, 420, 40, 100, 3);
+    expect(drawnRows(view, 100, 300, -1)).toEqual({ first: 0, last: 14 });
+    expect(drawnRows(view, 100, 300, 38)).toEqual({ first: 0, last: 38 });
+    expect(drawnRows(view, 100, 300, 140)).toEqual({ first: 0, last: 99 });
+    // Scrolled down before the rows got there: those in view are drawn at once, and every row above them.
+    expect(drawnRows(visibleRows(40 * 60, 420, 40, 100, 3), 100, 300, 38)).toEqual({ first: 0, last: 74 });
+    // A sheet too long to show whole: the rows in view only.
+    expect(drawnRows(visibleRows(40 * 500, 420, 40, 1000, 3), 1000, 300, -1)).toEqual({ first: 497, last: 514 });
   });
 });

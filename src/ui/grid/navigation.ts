@@ -61,3 +61,15 @@ export function visibleRows(scrollTop: number, viewport: number, rowHeight: numb
   const last = Math.min(rows - 1, Math.ceil((scrollTop + viewport) / rowHeight) + overscan);
   return { first, last };
 }
+
+/**
+ * The rows a grid draws: a sheet of up to `drawAll` rows is shown whole (a row
+ * per line), drawn from the top to `drawnLast` so far and never short of the
+ * rows in view (`view`), a few more each task after the first (each drawn cell
+ * costs the page's thread: docs/SCALE.md, "The longest task"); a longer sheet
+ * draws the rows in view only.
+ */
+export function drawnRows(view: { first: number; last: number }, rows: number, drawAll: number, drawnLast: number): { first: number; last: number } {
+  if (rows > drawAll) return view;
+  return { first: 0, last: Math.min(rows - 1, Math.max(view.last, drawnLast)) };
+}
