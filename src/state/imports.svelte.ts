@@ -71,7 +71,8 @@ export class ImportState {
     } catch (e) {
       if (!(e instanceof ImportCancelled)) this.app.error = `The files could not be read, and nothing changed: ${message(e)}`;
     } finally {
-      this.importProgress = null;
+      // A read replaced by a newer one leaves the newer one's progress (and the Import button it disables) alone.
+      if (read === this.reads) this.importProgress = null;
     }
   }
 
@@ -96,10 +97,16 @@ export class ImportState {
 
   /** Stops a read under way, or closes the preview; either way nothing changes. */
   cancelImport(): void {
-    if (this.importProgress) this.importer.cancel();
-    this.reads++;
+    this.stopReading();
     this.preview = null;
     this.app.message = 'Import cancelled; nothing changed.';
+  }
+
+  /** No read under way comes to anything: its preview is never shown. */
+  private stopReading(): void {
+    if (this.importProgress) this.importer.cancel();
+    this.reads++;
+    this.importProgress = null;
   }
 
   /** Nothing changes unless the engine costs the imported workbook. */
@@ -108,6 +115,8 @@ export class ImportState {
     if (!preview) return;
     if (this.app.readOnly) return void ((this.preview = null), (this.app.error = READ_ONLY));
     this.preview = null;
+    // A read still under way (a column chosen again just before) would open its preview over this import.
+    this.stopReading();
     // The preview closes in a task of its own; copying the workbook to the workers follows (docs/SCALE.md, "The longest task").
     await new Promise((resolve) => setTimeout(resolve, 0));
     // Applied to the workbook as the changes before it leave it, and costed whole.

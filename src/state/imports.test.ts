@@ -5,6 +5,7 @@ import { AppState } from './app.svelte';
 import { ImportState, inProcessImporter } from './imports.svelte';
 import { costWorkbook } from '../model/costing';
 import type { Workbook } from '../model/workbook';
+import { ImportCancelled, type Importer } from '../io/import-protocol';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -82,4 +83,102 @@ it('shows the preview a task after the files’ reading arrives: the message is 
   await chosen;
   expect(imports.preview?.files.map((f) => f.kind)).toEqual(['Grades']);
   expect(imports.importProgress).toBeNull();
+});
+
+// A read replaced by a newer one (two column choices in quick succession) must not end the newer one's
+// "reading" state, and a preview confirmed meanwhile must not come back when the newer read ends.
+
+function heldImporter() {
+  const pending: { resolve: () => void; reject: (e: unknown) => void }[] = [];
+  const importer: Importer = {
+    preview: (...args) => {
+      importer.cancel();
+      return new Promise((resolve, reject) => {
+        pending.push({ resolve: () => resolve(inProcessImporter.preview(...args)), reject });
+      });
+    },
+    cancel: () => {
+      const last = pending.at(-1);
+      if (last) last.reject(new ImportCancelled());
+    },
+  };
+  return { importer, pending };
+}
+
+it('keeps saying a read is under way (Import disabled) while the newest read runs, when an older one is superseded', async () => {
+  const app = new AppState(inProcessEngine, null);
+  await app.start(carePlanningWorkbook);
+  const { importer, pending } = heldImporter();
+  const imports = new ImportState(app, importer);
+  const chosen = imports.chooseFiles([{ name: 'Grades.csv', bytes: bytes('Grade,Annual cost,Other\nBand A,36000,1\n') }]);
+  pending[0].resolve();
+  await chosen;
+  expect(imports.preview).not.toBeNull();
+  // Two column choices in quick succession: the second read starts while the first is under way.
+  const first = imports.mapColumn('Grades.csv', 'annualCost', 2);
+  const second = imports.mapColumn('Grades.csv', 'annualCost', 1);
+  await first; // the first read, superseded, ends
+  // The second read is still under way: the dialog must still say so (its Import button is disabled by importProgress).
+  expect(imports.importProgress).not.toBeNull();
+  pending[2].resolve();
+  await second;
+});
+
+it('same, with an importer whose superseded read still answers (not cancelled) during the new one-task gap', async () => {
+  const app = new AppState(inProcessEngine, null);
+  await app.start(carePlanningWorkbook);
+  const held: (() => void)[] = [];
+  const importer: Importer = {
+    preview: (...args) => new Promise((resolve) => held.push(() => resolve(inProcessImporter.preview(...args)))),
+    cancel: () => {},
+  };
+  const imports = new ImportState(app, importer);
+  const chosen = imports.chooseFiles([{ name: 'Grades.csv', bytes: bytes('Grade,Annual cost,Other\nBand A,36000,1\n') }]);
+  held[0]();
+  await chosen;
+  const first = imports.mapColumn('Grades.csv', 'annualCost', 2);
+  const second = imports.mapColumn('Grades.csv', 'annualCost', 1);
+  held[1]();
+  await first;
+  expect(imports.importProgress).not.toBeNull();
+  held[2]();
+  await second;
+});
+
+function heldImporterMarked() {
+  const pending: { resolve: () => void; reject: (e: unknown) => void; done: boolean }[] = [];
+  const importer: Importer = {
+    preview: (...args) => {
+      importer.cancel();
+      return new Promise((resolve, reject) => {
+        const p = { done: false, resolve: () => ((p.done = true), resolve(inProcessImporter.preview(...args))), reject: (e: unknown) => ((p.done = true), reject(e)) };
+        pending.push(p);
+      });
+    },
+    cancel: () => {
+      const last = pending.at(-1);
+      if (last && !last.done) last.reject(new ImportCancelled());
+    },
+  };
+  return { importer, pending };
+}
+
+it('does not reopen a preview after its import was confirmed while a newer read was under way', async () => {
+  const app = new AppState(inProcessEngine, null);
+  await app.start(carePlanningWorkbook);
+  const { importer, pending } = heldImporterMarked();
+  const imports = new ImportState(app, importer);
+  const chosen = imports.chooseFiles([{ name: 'Grades.csv', bytes: bytes('Grade,Annual cost,Other\nBand A,36000,1\n') }]);
+  pending[0].resolve();
+  await chosen;
+  const first = imports.mapColumn('Grades.csv', 'annualCost', 2);
+  const second = imports.mapColumn('Grades.csv', 'annualCost', 1);
+  await first;
+  // Import pressed on the preview shown while the newer read runs (the dialog disables it; a keyboard shortcut or a slow click may not wait).
+  await imports.confirmImport();
+  expect(app.workbook.grades.map((g) => g.grade)).toEqual(['Band A']);
+  pending[2].resolve();
+  await second;
+  // The newer read's preview opens again, after the import: a second Import would apply it on top.
+  expect(imports.preview).toBeNull();
 });
