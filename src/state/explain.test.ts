@@ -15,6 +15,11 @@ it('shows a post year’s formula as the engine holds it, with what its columns 
       `${engine.formula('Posts', 1, 15)} (Posts sheet, rows 2 to 9: the fraction of each year each post runs (months in the year / 12), a row a post and a column a year, in P2:S9; this post's 2018/19 is Q3; L and M the first and last month; a month is year x 12 + month - 1, so 12*2018+3 is April 2018; the PostSums sheet multiplies it by O, FTE x annual cost; the Summary sheet multiplies it by the pay award, recruitment and optimism bias of Proposed investment)`,
     );
     expect(explain.formula).toMatch(/^=ARRAYFORMULA\(MMULT\(\(\(12\*2017\+3\+\{0,12,24,36,48\}\)>\$L\$2:\$L\$9\)/);
+    // The cell named holds the post's own fraction: the Commissioning Manager starts December 2017 for 15 months,
+    // so 4 months of 2017/18 (December to March) and 11 of 2018/19 (April to February).
+    expect(engine.value('Posts', 2, 15)).toBeCloseTo(4 / 12, 12);
+    expect(engine.value('Posts', 2, 16)).toBeCloseTo(11 / 12, 12);
+    expect(engine.value('Posts', 2, 17)).toBe(0);
   } finally {
     engine.destroy();
   }
