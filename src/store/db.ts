@@ -72,10 +72,11 @@ export const DB_VERSION = 2;
 async function moveVersion1(db: IDBPDatabase<Schema>, tx: IDBPTransaction<Schema, StoreNames<Schema>[], 'versionchange'>): Promise<void> {
   const records = tx.objectStore('records');
   const names = tx.objectStore('names');
+  const copied: Promise<string>[] = [];
   for (let cursor = await tx.objectStore('workbooks').openCursor(); cursor; cursor = await cursor.continue()) {
-    void records.put(cursor.value, cursor.key);
-    void names.put(listed(cursor.value), cursor.key);
+    copied.push(records.put(cursor.value, cursor.key), names.put(listed(cursor.value), cursor.key));
   }
+  await Promise.all(copied);
   db.deleteObjectStore('workbooks');
 }
 
