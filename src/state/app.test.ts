@@ -190,8 +190,8 @@ it('refuses a damaged workbook file, saying where and why, and the open workbook
 
 it('opens the example when the work kept in this browser is damaged, and keeps the damaged record', async () => {
   const wb = carePlanningWorkbook();
+  await new WorkbookStore('damaged-store').restore({ id: 'x', savedAt: 1, workbook: { ...wb, assumptions: { ...wb.assumptions, firstYear: -5 } } });
   const db = await openStore('damaged-store');
-  await db.put('workbooks', { id: 'x', savedAt: 1, workbook: { ...wb, assumptions: { ...wb.assumptions, firstYear: -5 } } });
   await db.put('meta', 'x', 'lastOpen');
   db.close();
   const store = new WorkbookStore('damaged-store');
@@ -336,9 +336,7 @@ it('downloads the open workbook as an Excel file: its own sheets, and a Summary 
 
 it('lists the workbooks kept in this browser as the page starts, before the first workbook is costed', async () => {
   const wb = carePlanningWorkbook();
-  const db = await openStore('listed-at-start');
-  await db.put('workbooks', { id: 'kept', savedAt: 1, workbook: wb });
-  db.close();
+  await new WorkbookStore('listed-at-start').restore({ id: 'kept', savedAt: 1, workbook: wb });
   const store = new WorkbookStore('listed-at-start');
   // An engine that never answers: nothing is costed, yet the toolbar counts what is kept.
   const app = new AppState({ send: () => new Promise(() => undefined) } as unknown as Engine, store);

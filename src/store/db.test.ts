@@ -3,6 +3,8 @@ import { expect, it } from 'vitest';
 import { carePlanningWorkbook } from '../../test/care-planning';
 import { openStore, WorkbookStore } from './db';
 
+const pause = () => new Promise((r) => setTimeout(r, 2));
+
 it('reopens the workbook last saved, exactly as it was written', async () => {
   const store = new WorkbookStore('test-reopen');
   expect(await store.lastOpen()).toBeNull();
@@ -16,8 +18,9 @@ it('reopens the workbook last saved, exactly as it was written', async () => {
 
 /** Writes a record as a damaged or older browser might have kept it, past the store's own checks. */
 async function keep(name: string, record: unknown, lastOpen?: string): Promise<void> {
+  // restore() writes what it is given unchecked, with the name kept beside it, as a save would.
+  await new WorkbookStore(name).restore(record as never);
   const db = await openStore(name);
-  await db.put('workbooks', record as never);
   if (lastOpen) await db.put('meta', lastOpen, 'lastOpen');
   db.close();
 }
@@ -52,4 +55,41 @@ it('refuses a __proto__ key kept in the browser, in words, and gives back fresh 
   await keep('test-fresh', { id: 'f', savedAt: 1, workbook: wb }, 'f');
   const stored = await new WorkbookStore('test-fresh').lastOpen();
   expect(stored!.workbook).toEqual(wb);
+});
+
+/** The stored workbook record alone, damaged past the store's checks: the names kept beside it are left as they were. */
+async function damageRecord(name: string, id: string): Promise<void> {
+  const db = await openStore(name);
+  await db.put('records', { id, savedAt: 1, workbook: null } as never, id);
+  db.close();
+}
+
+it('lists names and dates without reading the workbooks, and still says what is wrong when one is opened', async () => {
+  const store = new WorkbookStore('test-names');
+  const wb = carePlanningWorkbook();
+  await store.save('a', { ...wb, name: 'First' });
+  await pause();
+  await store.save('b', { ...wb, name: 'Second' });
+  const listed = await store.list();
+  expect(listed.map((w) => [w.id, w.name])).toEqual([['b', 'Second'], ['a', 'First']]);
+  expect(listed[0].savedAt).toBe((await store.get('b'))!.savedAt);
+  await damageRecord('test-names', 'a');
+  // Still the name saved: the list never reads the (damaged) record.
+  expect(await new WorkbookStore('test-names').list()).toEqual(listed);
+  await expect(store.get('a')).rejects.toThrow('a workbook kept in this browser is damaged: it holds no workbook');
+});
+
+it('keeps the names in step when a workbook is saved again, removed and restored', async () => {
+  const store = new WorkbookStore('test-names-step');
+  const wb = carePlanningWorkbook();
+  await store.save('a', { ...wb, name: 'Old name' });
+  await store.save('a', { ...wb, name: 'New name' });
+  const saved = (await store.get('a'))!;
+  expect(await store.list()).toEqual([{ id: 'a', name: 'New name', savedAt: saved.savedAt }]);
+  await store.remove('a');
+  expect(await store.list()).toEqual([]);
+  expect(await store.get('a')).toBeNull();
+  await store.restore(saved);
+  expect(await store.list()).toEqual([{ id: 'a', name: 'New name', savedAt: saved.savedAt }]);
+  expect(await store.get('a')).toEqual(saved);
 });

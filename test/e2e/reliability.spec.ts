@@ -52,11 +52,11 @@ async function tamperStored(page: Page, post: number, formulas: Record<string, s
         r.onerror = () => no(r.error);
       });
     const id = await read<string>('meta', 'lastOpen');
-    const record = await read<{ workbook: { posts: { formulas?: Record<string, string> }[] } }>('workbooks', id);
+    const record = await read<{ workbook: { posts: { formulas?: Record<string, string> }[] } }>('records', id);
     record.workbook.posts[post].formulas = formulas;
     await new Promise<void>((ok, no) => {
-      const tx = db.transaction('workbooks', 'readwrite');
-      tx.objectStore('workbooks').put(record);
+      const tx = db.transaction('records', 'readwrite');
+      tx.objectStore('records').put(record, id);
       tx.oncomplete = () => ok();
       tx.onerror = () => no(tx.error);
     });
