@@ -93,3 +93,30 @@ it('keeps the names in step when a workbook is saved again, removed and restored
   expect(await store.list()).toEqual([{ id: 'a', name: 'New name', savedAt: saved.savedAt }]);
   expect(await store.get('a')).toEqual(saved);
 });
+
+it('says so, rather than waiting for ever, when a tab of an older version holds the kept work open', async () => {
+  // A tab still running version 1 (its code closes its connection for no newer version) keeps the database open.
+  const { openDB } = await import('idb');
+  const old = await openDB('test-blocked', 1, {
+    upgrade(d) {
+      d.createObjectStore('workbooks', { keyPath: 'id' });
+      d.createObjectStore('meta');
+    },
+  });
+  await expect(new WorkbookStore('test-blocked').lastOpen()).rejects.toThrow(
+    'another tab has this app open in an older version; close or reload that tab, then reload this one',
+  );
+  old.close();
+});
+
+it('closes its own connection when a newer version of the app asks, so that tab is not held up', async () => {
+  const store = new WorkbookStore('test-blocking');
+  await store.save('a', carePlanningWorkbook());
+  const { openDB } = await import('idb');
+  // A newer version's upgrade goes through (it would wait for ever, blocked, if this connection stayed open).
+  const newer = await openDB('test-blocking', 99, { upgrade() {} });
+  expect(newer.version).toBe(99);
+  newer.close();
+  // This tab's store, closed, says why in the browser's terms rather than hanging.
+  await expect(store.save('a', carePlanningWorkbook())).rejects.toThrow();
+});

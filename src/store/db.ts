@@ -80,8 +80,23 @@ async function moveVersion1(db: IDBPDatabase<Schema>, tx: IDBPTransaction<Schema
   db.deleteObjectStore('workbooks');
 }
 
+/** Why the kept work cannot be opened while another tab holds it in an older version. */
+export const HELD_BY_OLDER_TAB = 'another tab has this app open in an older version; close or reload that tab, then reload this one';
+
 export function openStore(name = DB_NAME): Promise<IDBPDatabase<Schema>> {
-  return openDB<Schema>(name, DB_VERSION, {
+  let refuse: (e: Error) => void = () => undefined;
+  const held = new Promise<never>((_, reject) => (refuse = reject));
+  const opening = openDB<Schema>(name, DB_VERSION, {
+    // A tab of an older version keeps its connection open (version 1 had no way to close it): the upgrade waits
+    // until it closes. Said rather than waited for, so the page opens (the example, with the reason) instead of hanging.
+    blocked() {
+      refuse(new Error(HELD_BY_OLDER_TAB));
+    },
+    // A newer version of the app in another tab asks to upgrade: this tab lets go (its next save says the
+    // browser closed its storage) rather than hold that tab up.
+    blocking() {
+      void opening.then((db) => db.close());
+    },
     async upgrade(db, oldVersion, _newVersion, tx) {
       if (oldVersion < 1) {
         db.createObjectStore('workbooks', { keyPath: 'id' });
@@ -94,6 +109,7 @@ export function openStore(name = DB_NAME): Promise<IDBPDatabase<Schema>> {
       }
     },
   });
+  return Promise.race([opening, held]);
 }
 
 export class WorkbookStore {
