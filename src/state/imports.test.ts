@@ -88,18 +88,20 @@ it('shows the preview a task after the files’ reading arrives: the message is 
 // A read replaced by a newer one (two column choices in quick succession) must not end the newer one's
 // "reading" state, and a preview confirmed meanwhile must not come back when the newer read ends.
 
+/** As WorkerImporter: a new preview cancels the one under way (its promise rejects with ImportCancelled); answers only when the test says. */
 function heldImporter() {
-  const pending: { resolve: () => void; reject: (e: unknown) => void }[] = [];
+  const pending: { resolve: () => void; reject: (e: unknown) => void; done: boolean }[] = [];
   const importer: Importer = {
     preview: (...args) => {
       importer.cancel();
       return new Promise((resolve, reject) => {
-        pending.push({ resolve: () => resolve(inProcessImporter.preview(...args)), reject });
+        const p = { done: false, resolve: () => ((p.done = true), resolve(inProcessImporter.preview(...args))), reject: (e: unknown) => ((p.done = true), reject(e)) };
+        pending.push(p);
       });
     },
     cancel: () => {
       const last = pending.at(-1);
-      if (last) last.reject(new ImportCancelled());
+      if (last && !last.done) last.reject(new ImportCancelled());
     },
   };
   return { importer, pending };
@@ -145,28 +147,10 @@ it('same, with an importer whose superseded read still answers (not cancelled) d
   await second;
 });
 
-function heldImporterMarked() {
-  const pending: { resolve: () => void; reject: (e: unknown) => void; done: boolean }[] = [];
-  const importer: Importer = {
-    preview: (...args) => {
-      importer.cancel();
-      return new Promise((resolve, reject) => {
-        const p = { done: false, resolve: () => ((p.done = true), resolve(inProcessImporter.preview(...args))), reject: (e: unknown) => ((p.done = true), reject(e)) };
-        pending.push(p);
-      });
-    },
-    cancel: () => {
-      const last = pending.at(-1);
-      if (last && !last.done) last.reject(new ImportCancelled());
-    },
-  };
-  return { importer, pending };
-}
-
 it('does not reopen a preview after its import was confirmed while a newer read was under way', async () => {
   const app = new AppState(inProcessEngine, null);
   await app.start(carePlanningWorkbook);
-  const { importer, pending } = heldImporterMarked();
+  const { importer, pending } = heldImporter();
   const imports = new ImportState(app, importer);
   const chosen = imports.chooseFiles([{ name: 'Grades.csv', bytes: bytes('Grade,Annual cost,Other\nBand A,36000,1\n') }]);
   pending[0].resolve();
