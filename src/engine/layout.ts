@@ -425,6 +425,15 @@ export function postAnnualCost(workbook: Workbook, layout: Layout, index: number
  * To) none. Not the post's cost: the chunk sums multiply it by FTE x annual
  * cost (chunkSumsRow), so a grade's new cost recomputes no year cell.
  */
+/**
+ * The months a post runs before month X, for the posts of a range: MAX(0, X -
+ * From) - MAX(0, X - 1 - To), written as (X>From)*(X-From) so that it works
+ * over a whole chunk at once. `before` is X - 1. The one rule both a chunk's
+ * year cells (postYearsFormula) and its delayed sums (delayedChunkFormula)
+ * count months by.
+ */
+const monthsBefore = (X: string, before: string, from: string, to: string) => `(${X}>${from})*(${X}-${from})-(${before}>${to})*(${before}-${to})`;
+
 export function postYearsFormula(layout: Layout, first: number, last: number): string {
   const range = (c: keyof typeof POST) => `${postCells.fixed(c, first)}:${postCells.fixed(c, last)}`;
   const start = firstMonthOf(layout.horizon.years[0]);
@@ -434,7 +443,7 @@ export function postYearsFormula(layout: Layout, first: number, last: number): s
   const before = `(12*${fy}+2+{${edges.join(',')}})`;
   const [from, to] = [range('from'), range('to')];
   const years = `{${edges.map((_, i) => edges.slice(1).map((_, k) => (i === k + 1 ? 1 : i === k ? -1 : 0)).join(',')).join(';')}}`;
-  return `=ARRAYFORMULA(MMULT((${X}>${from})*(${X}-${from})-(${before}>${to})*(${before}-${to}),${years})*(${to}>=${from})/12)`;
+  return `=ARRAYFORMULA(MMULT(${monthsBefore(X, before, from, to)},${years})*(${to}>=${from})/12)`;
 }
 
 export function postRow(workbook: Workbook, layout: Layout, index: number): Cell[] {
@@ -703,7 +712,7 @@ export function delayedChunkFormula(layout: Layout, s: number, first: number, la
   const to = range('to');
   // Only new posts (a deletion keeps its dates); a post that ends before it starts costs nothing, as in the model.
   const weights = `({0;1}+{1;-1}*TRANSPOSE(${range('council')}))*TRANSPOSE(${range('isNew')}*${range(layout.postIncludeCol(s))}*${range('fteCost')}*(${to}>=${from}))`;
-  const months = `(${X}>${from})*(${X}-${from})-(${before}>${to})*(${before}-${to})`;
+  const months = monthsBefore(X, before, from, to);
   // Edges down, years across: 1 where the edge is the year's end (its start + 12), -1 where it is its start.
   const years = `((TRANSPOSE(${edges})=${starts}+12)-(TRANSPOSE(${edges})=${starts}))`;
   return `=ARRAYFORMULA(MMULT(MMULT(${weights},${months}),${years})/12)`;
