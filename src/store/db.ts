@@ -126,7 +126,7 @@ export class WorkbookStore {
     const record: StoredWorkbook = pending ? { id, savedAt: Date.now(), workbook, pending } : { id, savedAt: Date.now(), workbook };
     const done = Promise.all([
       tx.objectStore('records').put(record, id),
-      tx.objectStore('names').put({ name: workbook.name, savedAt: record.savedAt }, id),
+      tx.objectStore('names').put(listed(record), id),
       tx.objectStore('meta').put(id, 'lastOpen'),
       tx.done,
     ]);
