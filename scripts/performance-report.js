@@ -20,7 +20,11 @@ const step = (posts, start) => at(posts)?.steps.find((s) => s.what.startsWith(st
 const node = (posts, start) => engine.rows.find((r) => r.posts === posts && r.what.startsWith(start));
 const big = 10000;
 const met = (value, goal) => (value === undefined || Number.isNaN(value) ? 'not measured' : value < goal ? 'met' : 'not met');
-const longest = Math.max(...['import: CSV', 'one post edit', 'one assumption', 'scenario switch to its figures'].map((s) => step(big, s)?.longestTaskMs ?? NaN));
+// Every step a person waits for at 10,000 posts: the import from files chosen
+// to the engine's figures (the last figure drawn), the edits, a row in and out
+// of the grid, and the switch. Each step's longest task is over its own span.
+const waited = ['import: files chosen', 'import: Import pressed to every figure', "import: Import pressed to the engine's", 'one post edit', 'a post inserted in the Posts grid', 'a post deleted in the Posts grid', 'one assumption', 'scenario switch to its figures'];
+const longest = Math.max(...waited.map((s) => step(big, s)?.longestTaskMs ?? NaN));
 
 const huge = 25000;
 /** One goal: what, the target as words, the figure measured (undefined when not), and the figure it must stay under. */
@@ -43,7 +47,7 @@ const goals = [
   goal('one post edit to every figure (later ones)', 'under 50 ms', step(big, 'one post edit (FTE) to every figure, later')?.ms, 50),
   goal('one assumption change to every figure', 'under 300 ms', step(big, 'one assumption')?.ms, 300),
   goal('scenario switch to its figures', 'under 100 ms', step(big, 'scenario switch to its figures')?.ms, 100),
-  goal('longest main-thread task during these four', 'under 50 ms', longest, 50),
+  goal('longest main-thread task: the import to the engine’s figures, the edits, a row in and out, the switch', 'under 50 ms', longest, 50),
   goal('JavaScript before the first paint (gzip)', 'under 100 KB', app.js.firstPaintKb, 100, 'KB'),
   goal("the example's figures on screen, cold load", 'under 1 s', app.coldLoad.figuresMs, 1000),
   goal('memory: the page and its workers', 'under 300 MB', at(big)?.memoryMb, 300, 'MB'),
