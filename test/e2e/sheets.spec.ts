@@ -303,3 +303,24 @@ describe('the charts after an edit', () => {
     await context.close();
   });
 });
+
+describe('a row inserted and undone from the keyboard', () => {
+  it('keeps the focus in the grid, on the active cell, when the row it was in is taken away', async () => {
+    const { context, page, headline } = await openExample(env);
+    await page.getByRole('tab', { name: 'Posts' }).click();
+    const grid = page.getByRole('grid', { name: 'Posts' });
+    await grid.getByRole('row', { name: /^Commissioning Officer/ }).getByRole('gridcell').nth(2).click();
+    await page.getByRole('button', { name: 'Insert a row below row 3' }).click();
+    const added = grid.getByRole('row', { name: /^New post/ });
+    await added.waitFor();
+    await added.getByRole('gridcell').nth(2).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe('3:2');
+    await page.keyboard.press('Control+z');
+    await added.waitFor({ state: 'detached' });
+    await headline.getByText('£578,026', { exact: true }).waitFor();
+    // The row below moved up into its place: the focus is on the same cell of the grid, ready for the next key.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe('3:2');
+    expect(await grid.getByRole('row', { name: /^Assistant Accountant/ }).getByRole('gridcell').nth(2).evaluate((c) => c === document.activeElement)).toBe(true);
+    await context.close();
+  });
+});
