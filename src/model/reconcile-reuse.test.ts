@@ -2,12 +2,17 @@
 // at 10,000 posts, in the task that draws the figures: what did not change is
 // not worked out again, and figures that agree are not put into words.
 import { expect, it, vi } from 'vitest';
+import * as costing from './costing';
 import { costWorkbook } from './costing';
 import { month } from './periods';
 import * as periods from './periods';
 import { figureDifferences, reconcile } from './reconcile';
 import { emptyWorkbook, type Post, type Workbook } from './workbook';
 
+vi.mock('./costing', async (original) => {
+  const actual = await original<typeof import('./costing')>();
+  return { ...actual, annualCostOf: vi.fn(actual.annualCostOf) };
+});
 vi.mock('./periods', async (original) => {
   const actual = await original<typeof import('./periods')>();
   return { ...actual, formatFinancialYear: vi.fn(actual.formatFinancialYear) };
@@ -52,4 +57,13 @@ it('writes no figure out in words where the model’s and the engine’s agree',
   vi.mocked(periods.formatFinancialYear).mockClear();
   expect(figureDifferences(model, engine)).toEqual([]);
   expect(vi.mocked(periods.formatFinancialYear)).not.toHaveBeenCalled();
+});
+
+it('keeps the checks, working out no post’s annual cost again, when the grade table is made afresh with the same grades and costs', () => {
+  const wb = workbook();
+  const [cco] = reconcile(wb);
+  vi.mocked(costing.annualCostOf).mockClear();
+  const [again] = reconcile({ ...wb, grades: wb.grades.map((g) => ({ ...g })) });
+  expect(again).toBe(cco);
+  expect(vi.mocked(costing.annualCostOf)).not.toHaveBeenCalled();
 });

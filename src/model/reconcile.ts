@@ -81,28 +81,29 @@ function totalCheck(total: ReportedTotal, workbook: Workbook, postValue: (i: num
 }
 
 /**
- * A post's own checks, kept with the grades they were worked out from. A
- * workbook's lines are never changed in place (a change makes a new line), so
+ * A post's own checks, kept with the grade table they were worked out from
+ * (as its grades and costs, so a table the same but made afresh still
+ * matches). A workbook's lines are never changed in place (docs/RULES.md), so
  * a post kept is the same post: after one change at 10,000 posts only the
- * posts changed are checked again, not every post, in the task that draws
- * the figures; a grade's new cost checks again the posts whose cost it moves.
+ * posts changed are checked again, in the task that draws the figures; a
+ * grade's new cost checks again the posts whose cost it moves.
  */
 interface PostChecks {
-  grades: Workbook['grades'];
+  grades: string;
   annual: number | undefined;
   line: Check | null;
   period: Check | null;
 }
 const checked = new WeakMap<Post, PostChecks>();
 
-function postChecks(post: Post, workbook: Workbook, grades: () => Map<string, number>): PostChecks {
+function postChecks(post: Post, table: string, grades: () => Map<string, number>): PostChecks {
   const was = checked.get(post);
-  if (was?.grades === workbook.grades) return was;
+  if (was?.grades === table) return was;
   const annual = annualCostOf(post, grades());
-  if (was && was.annual === annual) return (was.grades = workbook.grades), was;
+  if (was && was.annual === annual) return (was.grades = table), was;
   const text = periodMismatch(post);
   const period: Check | null = text ? { kind: 'period', label: post.title, source: '', published: null, calculated: null, difference: 0, agrees: false, explanation: text } : null;
-  const now = { grades: workbook.grades, annual, line: lineCheck(post, annual), period };
+  const now = { grades: table, annual, line: lineCheck(post, annual), period };
   checked.set(post, now);
   return now;
 }
@@ -110,7 +111,8 @@ function postChecks(post: Post, workbook: Workbook, grades: () => Map<string, nu
 export function reconcile(workbook: Workbook): Check[] {
   let costs: Map<string, number> | null = null;
   const grades = () => (costs ??= gradeCosts(workbook));
-  const each = workbook.posts.map((post) => postChecks(post, workbook, grades));
+  const table = JSON.stringify(workbook.grades.map((g) => [g.grade, g.annualCost]));
+  const each = workbook.posts.map((post) => postChecks(post, table, grades));
   const lines = each.map((c) => c.line);
   const periods = each.flatMap((c) => (c.period ? [c.period] : []));
   // A total sums the app's own calculation of each line; a post that cannot be
