@@ -26,6 +26,10 @@ export abstract class Sheet {
   editText(row: number, col: number): string {
     return this.show(row, col);
   }
+  /** The line a row shows, which stays the same object while the line is unchanged; undefined on a sheet of another kind. */
+  line(_row: number): unknown {
+    return undefined;
+  }
   /** Why a cell needs a look (a formula in error, an unknown grade), or null. */
   problem(_row: number, _col: number): string | null {
     return null;

@@ -34,6 +34,10 @@ export class LineSheet<T extends { formulas?: Formulas }> extends Sheet {
     return this.kind.lines(this.app.workbook).length;
   }
 
+  line(row: number): T | undefined {
+    return this.kind.lines(this.app.workbook)[row];
+  }
+
   /** The engine's value of a formula in a cell, by the line and the field it stands in for. */
   private worked(row: number, field: string) {
     return this.app.formulaValues.get(`${this.kind.key}:${row}:${field}`);

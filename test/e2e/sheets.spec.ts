@@ -265,3 +265,62 @@ describe('leaving a cell being edited', () => {
     await context.close();
   });
 });
+
+describe('the charts after an edit', () => {
+  it('are drawn again with the new figures, their pattern fills made once, not again for every change', async () => {
+    const context = await newContext(env.browser);
+    // Each fill's pattern is a small canvas: count the canvases the page makes.
+    await context.addInitScript(() => {
+      const make = document.createElement.bind(document);
+      const w = window as unknown as { canvases: number };
+      w.canvases = 0;
+      document.createElement = ((name: string, options?: ElementCreationOptions) => {
+        if (name.toLowerCase() === 'canvas') w.canvases++;
+        return make(name, options);
+      }) as typeof document.createElement;
+    });
+    const page = await context.newPage();
+    await page.goto(env.served.url);
+    const headline = page.getByRole('region', { name: 'Proposed investment at a glance' });
+    await headline.getByText('£578,026', { exact: true }).waitFor();
+    const netCost = page.getByRole('img', { name: /^Bar chart of net cost per year/ }).first().locator('canvas');
+    const pixels = () => netCost.evaluate((c: HTMLCanvasElement) => c.toDataURL());
+    await expect.poll(() => netCost.evaluate((c: HTMLCanvasElement) => c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data.some((v, i) => i % 4 === 3 && v > 0))).toBe(true);
+    await page.waitForTimeout(1500); // the printed appendix and its chart, drawn once the page is idle
+    const drawn = await pixels();
+    const made = await page.evaluate(() => (window as unknown as { canvases: number }).canvases);
+
+    await page.getByRole('tab', { name: 'Posts' }).click();
+    const officer = page.getByRole('grid', { name: 'Posts' }).getByRole('row', { name: /^Commissioning Officer/ });
+    await officer.getByRole('gridcell').nth(2).click();
+    await page.keyboard.type('0.5');
+    await page.keyboard.press('Enter');
+    // 578,025.50 - half a year of Band C's £52,076 = 551,987.50
+    await headline.getByText('£551,988', { exact: true }).waitFor();
+    await expect.poll(pixels).not.toBe(drawn);
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (window as unknown as { canvases: number }).canvases)).toBe(made);
+    await context.close();
+  });
+});
+
+describe('a row inserted and undone from the keyboard', () => {
+  it('keeps the focus in the grid, on the active cell, when the row it was in is taken away', async () => {
+    const { context, page, headline } = await openExample(env);
+    await page.getByRole('tab', { name: 'Posts' }).click();
+    const grid = page.getByRole('grid', { name: 'Posts' });
+    await grid.getByRole('row', { name: /^Commissioning Officer/ }).getByRole('gridcell').nth(2).click();
+    await page.getByRole('button', { name: 'Insert a row below row 3' }).click();
+    const added = grid.getByRole('row', { name: /^New post/ });
+    await added.waitFor();
+    await added.getByRole('gridcell').nth(2).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe('3:2');
+    await page.keyboard.press('Control+z');
+    await added.waitFor({ state: 'detached' });
+    await headline.getByText('£578,026', { exact: true }).waitFor();
+    // The row below moved up into its place: the focus is on the same cell of the grid, ready for the next key.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe('3:2');
+    expect(await grid.getByRole('row', { name: /^Assistant Accountant/ }).getByRole('gridcell').nth(2).evaluate((c) => c === document.activeElement)).toBe(true);
+    await context.close();
+  });
+});

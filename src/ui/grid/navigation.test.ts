@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawnRows, move, startsTyping, visibleRows } from './navigation';
+import { drawnRows, move, startsTyping, visibleRows, RowKeys } from './navigation';
 
 const extent = { rows: 10, cols: 4, page: 5 };
 const at = { row: 3, col: 2 };
@@ -59,5 +59,46 @@ describe('the grid’s keyboard model', () => {
     expect(drawnRows(visibleRows(40 * 60, 420, 40, 100, 3), 100, 300, 38)).toEqual({ first: 0, last: 74 });
     // A sheet too long to show whole: the rows in view only.
     expect(drawnRows(visibleRows(40 * 500, 420, 40, 1000, 3), 1000, 300, -1)).toEqual({ first: 497, last: 514 });
+  });
+});
+
+describe('the key of each drawn row', () => {
+  const lines = (n: number) => Array.from({ length: n }, (_, i) => ({ title: `Post ${i + 1}` }));
+  const rows = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+  it('follows a line moved by a row inserted above it, so only the new row is drawn', () => {
+    const keys = new RowKeys();
+    const before = lines(5);
+    const first = keys.of(rows(5), (r) => before[r]);
+    const after = [...before.slice(0, 2), { title: 'New' }, ...before.slice(2)];
+    const second = keys.of(rows(6), (r) => after[r]);
+    expect(second.slice(0, 2)).toEqual(first.slice(0, 2));
+    expect(second.slice(3)).toEqual(first.slice(2));
+    expect(first).not.toContain(second[2]);
+  });
+
+  it('follows the lines below a row deleted', () => {
+    const keys = new RowKeys();
+    const before = lines(5);
+    const first = keys.of(rows(5), (r) => before[r]);
+    const after = [...before.slice(0, 1), ...before.slice(2)];
+    expect(keys.of(rows(4), (r) => after[r])).toEqual([first[0], ...first.slice(2)]);
+  });
+
+  it('keeps a row’s key when its line is replaced in place by an edit, so the cell being edited stays', () => {
+    const keys = new RowKeys();
+    const before = lines(3);
+    const first = keys.of(rows(3), (r) => before[r]);
+    const after = [before[0], { ...before[1], title: 'Edited' }, before[2]];
+    expect(keys.of(rows(3), (r) => after[r])).toEqual(first);
+  });
+
+  it('gives every row a key of its own, even where one line is in two rows or a row has no line', () => {
+    const keys = new RowKeys();
+    const same = { title: 'Same' };
+    const other = { title: 'Other' };
+    const drawn = keys.of(rows(4), (r) => (r < 2 ? same : r === 2 ? undefined : other));
+    expect(new Set(drawn).size).toBe(4);
+    expect(keys.of(rows(4), (r) => (r < 2 ? same : r === 2 ? undefined : other))).toEqual(drawn);
   });
 });

@@ -73,3 +73,42 @@ export function drawnRows(view: { first: number; last: number }, rows: number, d
   if (rows > drawAll) return view;
   return { first: 0, last: Math.min(rows - 1, Math.max(view.last, drawnLast)) };
 }
+
+/**
+ * Keys for the rows a grid draws, so a row stays the same row of the page
+ * while its line does: a row inserted or deleted draws or takes away that one
+ * row, and the rows below it move, unchanged, instead of every row below
+ * being drawn again with its neighbour's line (at a few hundred rows that
+ * laid out and painted the whole sheet again). A line replaced in place (an
+ * edit, an undo of it) keeps its row's key, so the cell being edited stays.
+ * A row with no line (a sheet of another kind), or a second row of the same
+ * line, is keyed by its place, as every row was before.
+ */
+export class RowKeys {
+  private byLine = new Map<unknown, number>();
+  private byRow = new Map<number, unknown>();
+  private next = 0;
+
+  of(rows: number[], line: (row: number) => unknown): number[] {
+    const lines = rows.map(line);
+    const present = new Set(lines);
+    const used = new Set<number>();
+    const byLine = new Map<unknown, number>();
+    const byRow = new Map<number, unknown>();
+    const keys = rows.map((row, i) => {
+      const now = lines[i];
+      if (now === undefined || byLine.has(now)) return -1 - row;
+      const was = this.byRow.get(row);
+      // The line drawn before at this row, now gone from the rows drawn: this row's line was replaced in place.
+      const replaced = was !== undefined && !present.has(was) ? this.byLine.get(was) : undefined;
+      const key = [this.byLine.get(now), replaced].find((k) => k !== undefined && !used.has(k)) ?? this.next++;
+      used.add(key);
+      byLine.set(now, key);
+      byRow.set(row, now);
+      return key;
+    });
+    this.byLine = byLine;
+    this.byRow = byRow;
+    return keys;
+  }
+}
