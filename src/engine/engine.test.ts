@@ -100,6 +100,39 @@ describe('the engine costs the care-planning report', () => {
   });
 });
 
+it('holds each post’s From and To as the months it runs, values worked out once, not formulas to build', () => {
+  // Start, End and Months are always values and the horizon rebuilds the sheets, so From and To never change but by an edit.
+  const wb = carePlanningWorkbook();
+  const [first] = wb.posts;
+  const horizon = horizonOf(wb, TODAY);
+  const posts: Post[] = [
+    // Dec 2017 for 15 months: Dec 2017 to Feb 2019.
+    { ...first, start: month(2017, 12), end: null, months: 15 },
+    // No start: 6 months back from an End of Mar 2019 is Oct 2018 (2018 x 12 + 9).
+    { ...first, start: null, end: month(2019, 3), months: 6 },
+    // A start and an end.
+    { ...first, start: month(2018, 4), end: month(2019, 9), months: null },
+    // Neither: the horizon's first month (April of its first year) to its last (March after its last year).
+    { ...first, start: null, end: null, months: null },
+  ];
+  const engine = new WorkbookEngine({ ...wb, posts }, TODAY);
+  const last = horizon.years[horizon.years.length - 1];
+  const expected = [
+    [2017 * 12 + 11, 2017 * 12 + 11 + 14],
+    [2018 * 12 + 9, 2019 * 12 + 2],
+    [2018 * 12 + 3, 2019 * 12 + 8],
+    [horizon.first * 12 + 3, (last + 1) * 12 + 2],
+  ];
+  expected.forEach(([from, to], i) => {
+    const row = engine.lineRow('posts', i) - 1;
+    expect(engine.formula('Posts', row, POST.from), `post ${i + 1} From`).toBeUndefined();
+    expect(engine.formula('Posts', row, POST.to), `post ${i + 1} To`).toBeUndefined();
+    expect([engine.value('Posts', row, POST.from), engine.value('Posts', row, POST.to)], `post ${i + 1}`).toEqual([from, to]);
+    expect([from, to]).toEqual([postPeriod(posts[i], horizon).from, postPeriod(posts[i], horizon).to]);
+  });
+  engine.destroy();
+});
+
 it('names columns as a spreadsheet does', () => {
   expect([0, 25, 26, 27, 701, 702].map(columnLetter)).toEqual(['A', 'Z', 'AA', 'AB', 'ZZ', 'AAA']);
 });

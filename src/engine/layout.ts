@@ -451,6 +451,10 @@ export function postRow(workbook: Workbook, layout: Layout, index: number): Cell
   const r = layout.rows.posts[index]; // 1-based sheet row
   const lastYear = layout.years - 1;
   const at = (column: keyof typeof POST) => postCells.cell(column, r);
+  // From: the start; else the end less the count; else the horizon's first month.
+  const from = p.start ?? (p.end !== null && p.months !== null ? p.end + 1 - p.months : firstMonthOf(layout.horizon.years[0]));
+  // To: a count wins over an end; no count and no end runs to the horizon's end.
+  const to = p.months !== null ? from + p.months - 1 : (p.end ?? lastMonthOf(layout.horizon.years[lastYear]));
   return [
     text(p.title),
     text(p.grade),
@@ -463,11 +467,11 @@ export function postRow(workbook: Workbook, layout: Layout, index: number): Cell
     text(p.funding),
     isCouncilFunded(p.funding) ? 1 : 0,
       postAnnualCost(workbook, layout, index),
-    // From: the start; else the end less the count; else the horizon's first month.
-    // Start, End and Months are values, so each row's formula is the case that applies to it.
-    p.start !== null ? `=YEAR(${at('start')})*12+MONTH(${at('start')})-1` : p.end !== null && p.months !== null ? `=YEAR(${at('end')})*12+MONTH(${at('end')})-${at('months')}` : `=${yearsCell(0, Y.first)}`,
-    // To: a count wins over an end; no count and no end runs to the horizon's end.
-    p.months !== null ? `=${at('from')}+${at('months')}-1` : p.end !== null ? `=YEAR(${at('end')})*12+MONTH(${at('end')})-1` : `=${yearsCell(lastYear, Y.last)}`,
+    // From and To as values: Start, End and Months are always values (a post has no formula of
+    // theirs) and the horizon's months rebuild the sheets, so a formula here would work out the same
+    // number each time at the cost of 20,000 formulas to build at 10,000 posts (docs/SCALE.md).
+    from,
+    to,
     // A new post (FTE above 0): recruitment % and start delay apply to it; deletions stay as they are.
     p.formulas?.fte !== undefined ? `=IF(IFERROR(${at('fte')}>0,FALSE()),1,0)` : p.fte > 0 ? 1 : 0,
     // FTE x annual cost. A formula in error (FTE =x/0) costs nothing here, so it never breaks the other figures; the page flags it.
