@@ -6,9 +6,9 @@ import { costWorkbook, ownCost, postPeriod, type Results } from '../model/costin
 import { horizonOf } from '../model/horizon';
 import { formulaProblem, MAX_TERMS } from '../model/formulas';
 import { month, monthsInYear } from '../model/periods';
-import type { Post, Scenario, Workbook } from '../model/workbook';
+import type { Post, Saving, Scenario, Workbook } from '../model/workbook';
 import { scenariosOf } from '../model/scenarios';
-import { columnLetter, formulaReach, LINE_CHUNK, linesAtUserRows, POST, postCells, type FormulaSheet } from './layout';
+import { columnLetter, formulaReach, LINE_CHUNK, linesAtUserRows, POST, postCells, SAVING, type FormulaSheet } from './layout';
 import { costArb, ownPayWorkbookArb, postArb, savingArb, workbookArb } from '../../test/arbitraries';
 import { WorkbookEngine } from './engine';
 
@@ -130,6 +130,46 @@ it('holds each post’s From and To as the months it runs, values worked out onc
     expect([engine.value('Posts', row, POST.from), engine.value('Posts', row, POST.to)], `post ${i + 1}`).toEqual([from, to]);
     expect([from, to]).toEqual([postPeriod(posts[i], horizon).from, postPeriod(posts[i], horizon).to]);
   });
+  engine.destroy();
+});
+
+it('holds a saving’s figures and profile typed as numbers as their values, the formulas only where a year is a formula', () => {
+  const care = carePlanningWorkbook();
+  // The horizon held where it is, so a saving the year before it stays before it.
+  const held = horizonOf(care, TODAY);
+  const wb = { ...care, assumptions: { ...care.assumptions, firstYear: held.first, horizonYears: held.years.length } };
+  const horizon = horizonOf(wb, TODAY);
+  const n = horizon.years.length;
+  const [y0, y1, y2] = horizon.years;
+  const [sample] = wb.savings;
+  const savings: Saving[] = [
+    // Recurring, 1,000 saved the year before the horizon: 1,000 + 500, then + nothing, then + 250.
+    { ...sample, recurring: true, amounts: { [y0 - 1]: 1000, [y0]: 500, [y2]: 250 }, formulas: undefined },
+    // Not recurring: each year's own figure, a blank year 0.
+    { ...sample, recurring: false, amounts: { [y0]: 700, [y1]: 0.1 }, formulas: undefined },
+    // Recurring, with its second year a formula: the first year's figure is a value, the rest read the formula.
+    { ...sample, recurring: true, amounts: { [y0]: 100, [y1]: 20 }, formulas: { [`y${y1}`]: '=10*2' } },
+  ];
+  const engine = new WorkbookEngine({ ...wb, savings }, TODAY);
+  expect(engine.horizon).toEqual(horizon);
+  const cells = (i: number, first: number) => {
+    const row = engine.lineRow('savings', i) - 1;
+    return Array.from({ length: n }, (_, k) => ({ formula: engine.formula('Savings', row, first + k), value: engine.value('Savings', row, first + k) }));
+  };
+  const values = (xs: number[]) => xs.map((value) => ({ formula: undefined, value }));
+  const figure = SAVING.firstInput + n;
+  const profile = SAVING.firstInput + 2 * n;
+  const rest = (x: number) => Array.from({ length: n - 3 }, () => x);
+  expect(cells(0, figure)).toEqual(values([500, 0, 250, ...rest(0)]));
+  expect(cells(0, profile)).toEqual(values([1500, 1500, 1750, ...rest(1750)]));
+  expect(cells(1, figure)).toEqual(values([700, 0.1, 0, ...rest(0)]));
+  expect(cells(1, profile)).toEqual(values([700, 0.1, 0, ...rest(0)]));
+  const third = cells(2, profile);
+  expect(cells(2, figure)[0]).toEqual({ formula: undefined, value: 100 });
+  expect(cells(2, figure)[1].formula).toMatch(/^=IFERROR\(N\(/);
+  expect(third[0]).toEqual({ formula: undefined, value: 100 });
+  expect(third.slice(1).map((c) => c.formula)).toEqual(third.slice(1).map((c) => expect.stringMatching(/^=\$E\d+\+SUM\(/)));
+  expect(third.map((c) => c.value)).toEqual([100, 120, ...rest(120), 120]);
   engine.destroy();
 });
 

@@ -506,20 +506,28 @@ export function costRow(workbook: Workbook, layout: Layout, index: number): Cell
 export function savingRow(workbook: Workbook, layout: Layout, index: number): Cell[] {
   const sv = workbook.savings[index];
   const r = layout.rows.savings[index];
+  // A recurring saving made before the horizon still recurs in it.
+  const before = savedBefore(sv, layout.horizon.first);
+  const inputs = layout.horizon.years.map((fy) => input(sv.amounts[fy] ?? null, sv.formulas?.[`y${fy}`], formulaReach('Savings', layout.years)));
+  // Each year's figure where its input is a value (a number the engine would hold as one, or a blank), else null.
+  const figures = inputs.map((c) => (c === null ? 0 : typeof c === 'number' && Number.isFinite(c) ? c : null));
   return [
     text(sv.line),
     text(sv.group),
     text(sv.type),
     text(sv.recurring ? 'Yes' : 'No'),
-    // A recurring saving made before the horizon still recurs in it.
-    savedBefore(sv, layout.horizon.first),
-    ...layout.horizon.years.map((fy) => input(sv.amounts[fy] ?? null, sv.formulas?.[`y${fy}`], formulaReach('Savings', layout.years))),
+    before,
+    ...inputs,
     // Each year's figure as a number: a formula in error counts as nothing, so it never breaks a running sum.
-    ...Array.from({ length: layout.years }, (_, k) => `=IFERROR(N(${savingCells.cell(layout.savingInputCol(k), r)}),0)`),
-    // Each year's amount: recurring figures add up; the rest are that year's.
-    ...Array.from({ length: layout.years }, (_, k) => {
+    // A figure typed as a number is that number (a blank is 0): written as its value, no formula to build.
+    ...figures.map((f, k) => f ?? `=IFERROR(N(${savingCells.cell(layout.savingInputCol(k), r)}),0)`),
+    // Each year's amount: recurring figures add up; the rest are that year's. From values, the value (the
+    // sum in the order SUM adds, 0 then each year, so it is the same number to the last bit); else the formula.
+    ...figures.map((f, k) => {
       const clean = savingCells.cell(layout.savingCleanCol(k), r);
-      return `=IF(${savingCells.abs('recurring', r)}="Yes",${savingCells.abs('before', r)}+SUM(${savingCells.abs(layout.savingCleanCol(0), r)}:${clean}),${clean})`;
+      if (!sv.recurring) return f ?? `=${clean}`;
+      const upTo = figures.slice(0, k + 1);
+      return upTo.every((x) => x !== null) ? before + upTo.reduce<number>((sum, x) => sum + x!, 0) : `=${savingCells.abs('before', r)}+SUM(${savingCells.abs(layout.savingCleanCol(0), r)}:${clean})`;
     }),
     ...includeFlags(layout, 'savings', index, sv.doNothing ?? false),
   ];
