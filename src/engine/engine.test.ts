@@ -10,7 +10,8 @@ import type { Post, Saving, Scenario, Workbook } from '../model/workbook';
 import { scenariosOf } from '../model/scenarios';
 import { columnLetter, formulaReach, LINE_CHUNK, linesAtUserRows, POST, postCells, SAVING, type FormulaSheet } from './layout';
 import { costArb, ownPayWorkbookArb, postArb, savingArb, workbookArb } from '../../test/arbitraries';
-import { WorkbookEngine } from './engine';
+import { HyperFormula } from 'hyperformula';
+import { cellDate, WorkbookEngine } from './engine';
 
 const TODAY = new Date(2026, 10, 23);
 
@@ -171,6 +172,22 @@ it('holds a saving’s figures and profile typed as numbers as their values, the
   expect(third.slice(1).map((c) => c.formula)).toEqual(third.slice(1).map((c) => expect.stringMatching(/^=\$E\d+\+SUM\(/)));
   expect(third.map((c) => c.value)).toEqual([100, 120, ...rest(120), 120]);
   engine.destroy();
+});
+
+it('answers a text cell (its leading apostrophe) as no date at once, and parses any other string as HyperFormula does', () => {
+  const defaults = HyperFormula.defaultConfig.parseDateTime;
+  expect(cellDate("'01/04/2024", 'DD/MM/YYYY')).toBeUndefined();
+  expect(cellDate('01/04/2024', 'DD/MM/YYYY')).toEqual({ year: 2024, month: 4, day: 1 });
+  expect(cellDate('01/04/2024', 'DD/MM/YYYY')).toEqual(defaults('01/04/2024', 'DD/MM/YYYY', undefined));
+  expect(cellDate('13:30', undefined, 'hh:mm')).toEqual(defaults('13:30', undefined, 'hh:mm'));
+  // A title that reads as a date stays the title; a formula's date string is still a date (1 April 2024 is day 45383).
+  const wb = carePlanningWorkbook();
+  const engine = new WorkbookEngine({ ...wb, posts: [{ ...wb.posts[0], title: '01/04/2024' }] }, TODAY);
+  expect(engine.value('Posts', 1, POST.title)).toBe('01/04/2024');
+  engine.destroy();
+  const dated = new WorkbookEngine({ ...wb, userAssumptions: [{ name: 'Day', value: '=DATEVALUE("01/04/2024")', unit: 'number', note: '' }] }, TODAY);
+  expect(dated.results().inputs?.find((x) => x.sheet === 'assumptions')?.value).toBe(45383);
+  dated.destroy();
 });
 
 it('names columns as a spreadsheet does', () => {

@@ -71,6 +71,16 @@ import {
   type Sums,
 } from './layout';
 
+/**
+ * HyperFormula tries every string cell as a date, four formats each, before
+ * it keeps it as text. Our text cells carry a leading apostrophe (layout.ts,
+ * text), which no date format reads, so they are answered at once; any
+ * other string (in a formula, or a user's) is parsed as HyperFormula parses
+ * it. The same cells, the same values: only the time differs (docs/SCALE.md).
+ */
+const parseDateTime = HyperFormula.defaultConfig.parseDateTime;
+export const cellDate = (text: string, dateFormat?: string, timeFormat?: string) => (text.startsWith("'") ? undefined : parseDateTime(text, dateFormat, timeFormat));
+
 const CONFIG = {
   licenseKey: 'gpl-v3',
   // Figures are compared to the penny: no rounding on the way out.
@@ -79,6 +89,7 @@ const CONFIG = {
   maxRows: 200_000,
   // The app keeps its own undo; the engine's would hold a copy of every edit.
   undoLimit: 0,
+  parseDateTime: cellDate,
 } as const;
 
 /** A cell error the engine returned where a number was expected. */
