@@ -180,14 +180,38 @@ it('answers a text cell (its leading apostrophe) as no date at once, and parses 
   expect(cellDate('01/04/2024', 'DD/MM/YYYY')).toEqual({ year: 2024, month: 4, day: 1 });
   expect(cellDate('01/04/2024', 'DD/MM/YYYY')).toEqual(defaults('01/04/2024', 'DD/MM/YYYY', undefined));
   expect(cellDate('13:30', undefined, 'hh:mm')).toEqual(defaults('13:30', undefined, 'hh:mm'));
-  // A title that reads as a date stays the title; a formula's date string is still a date (1 April 2024 is day 45383).
+  // A title that reads as a date stays the title (a formula reading it keeps it in the engine: LEN of the text, not of 45383);
+  // a formula's date string is still a date (1 April 2024 is day 45383).
   const wb = carePlanningWorkbook();
-  const engine = new WorkbookEngine({ ...wb, posts: [{ ...wb.posts[0], title: '01/04/2024' }] }, TODAY);
+  const engine = new WorkbookEngine({ ...wb, posts: [{ ...wb.posts[0], title: '01/04/2024', formulas: { fte: '=LEN(A2)' } }] }, TODAY);
   expect(engine.value('Posts', 1, POST.title)).toBe('01/04/2024');
+  expect(engine.results().inputs?.find((x) => x.sheet === 'posts')?.value).toBe(10);
   engine.destroy();
   const dated = new WorkbookEngine({ ...wb, userAssumptions: [{ name: 'Day', value: '=DATEVALUE("01/04/2024")', unit: 'number', note: '' }] }, TODAY);
   expect(dated.results().inputs?.find((x) => x.sheet === 'assumptions')?.value).toBe(45383);
   dated.destroy();
+});
+
+it('leaves the user’s text that no formula reads out of the engine, and builds again with it when a first typed formula may read it', () => {
+  const care = carePlanningWorkbook();
+  const plain = <T extends { formulas?: unknown }>(lines: T[]) => lines.map((l) => ({ ...l, formulas: undefined }));
+  const wb: Workbook = { ...care, grades: plain(care.grades), posts: plain(care.posts), costs: plain(care.costs), savings: plain(care.savings), userAssumptions: [] };
+  expect(linesAtUserRows(wb)).toBe(false);
+  const engine = new WorkbookEngine(wb, TODAY);
+  const row = engine.lineRow('posts', 0) - 1;
+  // No text a formula of ours never reads; the cells our formulas read stay (a cost's year, a saving's type).
+  expect([POST.title, POST.grade, POST.team, POST.group, POST.funding].map((c) => engine.value('Posts', row, c))).toEqual([null, null, null, null, null]);
+  expect(engine.value('Grades', 1, 0)).toBeNull();
+  expect(engine.value('Savings', engine.lineRow('savings', 0) - 1, SAVING.type)).toBe(wb.savings[0].type);
+  expectSameFigures(engine.results(), costWorkbook(wb, TODAY));
+  // A first formula typed reads the post's title by its address: the engine builds again, with the text.
+  const builds = engine.builds;
+  const title = wb.posts[0].title;
+  engine.setPost(0, { ...wb.posts[0], formulas: { fte: `=LEN(${postCells.cell('title', 2)})` } });
+  expect(engine.builds).toBe(builds + 1);
+  expect(engine.value('Posts', 1, POST.title)).toBe(title);
+  expect(engine.results().inputs?.find((x) => x.sheet === 'posts' && x.index === 0)?.value).toBe(title.length);
+  engine.destroy();
 });
 
 it('names columns as a spreadsheet does', () => {

@@ -255,6 +255,8 @@ export class WorkbookEngine {
     if (!sameHorizon(horizonOf(this.workbook, this.today), this.layout.horizon)) return this.build();
     // A first formula typed where lines are not at the rows the user sees: =C3 must read the second line, so every line goes back to its row.
     if (!this.atUserRows && linesAtUserRows(this.workbook)) return this.build();
+    // A first formula typed where the user's text was left out (layout.ts, Layout.texts): it may read that text.
+    if (!this.layout.texts && linesAtUserRows(this.workbook)) return this.build();
     const id = this.sheet(SHEET_NAME[sheet]);
     this.hf.batch(() => {
       for (const index of new Set(changes.map((c) => c.index))) {

@@ -42,6 +42,11 @@ export function text(value: string): Cell {
   return value === '' ? null : `'${value}`;
 }
 
+/** A text of the user's that no formula of ours reads: kept only while a typed formula may read it (Layout.texts). */
+export function userText(layout: Layout, value: string): Cell {
+  return layout.texts ? text(value) : null;
+}
+
 /** Engine dates are days since 30 Dec 1899, as in Excel; a month is its first day. */
 export function dateSerial(m: Month): number {
   const year = Math.floor(m / 12);
@@ -136,6 +141,16 @@ export interface Layout {
    * The year columns cost every post as it stands, with no delay.
    */
   delayed: readonly boolean[];
+  /**
+   * Whether the line sheets hold the user's text that no formula of ours
+   * reads (a post's title, grade, team, group and funding; a cost's
+   * description, group and funding; a saving's line, group and whether it
+   * recurs; a grade's name): only while a formula the user typed may read
+   * a cell by its address (linesAtUserRows). Otherwise those cells are
+   * left blank, 50,000 cells fewer to build at 10,000 posts, and the engine
+   * builds again when a first such formula is typed (docs/RULES.md).
+   */
+  texts: boolean;
   /** Column of year k of each post's cost, with no start delay. */
   postYearCol: (k: number) => number;
   postIncludeCol: (s: number) => number;
@@ -218,6 +233,7 @@ export function layoutOf(workbook: Workbook, horizon: Horizon, scenarios: Scenar
     years: n,
     scenarios,
     delayed: startDelays(workbook, scenarios).map((d) => d !== 0),
+    texts: linesAtUserRows(workbook),
     postYearCol: (k) => POST.first + k,
     postIncludeCol: (s) => POST.first + n + s,
     rows,
@@ -374,7 +390,7 @@ export function yearsSheet(layout: Layout): Grid {
 
 export function gradeRow(workbook: Workbook, layout: Layout, index: number): Cell[] {
   const g = workbook.grades[index];
-  return [text(g.grade.trim()), input(g.annualCost, g.formulas?.annualCost, formulaReach('Grades', layout.years))];
+  return [userText(layout, g.grade.trim()), input(g.annualCost, g.formulas?.annualCost, formulaReach('Grades', layout.years))];
 }
 
 export function gradesSheet(workbook: Workbook, layout: Layout): Grid {
@@ -456,15 +472,15 @@ export function postRow(workbook: Workbook, layout: Layout, index: number): Cell
   // To: a count wins over an end; no count and no end runs to the horizon's end.
   const to = p.months !== null ? from + p.months - 1 : (p.end ?? lastMonthOf(layout.horizon.years[lastYear]));
   return [
-    text(p.title),
-    text(p.grade),
+    userText(layout, p.title),
+    userText(layout, p.grade),
     input(p.fte, p.formulas?.fte, formulaReach('Posts', layout.years)),
-    text(p.team),
-    text(p.group),
+    userText(layout, p.team),
+    userText(layout, p.group),
     p.start === null ? null : dateSerial(p.start),
     p.end === null ? null : dateSerial(p.end),
     p.months,
-    text(p.funding),
+    userText(layout, p.funding),
     isCouncilFunded(p.funding) ? 1 : 0,
       postAnnualCost(workbook, layout, index),
     // From and To as values: Start, End and Months are always values (a post has no formula of
@@ -488,13 +504,13 @@ export function costRow(workbook: Workbook, layout: Layout, index: number): Cell
   const reach = formulaReach('Costs', layout.years);
   const at = (column: keyof typeof COST) => costCells.cell(column, r);
   return [
-    text(c.description),
-    text(c.group),
+    userText(layout, c.description),
+    userText(layout, c.group),
     c.year === null ? null : text(formatFinancialYear(c.year)),
     input(c.amount, c.formulas?.amount, reach),
     input(c.quantity, c.formulas?.quantity, reach),
     input(c.unitCost, c.formulas?.unitCost, reach),
-    text(c.funding),
+    userText(layout, c.funding),
     isCouncilFunded(c.funding) ? 1 : 0,
     `=IFERROR(IF(ISBLANK(${at('amount')}),${at('quantity')}*${at('unitCost')},${at('amount')}),0)`,
     `=IF(ISBLANK(${at('year')}),${yearsCell(0, Y.label)},${at('year')})`,
@@ -512,10 +528,11 @@ export function savingRow(workbook: Workbook, layout: Layout, index: number): Ce
   // Each year's figure where its input is a value (a number the engine would hold as one, or a blank), else null.
   const figures = inputs.map((c) => (c === null ? 0 : typeof c === 'number' && Number.isFinite(c) ? c : null));
   return [
-    text(sv.line),
-    text(sv.group),
+    userText(layout, sv.line),
+    userText(layout, sv.group),
+    // Read by the savings sums (SAVING_KINDS).
     text(sv.type),
-    text(sv.recurring ? 'Yes' : 'No'),
+    userText(layout, sv.recurring ? 'Yes' : 'No'),
     before,
     ...inputs,
     // Each year's figure as a number: a formula in error counts as nothing, so it never breaks a running sum.
