@@ -174,9 +174,14 @@ it('holds a saving’s figures and profile typed as numbers as their values, the
   engine.destroy();
 });
 
-it('answers a text cell (its leading apostrophe) as no date at once, and parses any other string as HyperFormula does', () => {
+it('answers a text cell (its leading apostrophe) and a word as no date at once, and parses any other string as HyperFormula does', () => {
   const defaults = HyperFormula.defaultConfig.parseDateTime;
   expect(cellDate("'01/04/2024", 'DD/MM/YYYY')).toBeUndefined();
+  expect(cellDate('Saving', 'DD/MM/YYYY', 'hh:mm')).toBeUndefined();
+  // Whatever HyperFormula's own parser makes of a string that starts with a digit, a separator or spaces, so does the engine's.
+  for (const s of [' 01/04/2024', '\t1/4/24', '1-4-2024', '12:30 pm', '.5', '-1', '2024/25', '  ', '', 'April 2024', "'1/4/2024"]) {
+    for (const [d, t] of [['DD/MM/YYYY', undefined], ['DD/MM/YY', 'hh:mm'], [undefined, 'hh:mm:ss.sss']] as const) expect(cellDate(s, d, t), `${s} ${d} ${t}`).toEqual(defaults(s, d, t));
+  }
   expect(cellDate('01/04/2024', 'DD/MM/YYYY')).toEqual({ year: 2024, month: 4, day: 1 });
   expect(cellDate('01/04/2024', 'DD/MM/YYYY')).toEqual(defaults('01/04/2024', 'DD/MM/YYYY', undefined));
   expect(cellDate('13:30', undefined, 'hh:mm')).toEqual(defaults('13:30', undefined, 'hh:mm'));
