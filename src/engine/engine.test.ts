@@ -6,11 +6,12 @@ import { costWorkbook, ownCost, postPeriod, type Results } from '../model/costin
 import { horizonOf } from '../model/horizon';
 import { formulaProblem, MAX_TERMS } from '../model/formulas';
 import { month, monthsInYear } from '../model/periods';
-import type { Post, Scenario, Workbook } from '../model/workbook';
+import type { Post, Saving, Scenario, Workbook } from '../model/workbook';
 import { scenariosOf } from '../model/scenarios';
-import { columnLetter, formulaReach, LINE_CHUNK, linesAtUserRows, POST, postCells, type FormulaSheet } from './layout';
+import { columnLetter, formulaReach, LINE_CHUNK, linesAtUserRows, POST, postCells, SAVING, type FormulaSheet } from './layout';
 import { costArb, ownPayWorkbookArb, postArb, savingArb, workbookArb } from '../../test/arbitraries';
-import { WorkbookEngine } from './engine';
+import { HyperFormula } from 'hyperformula';
+import { cellDate, WorkbookEngine } from './engine';
 
 const TODAY = new Date(2026, 10, 23);
 
@@ -98,6 +99,124 @@ describe('the engine costs the care-planning report', () => {
     expect(e.results().years[0]).toBe(2016);
     expectSameFigures(e.results(), costWorkbook(wb, TODAY));
   });
+});
+
+it('holds each post’s From and To as the months it runs, values worked out once, not formulas to build', () => {
+  // Start, End and Months are always values and the horizon rebuilds the sheets, so From and To never change but by an edit.
+  const wb = carePlanningWorkbook();
+  const [first] = wb.posts;
+  const horizon = horizonOf(wb, TODAY);
+  const posts: Post[] = [
+    // Dec 2017 for 15 months: Dec 2017 to Feb 2019.
+    { ...first, start: month(2017, 12), end: null, months: 15 },
+    // No start: 6 months back from an End of Mar 2019 is Oct 2018 (2018 x 12 + 9).
+    { ...first, start: null, end: month(2019, 3), months: 6 },
+    // A start and an end.
+    { ...first, start: month(2018, 4), end: month(2019, 9), months: null },
+    // Neither: the horizon's first month (April of its first year) to its last (March after its last year).
+    { ...first, start: null, end: null, months: null },
+  ];
+  const engine = new WorkbookEngine({ ...wb, posts }, TODAY);
+  const last = horizon.years[horizon.years.length - 1];
+  const expected = [
+    [2017 * 12 + 11, 2017 * 12 + 11 + 14],
+    [2018 * 12 + 9, 2019 * 12 + 2],
+    [2018 * 12 + 3, 2019 * 12 + 8],
+    [horizon.first * 12 + 3, (last + 1) * 12 + 2],
+  ];
+  expected.forEach(([from, to], i) => {
+    const row = engine.lineRow('posts', i) - 1;
+    expect(engine.formula('Posts', row, POST.from), `post ${i + 1} From`).toBeUndefined();
+    expect(engine.formula('Posts', row, POST.to), `post ${i + 1} To`).toBeUndefined();
+    expect([engine.value('Posts', row, POST.from), engine.value('Posts', row, POST.to)], `post ${i + 1}`).toEqual([from, to]);
+    expect([from, to]).toEqual([postPeriod(posts[i], horizon).from, postPeriod(posts[i], horizon).to]);
+  });
+  engine.destroy();
+});
+
+it('holds a saving’s figures and profile typed as numbers as their values, the formulas only where a year is a formula', () => {
+  const care = carePlanningWorkbook();
+  // The horizon held where it is, so a saving the year before it stays before it.
+  const held = horizonOf(care, TODAY);
+  const wb = { ...care, assumptions: { ...care.assumptions, firstYear: held.first, horizonYears: held.years.length } };
+  const horizon = horizonOf(wb, TODAY);
+  const n = horizon.years.length;
+  const [y0, y1, y2] = horizon.years;
+  const [sample] = wb.savings;
+  const savings: Saving[] = [
+    // Recurring, 1,000 saved the year before the horizon: 1,000 + 500, then + nothing, then + 250.
+    { ...sample, recurring: true, amounts: { [y0 - 1]: 1000, [y0]: 500, [y2]: 250 }, formulas: undefined },
+    // Not recurring: each year's own figure, a blank year 0.
+    { ...sample, recurring: false, amounts: { [y0]: 700, [y1]: 0.1 }, formulas: undefined },
+    // Recurring, with its second year a formula: the first year's figure is a value, the rest read the formula.
+    { ...sample, recurring: true, amounts: { [y0]: 100, [y1]: 20 }, formulas: { [`y${y1}`]: '=10*2' } },
+  ];
+  const engine = new WorkbookEngine({ ...wb, savings }, TODAY);
+  expect(engine.horizon).toEqual(horizon);
+  const cells = (i: number, first: number) => {
+    const row = engine.lineRow('savings', i) - 1;
+    return Array.from({ length: n }, (_, k) => ({ formula: engine.formula('Savings', row, first + k), value: engine.value('Savings', row, first + k) }));
+  };
+  const values = (xs: number[]) => xs.map((value) => ({ formula: undefined, value }));
+  const figure = SAVING.firstInput + n;
+  const profile = SAVING.firstInput + 2 * n;
+  const rest = (x: number) => Array.from({ length: n - 3 }, () => x);
+  expect(cells(0, figure)).toEqual(values([500, 0, 250, ...rest(0)]));
+  expect(cells(0, profile)).toEqual(values([1500, 1500, 1750, ...rest(1750)]));
+  expect(cells(1, figure)).toEqual(values([700, 0.1, 0, ...rest(0)]));
+  expect(cells(1, profile)).toEqual(values([700, 0.1, 0, ...rest(0)]));
+  const third = cells(2, profile);
+  expect(cells(2, figure)[0]).toEqual({ formula: undefined, value: 100 });
+  expect(cells(2, figure)[1].formula).toMatch(/^=IFERROR\(N\(/);
+  expect(third[0]).toEqual({ formula: undefined, value: 100 });
+  expect(third.slice(1).map((c) => c.formula)).toEqual(third.slice(1).map((c) => expect.stringMatching(/^=\$E\d+\+SUM\(/)));
+  expect(third.map((c) => c.value)).toEqual([100, 120, ...rest(120), 120]);
+  engine.destroy();
+});
+
+it('answers a text cell (its leading apostrophe) and a word as no date at once, and parses any other string as HyperFormula does', () => {
+  const defaults = HyperFormula.defaultConfig.parseDateTime;
+  expect(cellDate("'01/04/2024", 'DD/MM/YYYY')).toBeUndefined();
+  expect(cellDate('Saving', 'DD/MM/YYYY', 'hh:mm')).toBeUndefined();
+  // Whatever HyperFormula's own parser makes of a string that starts with a digit, a separator or spaces, so does the engine's.
+  for (const s of [' 01/04/2024', '\t1/4/24', '1-4-2024', '12:30 pm', '.5', '-1', '2024/25', '  ', '', 'April 2024', "'1/4/2024"]) {
+    for (const [d, t] of [['DD/MM/YYYY', undefined], ['DD/MM/YY', 'hh:mm'], [undefined, 'hh:mm:ss.sss']] as const) expect(cellDate(s, d, t), `${s} ${d} ${t}`).toEqual(defaults(s, d, t));
+  }
+  expect(cellDate('01/04/2024', 'DD/MM/YYYY')).toEqual({ year: 2024, month: 4, day: 1 });
+  expect(cellDate('01/04/2024', 'DD/MM/YYYY')).toEqual(defaults('01/04/2024', 'DD/MM/YYYY', undefined));
+  expect(cellDate('13:30', undefined, 'hh:mm')).toEqual(defaults('13:30', undefined, 'hh:mm'));
+  // A title that reads as a date stays the title (a formula reading it keeps it in the engine: LEN of the text, not of 45383);
+  // a formula's date string is still a date (1 April 2024 is day 45383).
+  const wb = carePlanningWorkbook();
+  const engine = new WorkbookEngine({ ...wb, posts: [{ ...wb.posts[0], title: '01/04/2024', formulas: { fte: '=LEN(A2)' } }] }, TODAY);
+  expect(engine.value('Posts', 1, POST.title)).toBe('01/04/2024');
+  expect(engine.results().inputs?.find((x) => x.sheet === 'posts')?.value).toBe(10);
+  engine.destroy();
+  const dated = new WorkbookEngine({ ...wb, userAssumptions: [{ name: 'Day', value: '=DATEVALUE("01/04/2024")', unit: 'number', note: '' }] }, TODAY);
+  expect(dated.results().inputs?.find((x) => x.sheet === 'assumptions')?.value).toBe(45383);
+  dated.destroy();
+});
+
+it('leaves the user’s text that no formula reads out of the engine, and builds again with it when a first typed formula may read it', () => {
+  const care = carePlanningWorkbook();
+  const plain = <T extends { formulas?: unknown }>(lines: T[]) => lines.map((l) => ({ ...l, formulas: undefined }));
+  const wb: Workbook = { ...care, grades: plain(care.grades), posts: plain(care.posts), costs: plain(care.costs), savings: plain(care.savings), userAssumptions: [] };
+  expect(linesAtUserRows(wb)).toBe(false);
+  const engine = new WorkbookEngine(wb, TODAY);
+  const row = engine.lineRow('posts', 0) - 1;
+  // No text a formula of ours never reads; the cells our formulas read stay (a cost's year, a saving's type).
+  expect([POST.title, POST.grade, POST.team, POST.group, POST.funding].map((c) => engine.value('Posts', row, c))).toEqual([null, null, null, null, null]);
+  expect(engine.value('Grades', 1, 0)).toBeNull();
+  expect(engine.value('Savings', engine.lineRow('savings', 0) - 1, SAVING.type)).toBe(wb.savings[0].type);
+  expectSameFigures(engine.results(), costWorkbook(wb, TODAY));
+  // A first formula typed reads the post's title by its address: the engine builds again, with the text.
+  const builds = engine.builds;
+  const title = wb.posts[0].title;
+  engine.setPost(0, { ...wb.posts[0], formulas: { fte: `=LEN(${postCells.cell('title', 2)})` } });
+  expect(engine.builds).toBe(builds + 1);
+  expect(engine.value('Posts', 1, POST.title)).toBe(title);
+  expect(engine.results().inputs?.find((x) => x.sheet === 'posts' && x.index === 0)?.value).toBe(title.length);
+  engine.destroy();
 });
 
 it('names columns as a spreadsheet does', () => {

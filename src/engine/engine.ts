@@ -71,6 +71,19 @@ import {
   type Sums,
 } from './layout';
 
+/**
+ * HyperFormula tries every string as a date, four formats each, as a cell
+ * is built and again each time two strings are compared (a saving's type in
+ * the savings sums, 10,000 times at 10,000 posts). Its own parser reads no
+ * date unless the string's first character after any spaces is a digit or
+ * one of / . - : (its quick check), so a string that does not start so is
+ * answered at once: our text cells (a leading apostrophe, layout.ts, text),
+ * "Saving", "Target". Any other string is parsed as HyperFormula parses it:
+ * the same answers, only sooner (docs/SCALE.md).
+ */
+const parseDateTime = HyperFormula.defaultConfig.parseDateTime;
+export const cellDate = (text: string, dateFormat?: string, timeFormat?: string) => (/^\s*[0-9/.:-]/.test(text) ? parseDateTime(text, dateFormat, timeFormat) : undefined);
+
 const CONFIG = {
   licenseKey: 'gpl-v3',
   // Figures are compared to the penny: no rounding on the way out.
@@ -79,6 +92,7 @@ const CONFIG = {
   maxRows: 200_000,
   // The app keeps its own undo; the engine's would hold a copy of every edit.
   undoLimit: 0,
+  parseDateTime: cellDate,
 } as const;
 
 /** A cell error the engine returned where a number was expected. */
@@ -244,6 +258,8 @@ export class WorkbookEngine {
     if (!sameHorizon(horizonOf(this.workbook, this.today), this.layout.horizon)) return this.build();
     // A first formula typed where lines are not at the rows the user sees: =C3 must read the second line, so every line goes back to its row.
     if (!this.atUserRows && linesAtUserRows(this.workbook)) return this.build();
+    // A first formula typed where the user's text was left out (layout.ts, Layout.texts): it may read that text.
+    if (!this.layout.texts && linesAtUserRows(this.workbook)) return this.build();
     const id = this.sheet(SHEET_NAME[sheet]);
     this.hf.batch(() => {
       for (const index of new Set(changes.map((c) => c.index))) {

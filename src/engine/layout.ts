@@ -42,6 +42,11 @@ export function text(value: string): Cell {
   return value === '' ? null : `'${value}`;
 }
 
+/** A text of the user's that no formula of ours reads: kept only while a typed formula may read it (Layout.texts). */
+export function userText(layout: Layout, value: string): Cell {
+  return layout.texts ? text(value) : null;
+}
+
 /** Engine dates are days since 30 Dec 1899, as in Excel; a month is its first day. */
 export function dateSerial(m: Month): number {
   const year = Math.floor(m / 12);
@@ -136,6 +141,16 @@ export interface Layout {
    * The year columns cost every post as it stands, with no delay.
    */
   delayed: readonly boolean[];
+  /**
+   * Whether the line sheets hold the user's text that no formula of ours
+   * reads (a post's title, grade, team, group and funding; a cost's
+   * description, group and funding; a saving's line, group and whether it
+   * recurs; a grade's name): only while a formula the user typed may read
+   * a cell by its address (linesAtUserRows). Otherwise those cells are
+   * left blank, 50,000 cells fewer to build at 10,000 posts, and the engine
+   * builds again when a first such formula is typed (docs/RULES.md).
+   */
+  texts: boolean;
   /** Column of year k of each post's cost, with no start delay. */
   postYearCol: (k: number) => number;
   postIncludeCol: (s: number) => number;
@@ -218,6 +233,7 @@ export function layoutOf(workbook: Workbook, horizon: Horizon, scenarios: Scenar
     years: n,
     scenarios,
     delayed: startDelays(workbook, scenarios).map((d) => d !== 0),
+    texts: linesAtUserRows(workbook),
     postYearCol: (k) => POST.first + k,
     postIncludeCol: (s) => POST.first + n + s,
     rows,
@@ -374,7 +390,7 @@ export function yearsSheet(layout: Layout): Grid {
 
 export function gradeRow(workbook: Workbook, layout: Layout, index: number): Cell[] {
   const g = workbook.grades[index];
-  return [text(g.grade.trim()), input(g.annualCost, g.formulas?.annualCost, formulaReach('Grades', layout.years))];
+  return [userText(layout, g.grade.trim()), input(g.annualCost, g.formulas?.annualCost, formulaReach('Grades', layout.years))];
 }
 
 export function gradesSheet(workbook: Workbook, layout: Layout): Grid {
@@ -451,23 +467,27 @@ export function postRow(workbook: Workbook, layout: Layout, index: number): Cell
   const r = layout.rows.posts[index]; // 1-based sheet row
   const lastYear = layout.years - 1;
   const at = (column: keyof typeof POST) => postCells.cell(column, r);
+  // From: the start; else the end less the count; else the horizon's first month.
+  const from = p.start ?? (p.end !== null && p.months !== null ? p.end + 1 - p.months : firstMonthOf(layout.horizon.years[0]));
+  // To: a count wins over an end; no count and no end runs to the horizon's end.
+  const to = p.months !== null ? from + p.months - 1 : (p.end ?? lastMonthOf(layout.horizon.years[lastYear]));
   return [
-    text(p.title),
-    text(p.grade),
+    userText(layout, p.title),
+    userText(layout, p.grade),
     input(p.fte, p.formulas?.fte, formulaReach('Posts', layout.years)),
-    text(p.team),
-    text(p.group),
+    userText(layout, p.team),
+    userText(layout, p.group),
     p.start === null ? null : dateSerial(p.start),
     p.end === null ? null : dateSerial(p.end),
     p.months,
-    text(p.funding),
+    userText(layout, p.funding),
     isCouncilFunded(p.funding) ? 1 : 0,
       postAnnualCost(workbook, layout, index),
-    // From: the start; else the end less the count; else the horizon's first month.
-    // Start, End and Months are values, so each row's formula is the case that applies to it.
-    p.start !== null ? `=YEAR(${at('start')})*12+MONTH(${at('start')})-1` : p.end !== null && p.months !== null ? `=YEAR(${at('end')})*12+MONTH(${at('end')})-${at('months')}` : `=${yearsCell(0, Y.first)}`,
-    // To: a count wins over an end; no count and no end runs to the horizon's end.
-    p.months !== null ? `=${at('from')}+${at('months')}-1` : p.end !== null ? `=YEAR(${at('end')})*12+MONTH(${at('end')})-1` : `=${yearsCell(lastYear, Y.last)}`,
+    // From and To as values: Start, End and Months are always values (a post has no formula of
+    // theirs) and the horizon's months rebuild the sheets, so a formula here would work out the same
+    // number each time at the cost of 20,000 formulas to build at 10,000 posts (docs/SCALE.md).
+    from,
+    to,
     // A new post (FTE above 0): recruitment % and start delay apply to it; deletions stay as they are.
     p.formulas?.fte !== undefined ? `=IF(IFERROR(${at('fte')}>0,FALSE()),1,0)` : p.fte > 0 ? 1 : 0,
     // FTE x annual cost. A formula in error (FTE =x/0) costs nothing here, so it never breaks the other figures; the page flags it.
@@ -484,13 +504,13 @@ export function costRow(workbook: Workbook, layout: Layout, index: number): Cell
   const reach = formulaReach('Costs', layout.years);
   const at = (column: keyof typeof COST) => costCells.cell(column, r);
   return [
-    text(c.description),
-    text(c.group),
+    userText(layout, c.description),
+    userText(layout, c.group),
     c.year === null ? null : text(formatFinancialYear(c.year)),
     input(c.amount, c.formulas?.amount, reach),
     input(c.quantity, c.formulas?.quantity, reach),
     input(c.unitCost, c.formulas?.unitCost, reach),
-    text(c.funding),
+    userText(layout, c.funding),
     isCouncilFunded(c.funding) ? 1 : 0,
     `=IFERROR(IF(ISBLANK(${at('amount')}),${at('quantity')}*${at('unitCost')},${at('amount')}),0)`,
     `=IF(ISBLANK(${at('year')}),${yearsCell(0, Y.label)},${at('year')})`,
@@ -502,20 +522,29 @@ export function costRow(workbook: Workbook, layout: Layout, index: number): Cell
 export function savingRow(workbook: Workbook, layout: Layout, index: number): Cell[] {
   const sv = workbook.savings[index];
   const r = layout.rows.savings[index];
+  // A recurring saving made before the horizon still recurs in it.
+  const before = savedBefore(sv, layout.horizon.first);
+  const inputs = layout.horizon.years.map((fy) => input(sv.amounts[fy] ?? null, sv.formulas?.[`y${fy}`], formulaReach('Savings', layout.years)));
+  // Each year's figure where its input is a value (a number the engine would hold as one, or a blank), else null.
+  const figures = inputs.map((c) => (c === null ? 0 : typeof c === 'number' && Number.isFinite(c) ? c : null));
   return [
-    text(sv.line),
-    text(sv.group),
+    userText(layout, sv.line),
+    userText(layout, sv.group),
+    // Read by the savings sums (SAVING_KINDS).
     text(sv.type),
-    text(sv.recurring ? 'Yes' : 'No'),
-    // A recurring saving made before the horizon still recurs in it.
-    savedBefore(sv, layout.horizon.first),
-    ...layout.horizon.years.map((fy) => input(sv.amounts[fy] ?? null, sv.formulas?.[`y${fy}`], formulaReach('Savings', layout.years))),
+    userText(layout, sv.recurring ? 'Yes' : 'No'),
+    before,
+    ...inputs,
     // Each year's figure as a number: a formula in error counts as nothing, so it never breaks a running sum.
-    ...Array.from({ length: layout.years }, (_, k) => `=IFERROR(N(${savingCells.cell(layout.savingInputCol(k), r)}),0)`),
-    // Each year's amount: recurring figures add up; the rest are that year's.
-    ...Array.from({ length: layout.years }, (_, k) => {
+    // A figure typed as a number is that number (a blank is 0): written as its value, no formula to build.
+    ...figures.map((f, k) => f ?? `=IFERROR(N(${savingCells.cell(layout.savingInputCol(k), r)}),0)`),
+    // Each year's amount: recurring figures add up; the rest are that year's. From values, the value (the
+    // sum in the order SUM adds, 0 then each year, so it is the same number to the last bit); else the formula.
+    ...figures.map((f, k) => {
       const clean = savingCells.cell(layout.savingCleanCol(k), r);
-      return `=IF(${savingCells.abs('recurring', r)}="Yes",${savingCells.abs('before', r)}+SUM(${savingCells.abs(layout.savingCleanCol(0), r)}:${clean}),${clean})`;
+      if (!sv.recurring) return f ?? `=${clean}`;
+      const upTo = figures.slice(0, k + 1);
+      return upTo.every((x) => x !== null) ? before + upTo.reduce<number>((sum, x) => sum + x!, 0) : `=${savingCells.abs('before', r)}+SUM(${savingCells.abs(layout.savingCleanCol(0), r)}:${clean})`;
     }),
     ...includeFlags(layout, 'savings', index, sv.doNothing ?? false),
   ];
