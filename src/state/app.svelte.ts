@@ -239,8 +239,11 @@ export class AppState {
     let shown: Results | null = null;
     // A small workbook is costed here in a few ms, sooner than the analysis worker could load.
     // A workbook costed whole goes to the model's worker a task after the engine's: each message copies it whole.
+    // A change goes to the model's worker only if the engine has not answered it in MODEL_AFTER_CHANGE_MS: most
+    // it answers sooner, and the two workers working at once on two cores slow the engine's answer down.
     const toModel = () => this.engine.model!({ workbook, today: today.getTime() });
-    const model = this.engine.model && !small ? (change ? toModel() : new Promise((resolve) => setTimeout(resolve, 0)).then(() => (answered ? null : toModel()))) : Promise.resolve().then(() => costWorkbook(workbook, today));
+    const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms)).then(() => (answered ? null : toModel()));
+    const model = this.engine.model && !small ? later(change ? MODEL_AFTER_CHANGE_MS : 0) : Promise.resolve().then(() => costWorkbook(workbook, today));
     void model.then(
       (results) => {
         if (answered || !results) return;
@@ -716,6 +719,14 @@ export function count(n: number, noun: string): string {
 
 /** A failed save is tried again this many times, a second, then two, then four later. */
 export const SAVE_ATTEMPTS = 3;
+
+/**
+ * How long a change that recosts many posts waits for the engine before the
+ * model's worker is asked for its figures too: at 10,000 posts the engine
+ * answers a row in or out, or a grade's cost, in some 20-50 ms; a start
+ * delay first set, or a busy machine, takes longer (docs/RULES.md).
+ */
+export const MODEL_AFTER_CHANGE_MS = 60;
 
 /** Lines from which the engine's build takes long enough (about half a second) to show the model's figures first. */
 const MODEL_FIRST_FROM = 1000;

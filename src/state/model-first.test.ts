@@ -14,7 +14,7 @@ import { formatMoney as money, formatPounds } from '../model/money';
 import { headline } from '../model/headline';
 import { figureDifferences } from '../model/reconcile';
 import type { Workbook } from '../model/workbook';
-import { AppState, type Kept, type Store } from './app.svelte';
+import { AppState, MODEL_AFTER_CHANGE_MS, type Kept, type Store } from './app.svelte';
 
 const TODAY = new Date(2026, 10, 23);
 
@@ -128,6 +128,28 @@ describe('a large workbook’s figures first from the model', () => {
     } finally {
       close();
     }
+  });
+
+  it('sends a change the engine answers at once to the engine alone, not to the model’s worker too (two workers on two cores slow each other)', async () => {
+    const asked: string[] = [];
+    const { engine, release } = heldEngine();
+    const app = await openedApp({ ...engine, model: async (r) => (asked.push('asked'), costWorkbook(r.workbook, TODAY)) });
+    const opened = app.start(carePlanningWorkbook);
+    await release();
+    await opened;
+    asked.length = 0;
+    // An engine that answers a row inserted in a few ms, as it does at 10,000 posts: nothing is shown first and the model is not asked.
+    const quick = app.changeWith((wb) => ({ ...wb, posts: [...wb.posts, { ...wb.posts[0], title: 'Another', fte: 2 }] }));
+    await release();
+    expect(await quick).toBeNull();
+    await new Promise((r) => setTimeout(r, MODEL_AFTER_CHANGE_MS + 20));
+    expect(asked).toEqual([]);
+    // An engine slower than that: the model's figures are shown meanwhile, as ever.
+    const slow = app.changeWith((wb) => ({ ...wb, posts: wb.posts.slice(0, -1) }));
+    while (app.checking === null) await new Promise((r) => setTimeout(r, 0));
+    expect(asked).toEqual(['asked']);
+    await release();
+    expect(await slow).toBeNull();
   });
 
   it('shows them for a grade’s new cost and a start delay no other scenario has, each sent to the engine as the change alone', async () => {
