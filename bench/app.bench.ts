@@ -232,6 +232,17 @@ it('measures the app in Chromium', async () => {
       // The switching values (and tornado) of the scenario now open: searched by the pure model in its own worker.
       steps.push({ what: 'scenario switch to switching values and tornado', ...(await until(page, '.switching li', null, () => page.keyboard.press('ArrowDown'))) });
 
+      // A start delay no other scenario has, set the first time: the open scenario's slider a month on (by key, as a person moves it).
+      // The engine writes its delayed sums for the first time; the page may show the model's figures meanwhile.
+      await page.locator('.switching li').first().waitFor({ timeout: 120_000 });
+      const open = await page.getByLabel('Scenario', { exact: true }).evaluate((select: HTMLSelectElement) => select.selectedOptions[0].text);
+      const delayed = { ...wb, scenarios: (wb.scenarios ?? []).map((sc) => (sc.name === open ? { ...sc, overrides: { ...sc.overrides, startDelay: 1 } } : sc)) };
+      if (implementationCost(delayed, open) === implementationCost(wb, open)) throw new Error(`A month of delay leaves ${open}'s headline as it was: this step would time nothing.`);
+      wb = delayed;
+      await page.getByRole('slider', { name: 'Start delay (months)' }).focus();
+      steps.push({ what: 'a start delay no other scenario has, first set, to every figure shown', ...(await until(page, HEADLINE_COST, implementationCost(wb, open), () => page.keyboard.press('ArrowRight'))) });
+      steps.push({ what: "a start delay no other scenario has, first set, to the engine's figures", ...(await checked(page, steps.at(-1)!)) });
+
       // Export of the summary: the click to the file (the choices opened first, untimed).
       await page.getByRole('button', { name: 'Export', exact: true }).click();
       const t0 = Date.now();
