@@ -324,3 +324,26 @@ describe('a row inserted and undone from the keyboard', () => {
     await context.close();
   });
 });
+
+describe('a row taken away above the focused cell', () => {
+  it('keeps the focus on the active cell, not on the row that moved up out from under it', async () => {
+    const { context, page, headline } = await openExample(env);
+    await page.getByRole('tab', { name: 'Posts' }).click();
+    const grid = page.getByRole('grid', { name: 'Posts' });
+    await grid.getByRole('row', { name: /^Commissioning Officer/ }).getByRole('gridcell').nth(2).click();
+    await page.getByRole('button', { name: 'Insert a row below row 3' }).click();
+    const added = grid.getByRole('row', { name: /^New post/ });
+    await added.waitFor();
+    // The Community Care Officer is row 6 now (index 5), below the new row.
+    await grid.getByRole('row', { name: /^Community Care Officer / }).getByRole('gridcell').nth(2).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe('5:2');
+    await page.keyboard.press('Control+z');
+    await added.waitFor({ state: 'detached' });
+    await headline.getByText('£578,026', { exact: true }).waitFor();
+    // The active cell stays 5:2 (the Senior Practitioner's FTE now), and the focus is on it: the cell the next key acts on.
+    const active = () => page.evaluate(() => document.querySelector('[role=grid] td.active')?.getAttribute('data-cell'));
+    expect(await active()).toBe('5:2');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe('5:2');
+    await context.close();
+  });
+});
