@@ -324,3 +324,57 @@ describe('a row inserted and undone from the keyboard', () => {
     await context.close();
   });
 });
+
+describe('a row taken away above the focused cell', () => {
+  it('keeps the focus on the active cell, not on the row that moved up out from under it', async () => {
+    const { context, page, headline } = await openExample(env);
+    await page.getByRole('tab', { name: 'Posts' }).click();
+    const grid = page.getByRole('grid', { name: 'Posts' });
+    await grid.getByRole('row', { name: /^Commissioning Officer/ }).getByRole('gridcell').nth(2).click();
+    await page.getByRole('button', { name: 'Insert a row below row 3' }).click();
+    const added = grid.getByRole('row', { name: /^New post/ });
+    await added.waitFor();
+    // The Community Care Officer is row 6 now (index 5), below the new row.
+    await grid.getByRole('row', { name: /^Community Care Officer / }).getByRole('gridcell').nth(2).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe('5:2');
+    await page.keyboard.press('Control+z');
+    await added.waitFor({ state: 'detached' });
+    await headline.getByText('£578,026', { exact: true }).waitFor();
+    // The active cell stays 5:2 (the Senior Practitioner's FTE now), and the focus is on it: the cell the next key acts on.
+    const active = () => page.evaluate(() => document.querySelector('[role=grid] td.active')?.getAttribute('data-cell'));
+    expect(await active()).toBe('5:2');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe('5:2');
+    await context.close();
+  });
+});
+
+describe('a long sheet scrolled with the mouse wheel', () => {
+  it('stays where it was scrolled to when the focused cell leaves the rows drawn', async () => {
+    const context = await newContext(env.browser);
+    const page = await context.newPage();
+    await page.goto(env.served.url);
+    await page.getByText('£578,026', { exact: true }).first().waitFor();
+    const grades = Array.from({ length: 1_000 }, (_, i) => `Grade ${i + 1},${30000 + i}`).join('\n');
+    await page.getByRole('button', { name: 'New workbook' }).click();
+    await page.getByRole('button', { name: 'Create' }).click();
+    await page.getByRole('heading', { name: 'Untitled workbook' }).waitFor();
+    await page.getByLabel('Import CSV or Excel files').setInputFiles([{ name: 'pay-scales.csv', mimeType: 'text/csv', buffer: Buffer.from(`Grade,Annual cost\n${grades}\n`) }]);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'Imported 1,000 rows from 1 file.' }).waitFor({ state: 'attached', timeout: 30_000 });
+    await page.getByRole('tab', { name: 'Grades' }).click();
+    const grid = page.getByRole('grid', { name: 'Grades' });
+    await grid.getByRole('gridcell', { name: 'Grade 1', exact: true }).click();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe('0:0');
+    // 40 px a row: some 500 rows down, far past the rows drawn around the focused cell.
+    const box = (await grid.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + 200);
+    for (let i = 0; i < 10; i++) await page.mouse.wheel(0, 2000);
+    const scroller = page.locator('.grid-scroll');
+    await expect.poll(() => scroller.evaluate((s) => s.scrollTop)).toBeGreaterThan(15_000);
+    // A moment for any effect to pull the view back to the focused cell.
+    await page.waitForTimeout(500);
+    expect(await scroller.evaluate((s) => s.scrollTop)).toBeGreaterThan(15_000);
+    expect(await grid.getByRole('gridcell', { name: 'Grade 1', exact: true }).count()).toBe(0);
+    await context.close();
+  });
+});
