@@ -11,34 +11,9 @@ import { horizonOf } from '../model/horizon';
 import type { Workbook } from '../model/workbook';
 import { costArb, postArb, savingArb, workbookArb } from '../../test/arbitraries';
 import { WorkbookEngine } from './engine';
+import { expectSameFigures, withInputs } from '../../test/agreement';
 
 const TODAY = new Date(2026, 10, 23);
-
-/** The workbook as the page holds it after a reply: each formula's value (0 where it errs) in its field. */
-function withInputs(wb: Workbook, results: Results): Workbook {
-  const next: Workbook = structuredClone(wb);
-  for (const v of results.inputs ?? []) {
-    if (v.sheet === 'assumptions') continue;
-    const line = next[v.sheet][v.index] as unknown as Record<string, unknown> & { amounts?: Record<number, number> };
-    if (v.sheet === 'savings') line.amounts = { ...line.amounts, [Number(v.field.slice(1))]: v.value };
-    else line[v.field] = v.value;
-  }
-  return next;
-}
-
-function expectSameFigures(engine: Results, model: Results, step: string): void {
-  expect(engine.years, step).toEqual(model.years);
-  const close = (a: number, b: number, where: string) => expect(Math.abs(a - b), `${step}: ${where}: engine ${a}, model ${b}`).toBeLessThan(0.005);
-  model.scenarios.forEach((m, s) => {
-    const e = engine.scenarios[s];
-    m.years.forEach((y, k) => {
-      for (const key of ['staff', 'other', 'savings', 'target', 'net', 'cumulative', 'discounted', 'external'] as const) close(e.years[k][key], y[key], `${m.name} ${y.year} ${key}`);
-    });
-    close(e.npv, m.npv, `${m.name} NPV`);
-    close(e.beyondHorizon, m.beyondHorizon, `${m.name} beyond the horizon`);
-  });
-  model.postCosts.forEach((row, i) => row.forEach((v, k) => close(engine.postCosts[i][k], v, `post ${i} year ${k}`)));
-}
 
 /**
  * What each typed formula of these tests works out to, by hand from the

@@ -12,26 +12,9 @@ import { columnLetter, formulaReach, LINE_CHUNK, linesAtUserRows, POST, postCell
 import { costArb, ownPayWorkbookArb, postArb, savingArb, workbookArb } from '../../test/arbitraries';
 import { HyperFormula } from 'hyperformula';
 import { cellDate, WorkbookEngine } from './engine';
+import { expectSameFigures, withInputs } from '../../test/agreement';
 
 const TODAY = new Date(2026, 10, 23);
-
-/** Every figure of two results agrees to the penny. */
-function expectSameFigures(engine: Results, model: Results): void {
-  expect(engine.years).toEqual(model.years);
-  const close = (a: number, b: number, where: string) => expect(Math.abs(a - b), `${where}: engine ${a}, model ${b}`).toBeLessThan(0.005);
-  model.scenarios.forEach((m, s) => {
-    const e = engine.scenarios[s];
-    expect(e.name).toBe(m.name);
-    m.years.forEach((y, k) => {
-      for (const key of ['staff', 'other', 'savings', 'target', 'net', 'cumulative', 'discounted', 'external'] as const) close(e.years[k][key], y[key], `${m.name} ${y.year} ${key}`);
-    });
-    close(e.npv, m.npv, `${m.name} NPV`);
-    close(e.beyondHorizon, m.beyondHorizon, `${m.name} beyond the horizon`);
-    for (const key of Object.keys(m.values) as (keyof typeof m.values)[]) close(e.values[key], m.values[key], `${m.name} ${key}`);
-    expect(e.paybackYear).toBe(m.paybackYear);
-  });
-  model.postCosts.forEach((row, i) => row.forEach((v, k) => close(engine.postCosts[i][k], v, `post ${i} year ${k}`)));
-}
 
 describe('the engine costs the care-planning report', () => {
   const engine = new WorkbookEngine(carePlanningWorkbook(), TODAY);
@@ -268,18 +251,6 @@ it('follows a scenario edit made in place (overrides, lines in and out) as a reb
   engine.setScenarios([...edited, { name: 'Another', overrides: {} }]); // a new scenario reshapes the sheets
   expect(engine.results().scenarios.map((s) => s.name)).toEqual(['Do nothing', 'Proposed investment', 'Half', 'Another']);
 });
-
-/** The workbook as the page holds it after a reply: each formula's value (0 where it errs) in its field. */
-function withInputs(wb: Workbook, results: Results): Workbook {
-  const next: Workbook = structuredClone(wb);
-  for (const v of results.inputs ?? []) {
-    if (v.sheet === 'assumptions') continue;
-    const line = next[v.sheet][v.index] as unknown as Record<string, unknown> & { amounts?: Record<number, number> };
-    if (v.sheet === 'savings') line.amounts = { ...line.amounts, [Number(v.field.slice(1))]: v.value };
-    else line[v.field] = v.value;
-  }
-  return next;
-}
 
 describe('formulas the user typed', () => {
   const wb = () => {
