@@ -6,7 +6,7 @@
 // formulas") must never be left stale.
 import fc from 'fast-check';
 import { expect, it } from 'vitest';
-import { costWorkbook, type Results } from '../model/costing';
+import { costWorkbook } from '../model/costing';
 import { horizonOf } from '../model/horizon';
 import type { Workbook } from '../model/workbook';
 import { costArb, postArb, savingArb, workbookArb } from '../../test/arbitraries';
