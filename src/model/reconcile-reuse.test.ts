@@ -4,10 +4,9 @@
 import { expect, it, vi } from 'vitest';
 import * as costing from './costing';
 import { costWorkbook } from './costing';
-import { month } from './periods';
 import * as periods from './periods';
 import { figureDifferences, reconcile } from './reconcile';
-import { emptyWorkbook, type Post, type Workbook } from './workbook';
+import { twoReportedPosts } from '../../test/reconcile-workbook';
 
 vi.mock('./costing', async (original) => {
   const actual = await original<typeof import('./costing')>();
@@ -18,16 +17,7 @@ vi.mock('./periods', async (original) => {
   return { ...actual, formatFinancialYear: vi.fn(actual.formatFinancialYear) };
 });
 
-function workbook(): Workbook {
-  const wb = emptyWorkbook('r');
-  wb.grades = [{ grade: 'Grade 5', annualCost: 32774 }, { grade: 'Band E', annualCost: 62186 }];
-  const post = (title: string, grade: string, fte: number, start: number, end: number | null, months: number | null, publishedCost: number): Post => ({ title, grade, fte, team: '', group: '', start, end, months, funding: '', publishedCost });
-  wb.posts = [
-    post('Community Care Officers', 'Grade 5', 4, month(2018, 4), month(2019, 3), null, 131097),
-    post('Commissioning Manager', 'Band E', 1, month(2017, 12), month(2019, 3), 15, 77733),
-  ];
-  return wb;
-}
+const workbook = twoReportedPosts;
 
 it('keeps the check of a post left as it was, and works out again the post changed', () => {
   const wb = workbook();

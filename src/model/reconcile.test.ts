@@ -3,16 +3,11 @@ import { costWorkbook, type Results } from './costing';
 import { formatMoney } from './money';
 import { month } from './periods';
 import { differences, figureDifferences, reconcile } from './reconcile';
-import { emptyWorkbook, type Post, type Workbook } from './workbook';
+import type { Workbook } from './workbook';
+import { twoReportedPosts } from '../../test/reconcile-workbook';
 
 function workbook(): Workbook {
-  const wb = emptyWorkbook('r');
-  wb.grades = [{ grade: 'Grade 5', annualCost: 32774 }, { grade: 'Band E', annualCost: 62186 }];
-  const post = (title: string, grade: string, fte: number, start: number, end: number | null, months: number | null, publishedCost: number): Post => ({ title, grade, fte, team: '', group: '', start, end, months, funding: '', publishedCost });
-  wb.posts = [
-    post('Community Care Officers', 'Grade 5', 4, month(2018, 4), month(2019, 3), null, 131097),
-    post('Commissioning Manager', 'Band E', 1, month(2017, 12), month(2019, 3), 15, 77733),
-  ];
+  const wb = twoReportedPosts();
   wb.reported = [{ label: 'Total', file: 'Posts.csv', row: 4, year: null, published: 208930, posts: [0, 1], costs: [], savings: [] }];
   return wb;
 }
