@@ -92,7 +92,8 @@ describe('the Posts grid with long job titles', () => {
     for (const width of [1366, 820]) {
       await page.setViewportSize({ width, height: 1000 });
       const at = await titleColumn(page);
-      await page.screenshot({ path: `/tmp/h4-ui-long-titles-${width}.png` });
+      await page.screenshot({ path: `/tmp/long-titles-${width}.png` });
+      console.log(`long titles at ${width} px: title column ${at.title} of ${at.grid} px`);
       // The title takes no more than two fifths of the grid: the figures beside it stay in sight.
       expect(at.title, `at ${width} px`).toBeLessThanOrEqual(at.grid * 0.4);
       expect(at.fteRight, `at ${width} px`).toBeLessThanOrEqual(at.grid);
@@ -118,7 +119,7 @@ describe('the Posts grid with long job titles', () => {
       const { context, page } = await openExample(env, width, 1000);
       await page.getByRole('tab', { name: 'Posts' }).click();
       const at = await titleColumn(page);
-      await page.screenshot({ path: `/tmp/h4-ui-example-${width}.png` });
+      await page.screenshot({ path: `/tmp/example-titles-${width}.png` });
       console.log(`example at ${width} px: title column ${at.title} of ${at.grid} px`);
       expect(await cutTitles(page)).toEqual([]);
       await context.close();
