@@ -100,6 +100,8 @@ describe('the Posts grid with long job titles', () => {
       expect((await cutTitles(page)).length, `at ${width} px`).toBeGreaterThan(0);
       // Cut short on screen only: each cell's accessible name is its whole title.
       for (const t of LONG_TITLES) expect(await grid.getByRole('gridcell', { name: t, exact: true }).count(), t).toBe(1);
+      // And for the mouse, the whole title on hovering over it.
+      for (const t of LONG_TITLES) expect(await grid.getByRole('gridcell', { name: t, exact: true }).getAttribute('title'), t).toBe(t);
     }
     // The edit field holds the whole title, and what is typed onto its end is kept whole.
     await grid.getByRole('gridcell', { name: LONG_TITLES[1], exact: true }).click();
