@@ -1,7 +1,8 @@
 // The headline first: a councillor opening the page on a phone sees the
 // figures on the first screen, with every file action still in reach.
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { download, openExample, seriousViolations, useBrowser } from './harness';
+import { download, importFiles, newWorkbook, openExample, seriousViolations, useBrowser } from './harness';
 
 const env = useBrowser();
 
@@ -48,5 +49,82 @@ describe('the parts below the first screen', () => {
     expect(await page.getByRole('grid', { name: 'Proposed investment', exact: true }).count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
     await context.close();
+  });
+});
+
+/** A council's senior staff as an organogram publishes them: job titles of 60 to 120 characters. */
+const LONG_TITLES = [
+  'Strategic Director of Adults, Health and Wellbeing and Statutory Director of Adult Social Services (DASS)',
+  'Assistant Director for Commissioning, Quality Assurance and Market Development in Adult Social Care',
+  'Head of Safeguarding Adults, Mental Capacity Act and Deprivation of Liberty Safeguards Service',
+  'Principal Social Worker and Professional Lead for Occupational Therapy and Practice Development',
+  'Service Manager, Reablement, Intermediate Care and Hospital Discharge to Assess (Integrated Team)',
+  'Senior Commissioning Manager for Learning Disabilities, Autism and Transitions to Adulthood',
+];
+
+/** The title column's measured width and the grid's own width, both as laid out on the page now. */
+async function titleColumn(page: Page) {
+  const grid = page.getByRole('grid', { name: 'Posts' });
+  await grid.scrollIntoViewIfNeeded();
+  const title = (await grid.getByRole('columnheader', { name: 'Title', exact: true }).boundingBox())!;
+  const scroller = (await grid.locator('xpath=..').boundingBox())!;
+  const fte = (await grid.getByRole('columnheader', { name: 'FTE', exact: true }).boundingBox())!;
+  return { title: title.width, grid: scroller.width, fteRight: fte.x + fte.width - scroller.x };
+}
+
+/** Title cells whose text does not fit them (drawn cut short, with an ellipsis). */
+const cutTitles = (page: Page) =>
+  page.getByRole('grid', { name: 'Posts' }).evaluate((grid) => [...grid.querySelectorAll<HTMLElement>('td[data-cell$=":0"]')].filter((td) => td.scrollWidth > td.clientWidth).map((td) => td.textContent));
+
+describe('the Posts grid with long job titles', () => {
+  it('caps the Title column at 1366 and 820 px wide, keeping FTE in sight, each title whole for a screen reader and in the edit field', async () => {
+    const { page, close, errors } = await newWorkbook(env);
+    const posts = LONG_TITLES.map((t, i) => `"${t}",Band A,1,2024-04,2025-03,${i === 0 ? 'Council' : ''}`).join('\n');
+    await importFiles(page, [
+      { name: 'Grades.csv', mimeType: 'text/csv', buffer: Buffer.from('Grade,Annual cost\nBand A,60000\n') },
+      { name: 'Posts.csv', mimeType: 'text/csv', buffer: Buffer.from(`Title,Grade,FTE,Start,End,Funding\n${posts}\n`) },
+    ]);
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    // Six posts of Band A, a year each: 6 x 60,000 = 360,000.
+    await page.getByRole('region', { name: 'Proposed investment at a glance' }).getByText('£360,000', { exact: true }).first().waitFor({ timeout: 20_000 });
+    await page.getByRole('tab', { name: 'Posts' }).click();
+    const grid = page.getByRole('grid', { name: 'Posts' });
+    for (const width of [1366, 820]) {
+      await page.setViewportSize({ width, height: 1000 });
+      const at = await titleColumn(page);
+      await page.screenshot({ path: `/tmp/long-titles-${width}.png` });
+      console.log(`long titles at ${width} px: title column ${at.title} of ${at.grid} px`);
+      // The title takes no more than two fifths of the grid: the figures beside it stay in sight.
+      expect(at.title, `at ${width} px`).toBeLessThanOrEqual(at.grid * 0.4);
+      expect(at.fteRight, `at ${width} px`).toBeLessThanOrEqual(at.grid);
+      expect((await cutTitles(page)).length, `at ${width} px`).toBeGreaterThan(0);
+      // Cut short on screen only: each cell's accessible name is its whole title.
+      for (const t of LONG_TITLES) expect(await grid.getByRole('gridcell', { name: t, exact: true }).count(), t).toBe(1);
+      // And for the mouse, the whole title on hovering over it.
+      for (const t of LONG_TITLES) expect(await grid.getByRole('gridcell', { name: t, exact: true }).getAttribute('title'), t).toBe(t);
+    }
+    // The edit field holds the whole title, and what is typed onto its end is kept whole.
+    await grid.getByRole('gridcell', { name: LONG_TITLES[1], exact: true }).click();
+    await page.keyboard.press('F2');
+    const field = grid.getByRole('textbox');
+    expect(await field.inputValue()).toBe(LONG_TITLES[1]);
+    await page.keyboard.type(' (interim)');
+    await page.keyboard.press('Enter');
+    await grid.getByRole('gridcell', { name: `${LONG_TITLES[1]} (interim)`, exact: true }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('leaves the example’s short titles whole, as they were, at 1366 and 820 px wide', async () => {
+    for (const width of [1366, 820]) {
+      const { context, page } = await openExample(env, width, 1000);
+      await page.getByRole('tab', { name: 'Posts' }).click();
+      const at = await titleColumn(page);
+      await page.screenshot({ path: `/tmp/example-titles-${width}.png` });
+      console.log(`example at ${width} px: title column ${at.title} of ${at.grid} px`);
+      expect(await cutTitles(page)).toEqual([]);
+      await context.close();
+    }
   });
 });

@@ -2,7 +2,7 @@
 // sheet, role grid, column headers, gridcells; click selects, typing replaces,
 // Enter commits, Escape cancels, Ctrl+Z and Ctrl+Y from any cell.
 import { describe, expect, it } from 'vitest';
-import { newContext, openExample, seriousViolations, useBrowser } from './harness';
+import { importFiles, newContext, newWorkbook, openExample, seriousViolations, useBrowser } from './harness';
 
 const env = useBrowser();
 
@@ -377,5 +377,94 @@ describe('a long sheet scrolled with the mouse wheel', () => {
     expect(await scroller.evaluate((s) => s.scrollTop)).toBeGreaterThan(15_000);
     expect(await grid.getByRole('gridcell', { name: 'Grade 1', exact: true }).count()).toBe(0);
     await context.close();
+  });
+});
+
+/** A new workbook of 420 posts, each one FTE of Band A (£30,000) for 2024/25 (420 x 30,000 = £12,600,000), its Posts grid open. */
+async function longPosts() {
+  const { page, close, errors } = await newWorkbook(env);
+  const posts = Array.from({ length: 420 }, (_, i) => `Post ${i + 1},Band A,1,2024-04,2025-03`).join('\n');
+  await importFiles(page, [
+    { name: 'Grades.csv', mimeType: 'text/csv', buffer: Buffer.from('Grade,Annual cost\nBand A,30000\n') },
+    { name: 'Posts.csv', mimeType: 'text/csv', buffer: Buffer.from(`Title,Grade,FTE,Start,End\n${posts}\n`) },
+  ]);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const headline = page.getByRole('region', { name: 'Proposed investment at a glance' });
+  await headline.getByText('£12,600,000', { exact: true }).first().waitFor({ timeout: 30_000 });
+  await page.getByRole('tab', { name: 'Posts' }).click();
+  const grid = page.getByRole('grid', { name: 'Posts' });
+  const scroller = grid.locator('xpath=..');
+  const focusedCell = () => page.evaluate(() => document.activeElement?.getAttribute('data-cell'));
+  /** The wheel over the grid until the first rows, the active cell's among them, are no longer drawn; it stays there. */
+  const scrollAway = async () => {
+    const box = (await scroller.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + 200);
+    for (let i = 0; i < 5; i++) await page.mouse.wheel(0, 2000);
+    // Some 50 rows down at least (40 px a row), far past the few drawn beyond the view.
+    await expect.poll(() => scroller.evaluate((s) => s.scrollTop), { timeout: 5_000 }).toBeGreaterThan(2_000);
+    await grid.getByRole('row', { name: /^Post 1 / }).waitFor({ state: 'detached' });
+    await page.waitForTimeout(300); // a moment for anything that would pull the view back
+    expect(await scroller.evaluate((s) => s.scrollTop)).toBeGreaterThan(2_000);
+    // The focus stayed in the grid, on the grid itself, for the next key.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('grid');
+  };
+  /** The focused element lies inside the grid's box, below its header row. */
+  const inView = () =>
+    scroller.evaluate((s) => {
+      const cell = document.activeElement!.getBoundingClientRect();
+      const box = s.getBoundingClientRect();
+      return cell.top >= box.top + 40 - 1 && cell.bottom <= box.bottom + 1;
+    });
+  const fte = (post: number) => grid.getByRole('row', { name: new RegExp(`^Post ${post} `) }).getByRole('gridcell').nth(2);
+  return { page, close, errors, headline, grid, focusedCell, scrollAway, inView, fte };
+}
+
+describe('keys pressed after the focused row was scrolled out of the rows drawn', () => {
+  it('act on the active cell, as in Excel: an arrow moves it and scrolls it into view, typing edits it', async () => {
+    const { page, close, errors, headline, focusedCell, scrollAway, inView, fte } = await longPosts();
+    await fte(1).click();
+    expect(await focusedCell()).toBe('0:2');
+    await scrollAway();
+    await page.keyboard.press('ArrowDown');
+    // The active cell is the one below, Post 2's FTE, scrolled back into view and focused for the next key.
+    await expect.poll(focusedCell).toBe('1:2');
+    expect(await page.evaluate(() => document.activeElement?.closest('tr')?.querySelector('td')?.textContent)).toBe('Post 2');
+    expect(await inView()).toBe(true);
+
+    // Scrolled away again, typing edits the active cell: Post 2 is half time, 12,600,000 - 15,000 = £12,585,000.
+    await scrollAway();
+    await page.keyboard.type('0.5');
+    await page.keyboard.press('Enter');
+    await headline.getByText('£12,585,000', { exact: true }).first().waitFor();
+    await expect.poll(() => fte(2).innerText()).toBe('0.5');
+    expect(await fte(1).innerText()).toBe('1');
+    await expect.poll(focusedCell).toBe('2:2'); // Enter moved down a row, as ever
+    expect(await inView()).toBe(true);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('keeps what is typed into a cell being edited when its row was scrolled out, and goes on with it', async () => {
+    const { page, close, errors, headline, grid, scrollAway, inView, fte } = await longPosts();
+    await fte(3).click();
+    await page.keyboard.type('0.2');
+    await scrollAway();
+    // "5" goes on the end of what was typed, in the cell's editor, back in view: Post 3 is a quarter time,
+    // 12,600,000 - 0.75 x 30,000 = £12,577,500.
+    await page.keyboard.type('5');
+    expect(await grid.getByRole('textbox').inputValue()).toBe('0.25');
+    expect(await inView()).toBe(true);
+    await page.keyboard.press('Enter');
+    await headline.getByText('£12,577,500', { exact: true }).first().waitFor();
+    await expect.poll(() => fte(3).innerText()).toBe('0.25');
+    // Typed, scrolled away, then another sheet's tab chosen: what was typed is kept, as when the editor is left in view.
+    // Post 4 half time: 12,577,500 - 15,000 = £12,562,500.
+    await fte(4).click();
+    await page.keyboard.type('0.5');
+    await scrollAway();
+    await page.getByRole('tab', { name: 'Grades' }).click();
+    await headline.getByText('£12,562,500', { exact: true }).first().waitFor();
+    expect(errors).toEqual([]);
+    await close();
   });
 });
