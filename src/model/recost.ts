@@ -16,6 +16,13 @@ export interface Recost {
   postCosts: boolean;
 }
 
+/** The scenarios costed again (in the order asked for), the horizon they were costed over, and each post's costs if asked for. */
+export interface Costed {
+  years: Results['years'];
+  scenarios: Results['scenarios'];
+  postCosts: number[][] | null;
+}
+
 /** Parts of a workbook no figure depends on: the rest must be the very same for a scenario's figures to stay. */
 const NOT_COSTED = new Set<keyof Workbook>(['name', 'scenarios', 'reported', 'ranges', 'risk']);
 
@@ -23,10 +30,11 @@ const NOT_COSTED = new Set<keyof Workbook>(['name', 'scenarios', 'reported', 'ra
  * What a change from `before` (whose figures are `figures`) to `after`
  * leaves to cost again, or null when the figures of `before` cannot be
  * reused at all: a line, a grade, an assumption or anything else costed
- * changed (a change of lines is the same objects, or it is a change), the
- * horizon moved, or the figures are not of `before`'s scenarios.
+ * changed (a change of lines is the same objects, or it is a change), or
+ * the figures are not of `before`'s scenarios. The horizon, which may follow
+ * today's date, is checked when the figures are put together (`mergeFigures`).
  */
-export function scenariosToRecost(before: Workbook, figures: Results, after: Workbook, today?: Date): Recost | null {
+export function scenariosToRecost(before: Workbook, figures: Results, after: Workbook): Recost | null {
   const keys = new Set([...Object.keys(before), ...Object.keys(after)] as (keyof Workbook)[]);
   for (const key of keys) if (!NOT_COSTED.has(key) && before[key] !== after[key]) return null;
   const was = scenariosOf(before);
@@ -34,7 +42,6 @@ export function scenariosToRecost(before: Workbook, figures: Results, after: Wor
   // Figures are matched to scenarios by name: two of one name could not be told apart.
   if (!uniqueNames(was) || !uniqueNames(now)) return null;
   if (was.length !== figures.scenarios.length || was.some((s, i) => figures.scenarios[i].name !== s.name)) return null;
-  if (horizonOf(after, today).years.join() !== figures.years.join()) return null;
   const scenarios = now.flatMap((s, i) => {
     const old = was.find((w) => w.name === s.name);
     return old && sameCosting(old, s, before) ? [] : [i];
@@ -58,6 +65,18 @@ function sameCosting(a: Scenario, b: Scenario, workbook: Workbook): boolean {
   return (['posts', 'costs', 'savings'] as const).every((sheet) => toggled(a, sheet) === toggled(b, sheet));
 }
 
+/**
+ * Whether `after` has a scenario with a start delay the engine does not yet
+ * sum (`figures.delayedScenarios`, the engine's for the workbook before; a
+ * scenario it has not costed counts as not delayed), which the engine then
+ * sums for the first time: some hundreds of ms at 10,000 posts, the longest
+ * of any change to a scenario.
+ */
+export function firstStartDelay(figures: Results, after: Workbook): boolean {
+  const delayed = new Set(figures.scenarios.filter((_, i) => figures.delayedScenarios?.[i]).map((f) => f.name.toLowerCase()));
+  return scenariosOf(after).some((s) => effectiveValues(s, after).startDelay !== 0 && !delayed.has(s.name.toLowerCase()));
+}
+
 const uniqueNames = (list: Scenario[]) => new Set(list.map((s) => s.name)).size === list.length;
 
 const byKey = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : a > b ? 1 : 0);
@@ -67,12 +86,18 @@ const byKey = ([a]: [string, unknown], [b]: [string, unknown]) => (a < b ? -1 : 
  * costWorkbook costs them, the rest (and each post's costs, unless the
  * proposal is named) taken from `figures`.
  */
-export function recostScenarios(after: Workbook, figures: Results, recost: Recost, today?: Date): Results {
+export function recostScenarios(after: Workbook, figures: Results, recost: Recost, today?: Date): Results | null {
   return mergeFigures(after, figures, recost, costScenarios(after, recost, today));
 }
 
-/** The figures of `after` from those costed again (`costScenarios`) and, for every other scenario and the post costs, `figures`. */
-export function mergeFigures(after: Workbook, figures: Results, recost: Recost, costed: ReturnType<typeof costScenarios>): Results {
+/**
+ * The figures of `after` from those costed again (`costScenarios`) and, for
+ * every other scenario and the post costs, `figures`; null if the horizon is
+ * not theirs (a workbook with no dated line starts its horizon in this
+ * year, which may have turned).
+ */
+export function mergeFigures(after: Workbook, figures: Results, recost: Recost, costed: Costed): Results | null {
+  if (costed.years.join() !== figures.years.join()) return null;
   return {
     years: figures.years,
     scenarios: scenariosOf(after).map((s, i) => {
@@ -84,17 +109,17 @@ export function mergeFigures(after: Workbook, figures: Results, recost: Recost, 
 }
 
 /** Only the scenarios `recost` names (in their order), and each post's costs if it asks: what a worker sends back. */
-export function costScenarios(after: Workbook, recost: Recost, today?: Date): { scenarios: Results['scenarios']; postCosts: number[][] | null } {
+export function costScenarios(after: Workbook, recost: Recost, today?: Date): Costed {
   const horizon = horizonOf(after, today);
   const grades = gradeCosts(after);
   const costPost = sharedCosting(postCosting(horizon, grades));
   const now = scenariosOf(after);
   const scenarios = recost.scenarios.map((i) => scenarioFigures(now[i], after, horizon, grades, costPost));
-  if (!recost.postCosts) return { scenarios, postCosts: null };
+  if (!recost.postCosts) return { years: horizon.years, scenarios, postCosts: null };
   const proposed = scenarioNamed(now, SCENARIO_PROPOSED)!;
   const proposal = effectiveValues(proposed, after);
   const pay = payFactors(proposal.payAward, payAwardsByYear(proposed, after), horizon.years);
-  return { scenarios, postCosts: after.posts.map((post) => costPost(post, proposal.recruitment, proposal.startDelay, pay).costs) };
+  return { years: horizon.years, scenarios, postCosts: after.posts.map((post) => costPost(post, proposal.recruitment, proposal.startDelay, pay).costs) };
 }
 
 /** A post costed once per setting: the proposal's scenario and each post's costs ask for the same. */
