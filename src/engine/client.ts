@@ -8,6 +8,7 @@
 // an edit; while one runs, only the newest question waits (a worker started
 // afresh would be slower than the search it replaced).
 import type { Results } from '../model/costing';
+import { mergeFigures } from '../model/recost';
 import type { RiskResult } from '../model/risk';
 import type { Workbook } from '../model/workbook';
 import { Client, type ClientOptions } from '../rpc/rpc';
@@ -51,13 +52,27 @@ export class AnalysisChannel {
   /** The post costs of the last answer, to apply the next one's changed rows to. */
   private postCosts: number[][] | null = null;
 
-  model(request: ModelRequest): Promise<Results> {
+  model({ reuse, ...request }: ModelRequest): Promise<Results> {
+    if (reuse) return this.recost(request, reuse);
     return this.withWorkbook(request.workbook, async (workbook) => {
       const { results, posts } = await this.rpc.send('model', { ...request, workbook, known: this.postCosts !== null });
       this.postCosts = unpackPostCosts(this.postCosts, posts);
       if (!this.postCosts) throw new Error('The app’s own check calculation arrived incomplete.');
       return { ...results, postCosts: this.postCosts };
     });
+  }
+
+  /** Only the scenarios that changed costed in the worker; the rest, and the post costs unless the proposal changed, are the figures on the page. */
+  private async recost(request: Omit<ModelRequest, 'reuse'>, { figures, recost }: NonNullable<ModelRequest['reuse']>): Promise<Results> {
+    const answer = await this.withWorkbook(request.workbook, (workbook) => this.rpc.send('recost', { ...request, workbook, recost, known: this.postCosts !== null }));
+    let postCosts: number[][] | null = null;
+    if (answer.posts) {
+      this.postCosts = unpackPostCosts(this.postCosts, answer.posts);
+      if (!this.postCosts) throw new Error('The app’s own check calculation arrived incomplete.');
+      postCosts = this.postCosts;
+    }
+    // Over another horizon (the year turned) nothing on the page serves: the workbook is costed whole.
+    return mergeFigures(request.workbook, figures, recost, { ...answer.costed, postCosts }) ?? this.model(request);
   }
 
   analyse(request: AnalysisRequest): Promise<{ analysis: Analysis; ms: number }> {

@@ -8,6 +8,7 @@ import type { Bar, Ranges } from '../model/sensitivity';
 import type { SwitchingValue } from '../model/switching';
 import type { Assumptions, Cost, Grade, Post, RiskSettings, Saving, Scenario, Workbook } from '../model/workbook';
 import type { WorkbookMessage } from './analysis-workbook';
+import type { Costed as RecostCosted, Recost } from '../model/recost';
 
 export type EngineRequest =
   | { type: 'load'; workbook: Workbook; today: number }
@@ -74,13 +75,21 @@ export interface AnalysisHandlers {
   /** Reports the runs done as it goes (the risk runs' own worker: the workbook whole). */
   risk(request: RiskRequest, progress: (done: number) => void): RiskResult;
   /** The post costs as rows changed since its last answer (post-costs.ts), or whole where the page has none (`known` false). */
-  model(request: Sent<ModelRequest> & { known: boolean }): Costed;
+  model(request: Sent<Omit<ModelRequest, 'reuse'>> & { known: boolean }): Costed;
+  /** Only the scenarios named costed again (model/recost.ts), and the post costs only if asked for: as `model` sends them, else null. */
+  recost(request: Sent<Omit<ModelRequest, 'reuse'>> & { known: boolean; recost: Recost }): { costed: Omit<RecostCosted, 'postCosts'>; posts: PostCostsMessage | null; ms: number };
 }
 
 /** A workbook for the pure model to cost whole (its figures shown while the engine builds). */
 export interface ModelRequest {
   workbook: Workbook;
   today: number;
+  /**
+   * Figures of the workbook before, on the page, and what of them a change
+   * to the scenarios alone leaves as it was (model/recost.ts): only the rest
+   * is costed. Ignored by a model that costs every figure.
+   */
+  reuse?: { figures: Results; recost: Recost };
 }
 
 /** A request the person stopped before the engine answered it. */

@@ -15,6 +15,7 @@ import { isUnreadable, readPercent } from '../io/values';
 import { backupFile, isRefused, readBackup } from '../io/backup';
 import type { InputValue, Results } from '../model/costing';
 import { costWorkbook } from '../model/costing';
+import { firstStartDelay, scenariosToRecost } from '../model/recost';
 import type { FormAssumption } from '../model/assumptions';
 import { ASSUMPTION_SPECS } from '../model/scenarios';
 import { emptyWorkbook, type Assumptions, type Scenario, type Workbook } from '../model/workbook';
@@ -206,6 +207,8 @@ export class AppState {
   disagreement = $state<string | null>(null);
   /** A workbook of this many lines or more has the model's figures shown first: below it the engine answers in a moment. */
   modelFirstFrom = MODEL_FIRST_FROM;
+  /** How long a change that recosts many posts waits for the engine before the model's worker is asked too (tests make it longer). */
+  modelAfterChangeMs = MODEL_AFTER_CHANGE_MS;
   /** Whether the engine has answered since the page loaded: until then, a small workbook's figures are the model's first too. */
   private engineAnswered = false;
   /** The workbook open before the model's figures of another were shown: what a Stop or the engine's refusal goes back to. */
@@ -241,9 +244,13 @@ export class AppState {
     // A workbook costed whole goes to the model's worker a task after the engine's: each message copies it whole.
     // A change goes to the model's worker only if the engine has not answered it in MODEL_AFTER_CHANGE_MS: most
     // it answers sooner, and the two workers working at once on two cores slow the engine's answer down.
-    const toModel = () => this.engine.model!({ workbook, today: today.getTime() });
+    // A change to the scenarios alone costs only those it changed: the figures on the page serve for the rest.
+    const reuse = change && before.results ? scenariosToRecost(before.workbook, before.results, workbook) : null;
+    const toModel = () => this.engine.model!({ workbook, today: today.getTime(), ...(reuse && before.results && { reuse: { figures: before.results, recost: reuse } }) });
     const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms)).then(() => (answered ? null : toModel()));
-    const model = this.engine.model && !small ? later(change ? MODEL_AFTER_CHANGE_MS : 0) : Promise.resolve().then(() => costWorkbook(workbook, today));
+    // A start delay the engine does not yet sum takes it longest of all (some 150 ms at 10,000 posts): no wait.
+    const wait = change && !(before.results && firstStartDelay(before.results, workbook)) ? this.modelAfterChangeMs : 0;
+    const model = this.engine.model && !small ? later(wait) : Promise.resolve().then(() => costWorkbook(workbook, today));
     void model.then(
       (results) => {
         if (answered || !results) return;

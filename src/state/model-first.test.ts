@@ -178,6 +178,56 @@ describe('a large workbook’s figures first from the model', () => {
     expect(sent).toEqual(['load', 'lines', 'scenarios', 'scenarios', 'assumptions']);
   });
 
+  it('shows a start delay no other scenario has, set the first time, from the model at once and costing that scenario alone, then the engine’s, and they agree', async () => {
+    const { analysis, posted, replies, close } = analysisChannel();
+    try {
+      const { engine, release } = heldEngine(undefined, (r) => r.type === 'load' || r.type === 'scenarios');
+      const app = await openedApp({ ...engine, model: (r) => analysis.model(r) });
+      // Any other change waits for the engine this long before the model is asked: here, longer than the test.
+      app.modelAfterChangeMs = 600_000;
+      const opened = app.start(() => ({ ...carePlanningWorkbook(), scenarios: [{ name: 'Late start', overrides: {} }, { name: 'Half recruited', overrides: { recruitment: 0.5 } }] }));
+      await release();
+      await opened;
+      const engines = app.results!;
+      const calls = posted.length;
+      const delayed = app.setScenarios((list) => list.map((s) => (s.name === 'Late start' ? { ...s, overrides: { startDelay: 3 } } : s)));
+      while (app.checking === null) await new Promise((r) => setTimeout(r, 0));
+      const first = app.results!;
+      // Late start alone was costed: the other scenarios' figures and the post costs are the engine's, as on the page.
+      expect(posted.slice(calls).map((p) => p.name)).toEqual(['recost']);
+      expect((replies.at(-1) as { value: { costed: { scenarios: { name: string }[] }; posts: unknown } }).value).toMatchObject({ costed: { scenarios: [{ name: 'Late start' }] }, posts: null });
+      for (const i of [0, 1, 3]) expect(first.scenarios[i]).toBe(engines.scenarios[i]);
+      expect(first.postCosts).toBe(engines.postCosts);
+      // Three months late, Late start's first year's staff cost is less than the proposal's.
+      expect(first.scenarios[2].years[0].staff).toBeLessThan(first.scenarios[1].years[0].staff);
+      await release();
+      expect(await delayed).toBe(true);
+      expect(app.checking).toBeNull();
+      expect(app.results).not.toBe(first);
+      expect(figureDifferences(first, app.results!, Infinity)).toEqual([]);
+      expect(app.disagreement).toBeNull();
+      expect(app.results!.delayedScenarios).toEqual([false, false, true, false]);
+      // The engine sums Late start's delay now: a move of it waits for the engine as any quick change does.
+      const moved = app.setScenarios((list) => list.map((s) => (s.name === 'Late start' ? { ...s, overrides: { startDelay: 4 } } : s)));
+      await release();
+      expect(await moved).toBe(true);
+      expect(posted.length).toBe(calls + 1);
+      // The proposal's first delay: its figures and each post's costs from the model, the rest the engine's.
+      const costs = app.results!.postCosts;
+      const proposal = app.setScenarios((list) => [...list, { name: 'Proposed investment', overrides: { startDelay: 2 } }]);
+      while (app.checking === null) await new Promise((r) => setTimeout(r, 0));
+      const second = app.results!;
+      expect(second.postCosts).not.toEqual(costs);
+      await release();
+      expect(await proposal).toBe(true);
+      expect(figureDifferences(second, app.results!, Infinity)).toEqual([]);
+      expect(second.postCosts).toEqual(app.results!.postCosts);
+      expect(app.disagreement).toBeNull();
+    } finally {
+      close();
+    }
+  });
+
   it('says where the engine’s figures differ from those shown first, as an error, and shows the engine’s', async () => {
     const { engine, release } = heldEngine(async (r) => {
       return staffPoundUp(handle(r));
