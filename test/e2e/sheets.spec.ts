@@ -489,4 +489,23 @@ describe('keys pressed after the focused row was scrolled out of the rows drawn'
     expect(errors).toEqual([]);
     await close();
   });
+
+  it('keep an edit the sheet refuses, in view or scrolled out, when another sheet’s tab is chosen: its reason shows and nothing typed is lost', async () => {
+    for (const away of [false, true]) {
+      const { page, close, errors, grid, scrollAway, fte } = await longPosts();
+      await fte(3).click();
+      await page.keyboard.type('lots');
+      if (away) await scrollAway();
+      await page.getByRole('tab', { name: 'Grades' }).click();
+      // The reason shows under the grid, and the cell is still being edited, what was typed in it, in view.
+      // Read at once, not waited for: before, the Posts grid was gone, Grades open, the typing lost.
+      const problem = () => page.evaluate(() => document.getElementById('grid-posts-problem')?.textContent ?? '(no Posts grid)');
+      await expect.poll(problem, { message: `away: ${away}`, timeout: 10_000 }).toMatch(/FTE/);
+      await expect.poll(() => grid.evaluate((g) => g.querySelector('input')?.value ?? '(no editor)'), { message: `away: ${away}`, timeout: 10_000 }).toBe('lots');
+      expect(await page.getByRole('tab', { name: 'Posts' }).getAttribute('aria-selected'), `away: ${away}`).toBe('true');
+      expect(await fte(3).isVisible()).toBe(true);
+      expect(errors).toEqual([]);
+      await close();
+    }
+  });
 });
