@@ -396,7 +396,7 @@ async function longPosts() {
   const scroller = grid.locator('xpath=..');
   const focusedCell = () => page.evaluate(() => document.activeElement?.getAttribute('data-cell'));
   /** The wheel over the grid until the first rows, the active cell's among them, are no longer drawn; it stays there. */
-  const scrollAway = async () => {
+  const scrollAway = async (focusInGrid = true) => {
     const box = (await scroller.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + 200);
     for (let i = 0; i < 5; i++) await page.mouse.wheel(0, 2000);
@@ -406,7 +406,7 @@ async function longPosts() {
     await page.waitForTimeout(300); // a moment for anything that would pull the view back
     expect(await scroller.evaluate((s) => s.scrollTop)).toBeGreaterThan(2_000);
     // The focus stayed in the grid, on the grid itself, for the next key.
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('grid');
+    if (focusInGrid) expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('grid');
   };
   /** The focused element lies inside the grid's box, below its header row. */
   const inView = () =>
@@ -466,5 +466,46 @@ describe('keys pressed after the focused row was scrolled out of the rows drawn'
     await headline.getByText('£12,562,500', { exact: true }).first().waitFor();
     expect(errors).toEqual([]);
     await close();
+  });
+
+  it('reach the grid by Tab when the active cell was scrolled out with the focus elsewhere, and act on it', async () => {
+    const { page, close, errors, focusedCell, scrollAway, inView, fte } = await longPosts();
+    await fte(1).click();
+    // The focus back on the sheet's tab (a keyboard user returning), then the grid scrolled by the wheel to read on.
+    await page.getByRole('tab', { name: 'Posts' }).focus();
+    await scrollAway(false);
+    await page.keyboard.press('Tab');
+    // The grid's Tab stop is the grid itself, named, while its active cell is not drawn; not a nameless scroll box.
+    const focused = () => page.evaluate(() => `${document.activeElement?.getAttribute('role')}: ${document.activeElement?.getAttribute('aria-label')}`);
+    expect(await focused()).toBe('grid: Posts');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(focusedCell).toBe('1:2');
+    expect(await inView()).toBe(true);
+    // And Shift+Tab from the first cell leaves it the way it came, to the sheet's tab.
+    await page.keyboard.press('Control+Home');
+    await expect.poll(focusedCell).toBe('0:0');
+    await page.keyboard.press('Shift+Tab');
+    await expect.poll(focused).toBe('tab: null');
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('keep an edit the sheet refuses, in view or scrolled out, when another sheet’s tab is chosen: its reason shows and nothing typed is lost', async () => {
+    for (const away of [false, true]) {
+      const { page, close, errors, grid, scrollAway, fte } = await longPosts();
+      await fte(3).click();
+      await page.keyboard.type('lots');
+      if (away) await scrollAway();
+      await page.getByRole('tab', { name: 'Grades' }).click();
+      // The reason shows under the grid, and the cell is still being edited, what was typed in it, in view.
+      // Read at once, not waited for: before, the Posts grid was gone, Grades open, the typing lost.
+      const problem = () => page.evaluate(() => document.getElementById('grid-posts-problem')?.textContent ?? '(no Posts grid)');
+      await expect.poll(problem, { message: `away: ${away}`, timeout: 10_000 }).toMatch(/FTE/);
+      await expect.poll(() => grid.evaluate((g) => g.querySelector('input')?.value ?? '(no editor)'), { message: `away: ${away}`, timeout: 10_000 }).toBe('lots');
+      expect(await page.getByRole('tab', { name: 'Posts' }).getAttribute('aria-selected'), `away: ${away}`).toBe('true');
+      expect(await fte(3).isVisible()).toBe(true);
+      expect(errors).toEqual([]);
+      await close();
+    }
   });
 });
