@@ -136,7 +136,12 @@ describe('formulas, paste and explanations', () => {
     await posts.getByRole('row', { name: /^Community Care Officer Grade 5/ }).getByRole('gridcell').nth(2).click();
     await page.keyboard.type('=ReferralsPerWeek/CasesPerWorker');
     await page.keyboard.press('Enter');
-    await headline.getByText('£578,026', { exact: true }).waitFor(); // 40 / 10 = 4 FTE, as before
+    // 40 / 10 = 4 FTE, as before, so the headline cannot tell that the formula landed: the cell's edit field can.
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('F2');
+    await expect.poll(() => page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.value)).toBe('=ReferralsPerWeek/CasesPerWorker');
+    await page.keyboard.press('Escape');
+    await headline.getByText('£578,026', { exact: true }).waitFor();
 
     await page.getByRole('tab', { name: 'Assumptions' }).click();
     await page.getByRole('grid', { name: 'Assumptions' }).getByRole('gridcell', { name: '40', exact: true }).click();
