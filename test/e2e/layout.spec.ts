@@ -1,5 +1,6 @@
 // The headline first: a councillor opening the page on a phone sees the
 // figures on the first screen, with every file action still in reach.
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { download, importFiles, newWorkbook, openExample, seriousViolations, useBrowser } from './harness';
@@ -112,6 +113,29 @@ describe('the Posts grid with long job titles', () => {
     await page.keyboard.press('Enter');
     await grid.getByRole('gridcell', { name: `${LONG_TITLES[1]} (interim)`, exact: true }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('keeps FTE in sight at 820 px with a council’s published organisation chart, its long grade names cut on screen only', async () => {
+    // Trafford Council's organisation chart as published (80 posts): grades such as "Soulbury Educational Professionals"
+    // and teams such as "Education Standards Quality & Performance" beside titles of up to 82 characters.
+    const { page, close, errors } = await newWorkbook(env);
+    const name = 'trafford_council_organisation_structure.csv';
+    const dialog = await importFiles(page, [{ name, mimeType: 'text/csv', buffer: readFileSync(`test/corpus/17-organisation-chart-bands-na-trafford/${name}`) }]);
+    await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByRole('tab', { name: 'Posts' }).click();
+    const grid = page.getByRole('grid', { name: 'Posts' });
+    const grade = 'Soulbury Educational Professionals';
+    await grid.getByRole('gridcell', { name: grade, exact: true }).first().waitFor({ timeout: 20_000 });
+    for (const width of [1366, 820]) {
+      await page.setViewportSize({ width, height: 1000 });
+      const at = await titleColumn(page);
+      await page.screenshot({ path: `/tmp/organisation-chart-${width}.png` });
+      expect(at.fteRight, `at ${width} px: FTE's right edge against the grid's width`).toBeLessThanOrEqual(at.grid);
+    }
+    // Cut short on screen only: the cell's accessible name and its hover text are the whole grade.
+    expect(await grid.getByRole('gridcell', { name: grade, exact: true }).first().getAttribute('title')).toBe(grade);
     expect(errors).toEqual([]);
     await close();
   });
