@@ -457,8 +457,8 @@ describe('keys pressed after the focused row was scrolled out of the rows drawn'
     // "5" goes on the end of what was typed, in the cell's editor, back in view: Post 3 is a quarter time,
     // 12,600,000 - 0.75 x 30,000 = £12,577,500.
     await page.keyboard.type('5');
-    expect(await grid.getByRole('textbox').inputValue()).toBe('0.25');
-    expect(await inView()).toBe(true);
+    await expect.poll(() => grid.getByRole('textbox').inputValue()).toBe('0.25');
+    await expect.poll(inView).toBe(true);
     await page.keyboard.press('Enter');
     await headline.getByText('£12,577,500', { exact: true }).first().waitFor();
     await expect.poll(() => fte(3).innerText()).toBe('0.25');
