@@ -34,6 +34,13 @@ function heldEngine(answer: (r: EngineRequest) => Promise<Results> = async (r) =
   return { engine, release };
 }
 
+/** The example opened in `app`, its engine's answer let through: where each test starts. */
+async function opened(app: AppState, release: () => Promise<void>): Promise<void> {
+  const start = app.start(carePlanningWorkbook);
+  await release();
+  await start;
+}
+
 async function openedApp(engine: Engine, store: Store | null = null): Promise<AppState> {
   const app = new AppState(engine, store, () => TODAY);
   app.modelFirstFrom = 0;
@@ -52,9 +59,7 @@ describe('a large workbook’s figures first from the model', () => {
       fc.asyncProperty(fc.oneof(workbookArb, ownPayWorkbookArb), async (wb) => {
         const { engine, release } = heldEngine();
         const app = await openedApp(engine);
-        const opened = app.start(carePlanningWorkbook);
-        await release();
-        await opened;
+        await opened(app, release);
         const done = app.changeWhole(() => wb);
         // The engine has not answered yet: the page shows the model's figures of the new workbook, marked.
         while (app.checking === null) await new Promise((r) => setTimeout(r, 0));
@@ -75,9 +80,7 @@ describe('a large workbook’s figures first from the model', () => {
   it('takes the engine’s figures in a task after the one its answer came in, so the answer’s copy and the redraw are not one long task', async () => {
     const { engine, release } = heldEngine();
     const app = await openedApp(engine);
-    const opened = app.start(carePlanningWorkbook);
-    await release();
-    await opened;
+    await opened(app, release);
     const done = app.changeWhole((wb) => ({ ...wb, posts: wb.posts.map((p, i) => (i === 0 ? { ...p, fte: p.fte + 1 } : p)) }));
     while (app.checking === null) await new Promise((r) => setTimeout(r, 0));
     const first = app.results!;
@@ -96,9 +99,7 @@ describe('a large workbook’s figures first from the model', () => {
     const sent: string[] = [];
     const { engine, release } = heldEngine();
     const app = await openedApp({ ...engine, send: (r) => (sent.push(r.type), engine.send(r)) });
-    const opened = app.start(carePlanningWorkbook);
-    await release();
-    await opened;
+    await opened(app, release);
     const before = app.workbook;
     const extra = { ...before.posts[0], title: 'Another', fte: 2 };
     const done = app.changeWith((wb) => ({ ...wb, posts: [...wb.posts.slice(0, 2), extra, ...wb.posts.slice(2)] }));
@@ -120,9 +121,7 @@ describe('a large workbook’s figures first from the model', () => {
     try {
       const { engine, release } = heldEngine();
       const app = await openedApp({ ...engine, model: (r) => analysis.model(r) });
-      const opened = app.start(carePlanningWorkbook);
-      await release();
-      await opened;
+      await opened(app, release);
       const post = app.workbook.posts[0];
       const changes: (() => Promise<unknown>)[] = [
         () => app.changeWith((wb) => ({ ...wb, posts: [...wb.posts.slice(0, 2), { ...post, title: 'Another', fte: 2 }, ...wb.posts.slice(2)] })),
@@ -154,9 +153,7 @@ describe('a large workbook’s figures first from the model', () => {
     const asked: string[] = [];
     const { engine, release } = heldEngine();
     const app = await openedApp({ ...engine, model: async (r) => (asked.push('asked'), costWorkbook(r.workbook, TODAY)) });
-    const opened = app.start(carePlanningWorkbook);
-    await release();
-    await opened;
+    await opened(app, release);
     asked.length = 0;
     // An engine that answers a row inserted in a few ms, as it does at 10,000 posts: nothing is shown first and the model is not asked.
     const quick = app.changeWith((wb) => ({ ...wb, posts: [...wb.posts, { ...wb.posts[0], title: 'Another', fte: 2 }] }));
@@ -177,9 +174,7 @@ describe('a large workbook’s figures first from the model', () => {
     const sent: string[] = [];
     const { engine, release } = heldEngine(undefined, () => true);
     const app = await openedApp({ ...engine, send: (r) => (sent.push(r.type), engine.send(r)) });
-    const opened = app.start(carePlanningWorkbook);
-    await release();
-    await opened;
+    await opened(app, release);
     const changes: (() => Promise<boolean>)[] = [
       async () => (await app.changeWith((wb) => ({ ...wb, grades: wb.grades.map((g) => (g.grade === 'Band E' ? { ...g, annualCost: 70000 } : g)) }))) === null,
       () => app.setScenarios([{ name: 'Late start', overrides: { startDelay: 5 } }]),
@@ -253,9 +248,7 @@ describe('a large workbook’s figures first from the model', () => {
       return staffPoundUp(handle(r));
     });
     const app = await openedApp(engine);
-    const opened = app.start(carePlanningWorkbook);
-    await release();
-    await opened;
+    await opened(app, release);
     const staff = app.results!.scenarios[1].years[0].staff;
     expect(app.disagreement).toMatch(/disagree.*Proposed investment 2017\/18 staff: checked £[\d,.]+, engine £[\d,.]+/);
     // The engine's answer was made £1 more than its own staff cost in that one figure.
@@ -269,9 +262,7 @@ describe('a large workbook’s figures first from the model', () => {
       return fault ? staffPoundUp(results) : results;
     });
     const app = await openedApp(engine);
-    const opened = app.start(carePlanningWorkbook);
-    await release();
-    await opened;
+    await opened(app, release);
     expect(app.disagreement).toMatch(/disagree/);
     fault = false;
     app.modelFirstFrom = 1000; // a workbook of the report's 20-odd lines: the engine's figures alone, nothing shown first
@@ -288,9 +279,7 @@ describe('a large workbook’s figures first from the model', () => {
       let refuse = false;
       const { engine, release } = heldEngine(async (r) => (refuse ? Promise.reject(refusal) : handle(r)));
       const app = await openedApp(engine);
-      const opened = app.start(carePlanningWorkbook);
-      await release();
-      await opened;
+      await opened(app, release);
       const before = app.workbook;
       const figures = app.results;
       refuse = true;
@@ -316,9 +305,7 @@ describe('a large workbook’s figures first from the model', () => {
     const store: Store = { save: async (id, workbook, pending) => void saves.push({ id, workbook, pending }), lastOpen: async () => null };
     const { engine, release } = heldEngine();
     const app = await openedApp(engine, store);
-    const opened = app.start(carePlanningWorkbook);
-    await release();
-    await opened;
+    await opened(app, release);
     const before = app.workbook;
     const next: Workbook = { ...before, name: 'Bigger' };
     const done = app.changeWhole(() => next);
@@ -345,9 +332,7 @@ describe('a large workbook’s figures first from the model', () => {
     };
     const { engine, release } = heldEngine();
     const app = await openedApp(engine, store);
-    const opened = app.start(carePlanningWorkbook);
-    await release();
-    await opened;
+    await opened(app, release);
     const keptId = app.openId;
     fail = true;
     const mine: Workbook = { ...app.workbook, name: 'Mine' };
@@ -399,9 +384,7 @@ describe('a large workbook’s figures first from the model', () => {
     // so an import's figures and those parts are not drawn in one long task; the engine's figures after the model's only change them.
     const { engine, release } = heldEngine();
     const app = await openedApp(engine);
-    const opened = app.start(carePlanningWorkbook);
-    await release();
-    await opened;
+    await opened(app, release);
     const before = app.replaced;
     const large = app.changeWhole((wb) => ({ ...wb, name: 'Imported' }));
     while (app.checking === null) await new Promise((r) => setTimeout(r, 0));
@@ -422,9 +405,7 @@ describe('a large workbook’s figures first from the model', () => {
   it('waits for the engine where there are formulas (only it works them out), and for a small workbook', async () => {
     const { engine, release } = heldEngine();
     const app = await openedApp(engine);
-    const opened = app.start(carePlanningWorkbook);
-    await release();
-    await opened;
+    await opened(app, release);
     const withFormula: Workbook = { ...app.workbook, grades: app.workbook.grades.map((g, i) => (i === 0 ? { ...g, formulas: { annualCost: '=1+1' } } : g)) };
     const done = app.changeWhole(() => withFormula);
     await new Promise((r) => setTimeout(r, 10));
