@@ -2,6 +2,7 @@
 // sheet, role grid, column headers, gridcells; click selects, typing replaces,
 // Enter commits, Escape cancels, Ctrl+Z and Ctrl+Y from any cell.
 import { describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
 import { importFiles, newContext, newWorkbook, openExample, seriousViolations, useBrowser } from './harness';
 
 const env = useBrowser();
@@ -354,6 +355,25 @@ describe('a row taken away above the focused cell', () => {
   });
 });
 
+/**
+ * Turns the mouse wheel over a grid's scroll box until it has scrolled further down than `past` px, as a person goes
+ * on turning it. Over the grid's first row, brought into the window if need be: the page's parts are drawn a task at
+ * a time, so its layout may still be moving, and a point read once before the wheel could land outside the grid.
+ */
+async function wheelDown(page: Page, scroller: Locator, past: number) {
+  await expect
+    .poll(
+      async () => {
+        const { width } = (await scroller.boundingBox())!;
+        await scroller.hover({ position: { x: width / 2, y: 60 } });
+        await page.mouse.wheel(0, 2000);
+        return scroller.evaluate((s) => s.scrollTop);
+      },
+      { timeout: 15_000 },
+    )
+    .toBeGreaterThan(past);
+}
+
 describe('a long sheet scrolled with the mouse wheel', () => {
   it('stays where it was scrolled to when the focused cell leaves the rows drawn', async () => {
     const context = await newContext(env.browser);
@@ -371,12 +391,9 @@ describe('a long sheet scrolled with the mouse wheel', () => {
     const grid = page.getByRole('grid', { name: 'Grades' });
     await grid.getByRole('gridcell', { name: 'Grade 1', exact: true }).click();
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe('0:0');
-    // 40 px a row: some 500 rows down, far past the rows drawn around the focused cell.
-    const box = (await grid.boundingBox())!;
-    await page.mouse.move(box.x + box.width / 2, box.y + 200);
-    for (let i = 0; i < 10; i++) await page.mouse.wheel(0, 2000);
+    // 40 px a row: some 400 rows down, far past the rows drawn around the focused cell.
     const scroller = page.locator('.grid-scroll');
-    await expect.poll(() => scroller.evaluate((s) => s.scrollTop)).toBeGreaterThan(15_000);
+    await wheelDown(page, scroller, 15_000);
     // A moment for any effect to pull the view back to the focused cell.
     await page.waitForTimeout(500);
     expect(await scroller.evaluate((s) => s.scrollTop)).toBeGreaterThan(15_000);
@@ -402,11 +419,8 @@ async function longPosts() {
   const focusedCell = () => page.evaluate(() => document.activeElement?.getAttribute('data-cell'));
   /** The wheel over the grid until the first rows, the active cell's among them, are no longer drawn; it stays there. */
   const scrollAway = async (focusInGrid = true) => {
-    const box = (await scroller.boundingBox())!;
-    await page.mouse.move(box.x + box.width / 2, box.y + 200);
-    for (let i = 0; i < 5; i++) await page.mouse.wheel(0, 2000);
     // Some 50 rows down at least (40 px a row), far past the few drawn beyond the view.
-    await expect.poll(() => scroller.evaluate((s) => s.scrollTop), { timeout: 5_000 }).toBeGreaterThan(2_000);
+    await wheelDown(page, scroller, 2_000);
     await grid.getByRole('row', { name: /^Post 1 / }).waitFor({ state: 'detached' });
     await page.waitForTimeout(300); // a moment for anything that would pull the view back
     expect(await scroller.evaluate((s) => s.scrollTop)).toBeGreaterThan(2_000);
