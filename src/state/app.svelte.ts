@@ -287,7 +287,17 @@ export class AppState {
     } finally {
       this.checking = null;
       this.shownOver = null;
+      // A task on, once the engine's figures are taken in (or the workbook before is back).
+      const waiting = this.whenChecked.splice(0);
+      if (waiting.length) setTimeout(() => waiting.forEach((resolve) => resolve()), 0);
     }
+  }
+
+  private whenChecked: (() => void)[] = [];
+
+  /** Resolves once no figures on the page wait for the engine's check: at once when none do. */
+  async checked(): Promise<void> {
+    while (this.checking !== null) await new Promise<void>((resolve) => this.whenChecked.push(resolve));
   }
 
   private async run(action: () => Promise<void>, failure = ''): Promise<boolean> {

@@ -15,6 +15,7 @@ import { headline } from '../model/headline';
 import { figureDifferences } from '../model/reconcile';
 import type { Workbook } from '../model/workbook';
 import { AppState, MODEL_AFTER_CHANGE_MS, type Kept, type Store } from './app.svelte';
+import { ScenarioState } from './scenarios.svelte';
 
 const TODAY = new Date(2026, 10, 23);
 
@@ -419,5 +420,66 @@ describe('a large workbook’s figures first from the model', () => {
     expect(app.checking).toBeNull();
     await release();
     await small;
+  });
+});
+
+describe('switching values and the tornado around the engine’s check', () => {
+  /** The app and its scenarios, noting each workbook the analysis worker is asked to search. */
+  async function searched() {
+    const { engine, release } = heldEngine();
+    const asked: Workbook[] = [];
+    const app = await openedApp({ ...engine, analyse: (r) => (asked.push(r.workbook), engine.analyse(r)) });
+    await opened(app, release);
+    const scenarios = new ScenarioState(app);
+    await scenarios.analyse();
+    expect(asked).toEqual([app.workbook]);
+    return { app, scenarios, asked, release };
+  }
+
+  it('are not searched while the engine builds a new workbook, nor the last workbook’s shown for it; searched once its figures are in', async () => {
+    const { app, scenarios, asked, release } = await searched();
+    const example = scenarios.switching;
+    expect(example.length).toBeGreaterThan(0);
+    // The Strategic Development Manager (£124,372 of the £578,026) taken out: another workbook in the page's place.
+    const other = { ...app.workbook, name: 'Without the SDM', posts: app.workbook.posts.slice(1) };
+    const done = app.changeWhole(() => other);
+    while (app.checking === null) await new Promise((r) => setTimeout(r, 0));
+    expect(app.workbook).toBe(other);
+    // The page asks as its figures change (App.svelte, 150 ms on): the search waits for the engine.
+    const search = scenarios.analyse();
+    await new Promise((r) => setTimeout(r, 20));
+    expect(asked).toHaveLength(1);
+    // Meanwhile the example's values are not shown for this workbook, nor downloaded: they are being worked out.
+    expect(scenarios.analysing).toBe(true);
+    expect(scenarios.switching).toEqual([]);
+    expect(scenarios.tornado).toEqual([]);
+    expect(scenarios.download('switching')).toBeNull();
+    expect(app.error).toBe('The switching values for Proposed investment are still being worked out: download them again in a moment.');
+    await release();
+    expect(await done).toBeNull();
+    await search;
+    expect(app.workbook).toBe(other);
+    expect(asked).toHaveLength(2);
+    expect(asked[1]).toBe(other);
+    expect(scenarios.analysing).toBe(false);
+    expect(scenarios.switching.length).toBeGreaterThan(0);
+    expect(scenarios.switching).not.toEqual(example);
+    // Asked again as the engine's figures replace the model's (the page's timer): the same question is not searched twice.
+    await scenarios.analyse();
+    expect(asked).toHaveLength(2);
+  });
+
+  it('follow an edit the engine answers at once, the values before it shown meanwhile as being worked out again', async () => {
+    const { app, scenarios, asked } = await searched();
+    const example = scenarios.switching;
+    // Half the Strategic Development Manager's post: the engine answers the one row, nothing is shown first.
+    expect(await app.change({ ...app.workbook, posts: app.workbook.posts.map((p, i) => (i === 0 ? { ...p, fte: 0.5 } : p)) })).toBe(true);
+    expect(app.checking).toBeNull();
+    expect(scenarios.analysing).toBe(true);
+    expect(scenarios.switching).toBe(example);
+    await scenarios.analyse();
+    expect(asked).toEqual([asked[0], app.workbook]);
+    expect(scenarios.analysing).toBe(false);
+    expect(scenarios.switching).not.toEqual(example);
   });
 });

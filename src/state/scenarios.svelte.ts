@@ -44,11 +44,26 @@ export class ScenarioState {
   readonly comparison = $derived.by(() => (this.app.results ? comparison(this.app.results, this.base) : []));
   /** In whole pounds that add up with the headline and the year tables: the page and the printed appendix. */
   readonly shownComparison = $derived.by(() => (this.app.results ? shownComparison(this.app.results, this.base) : []));
-  /** The open scenario's switching values and tornado, once the worker has them. */
-  analysis = $state.raw<Analysis | null>(null);
-  readonly switching = $derived.by(() => (this.analysis?.scenario === this.open ? this.analysis.switching : []));
-  readonly tornado = $derived.by(() => (this.analysis?.scenario === this.open ? this.analysis.tornado : []));
+  /**
+   * The last switching values and tornado the worker sent, with the workbook
+   * they are of and which workbook in the page's place that was (`replaced`):
+   * after an edit they stay on screen, marked as being worked out again; a
+   * workbook in another's place never shows another's.
+   */
+  analysis = $state.raw<{ of: Workbook; replaced: number; answer: Analysis } | null>(null);
+  /** The open scenario's analysis of the workbook on screen, or of it before its latest change; null when there is none yet. */
+  private readonly shown = $derived.by(() => {
+    const a = this.analysis;
+    if (!a || a.answer.scenario !== this.open) return null;
+    return a.of === this.app.workbook || a.replaced === this.app.replaced ? a : null;
+  });
+  /** True until the switching values and tornado shown are those of the workbook on screen. */
+  readonly analysing = $derived.by(() => this.shown?.of !== this.app.workbook);
+  readonly switching = $derived.by(() => this.shown?.answer.switching ?? []);
+  readonly tornado = $derived.by(() => this.shown?.answer.tornado ?? []);
   private asked = 0;
+  /** What the search now on its way (or last answered) was asked of, so the same question is not asked twice. */
+  private sought: { workbook: Workbook; open: string; ranges: string } | null = null;
   readonly minutes = $derived.by(() =>
     this.app.results ? minutesLine(this.app.workbook, this.app.results, this.open, this.chance?.scenario === this.open ? this.chance : undefined) : '',
   );
@@ -63,17 +78,29 @@ export class ScenarioState {
   /**
    * Works out switching values and the tornado off the page's thread; called
    * whenever the workbook, the open scenario or the ranges change. Only the
-   * newest answer is kept.
+   * newest answer is kept. While the page shows figures the engine is still
+   * checking (a workbook being built, some seconds at 10,000 posts), the
+   * search waits for the engine's figures: on two cores it would slow the
+   * engine down, and it is worked out once, of the workbook the engine costed.
    */
   async analyse(): Promise<void> {
     if (!this.app.results) return;
     const ask = ++this.asked;
+    await this.app.checked();
+    if (ask !== this.asked || !this.app.results) return;
+    const ranges = $state.snapshot(this.ranges) as Ranges;
+    const sought = { workbook: this.app.workbook, open: this.open, ranges: JSON.stringify(ranges) };
+    // The engine's figures replacing the model's change no input of the search: the one asked already serves.
+    if (this.sought && this.sought.workbook === sought.workbook && this.sought.open === sought.open && this.sought.ranges === sought.ranges) return;
+    this.sought = sought;
+    const replaced = this.app.replaced;
     try {
-      const analysis = await this.app.analyse(this.open, $state.snapshot(this.ranges) as Ranges);
-      if (ask === this.asked) this.analysis = analysis;
+      const answer = await this.app.analyse(sought.open, ranges);
+      if (this.sought === sought) this.analysis = { of: sought.workbook, replaced, answer };
     } catch (error) {
       // A newer question replaced this one before it ran (client.ts): its answer is the one wanted.
-      if (ask !== this.asked) return;
+      if (this.sought !== sought) return;
+      this.sought = null; // asked again next time
       throw error;
     }
   }
@@ -226,6 +253,11 @@ export class ScenarioState {
     const stem = fileStem(this.app.workbook.name);
     if (kind === 'scenarios') return { name: `${stem}-scenarios.csv`, text: scenariosCsv(this.list) };
     if (kind === 'comparison') return { name: `${stem}-comparison.csv`, text: comparisonCsv(this.comparison) };
+    // Never the values of the workbook before a change: said, and asked again in a moment.
+    if (this.analysing) {
+      this.app.error = `The switching values for ${this.open} are still being worked out: download them again in a moment.`;
+      return null;
+    }
     return { name: `${stem}-switching-values.csv`, text: switchingCsv(this.open, this.switching) };
   }
 }
