@@ -52,6 +52,8 @@ describe('a first visit', () => {
     const post = page.getByRole('row', { name: /Commissioning Manager/ });
     await post.getByText('£77,733').waitFor();
     // chart.js has drawn: the canvas has non-blank pixels
+    // A chart is drawn as it comes near the view (the charts sit below the first screen).
+    await page.locator('canvas').first().scrollIntoViewIfNeeded();
     await expect
       .poll(() => page.locator('canvas').first().evaluate((c: HTMLCanvasElement) => c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data.some((v, i) => i % 4 === 3 && v > 0)))
       .toBe(true);

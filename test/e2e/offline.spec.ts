@@ -16,6 +16,8 @@ describe('under a strict Content-Security-Policy', () => {
     });
     await page.goto(env.served.url);
     await page.getByText('£578,026', { exact: true }).first().waitFor();
+    // A chart is drawn as it comes near the view (the charts sit below the first screen).
+    await page.locator('canvas').first().scrollIntoViewIfNeeded();
     await expect
       .poll(() => page.locator('canvas').first().evaluate((c: HTMLCanvasElement) => c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data.some((v, i) => i % 4 === 3 && v > 0)))
       .toBe(true);

@@ -70,6 +70,41 @@ describe('the committee’s printed appendix', () => {
     await context.close();
   });
 
+  it('draws its chart only when printing starts, in the print event’s own task, and again only for new figures', async () => {
+    // At three times the pixels the appendix's chart is the page's costliest to draw: not for every change on screen.
+    const { context, page, headline } = await openExample(env);
+    await page.locator('.committee-print').waitFor({ state: 'attached' });
+    // chart.js is loaded for it ahead, once the page is idle.
+    await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((r) => /\/assets\/chart-[^/]*\.js$/.test(r.name)))).toBe(true);
+    await page.waitForTimeout(1000);
+    const paper = page.locator('.committee-print canvas');
+    const inked = (c: HTMLCanvasElement) => c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data.filter((v, i) => i % 4 === 3 && v > 0).length;
+    expect(await paper.evaluate(inked)).toBe(0);
+    // The browser lays out the printed pages as soon as its print event's handlers return: the chart is drawn by then.
+    const printed = () =>
+      paper.evaluate((c: HTMLCanvasElement) => {
+        dispatchEvent(new Event('beforeprint'));
+        return c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data.filter((v, i) => i % 4 === 3 && v > 0).length;
+      });
+    expect(await printed()).toBeGreaterThan(1000);
+    const first = await paper.evaluate((c: HTMLCanvasElement) => c.toDataURL());
+    await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+
+    // An edit on screen leaves it as it was; the next print draws the new figures.
+    await page.getByRole('tab', { name: 'Posts' }).click();
+    const officer = page.getByRole('grid', { name: 'Posts' }).getByRole('row', { name: /^Commissioning Officer/ });
+    await officer.getByRole('gridcell').nth(2).click();
+    await page.keyboard.type('0.5');
+    await page.keyboard.press('Enter');
+    // 578,025.50 - half a year of Band C's £52,076 = 551,987.50
+    await headline.getByText('£551,988', { exact: true }).waitFor();
+    await page.waitForTimeout(500);
+    expect(await paper.evaluate((c: HTMLCanvasElement) => c.toDataURL())).toBe(first);
+    await printed();
+    expect(await paper.evaluate((c: HTMLCanvasElement) => c.toDataURL())).not.toBe(first);
+    await context.close();
+  });
+
   it('prints the appendix from the browser’s own menu even when printing began before it loaded', async () => {
     // The appendix loads once the first figures are on screen and the page is idle: a page already on paper by then still gets its words.
     const context = await newContext(env.browser);
@@ -80,6 +115,8 @@ describe('the committee’s printed appendix', () => {
     await page.locator('.committee-print').waitFor({ state: 'attached' });
     await expect.poll(() => page.evaluate(() => document.body.innerText)).toMatch(/In words, for the minutes/);
     expect(await page.evaluate(() => document.body.innerText)).toContain('£578,026');
+    // Its chart too, once chart.js has loaded.
+    await expect.poll(() => page.locator('.committee-print canvas').evaluate((c: HTMLCanvasElement) => c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data.some((v, i) => i % 4 === 3 && v > 0))).toBe(true);
     expect(seen.consoleErrors).toEqual([]);
     await context.close();
   });

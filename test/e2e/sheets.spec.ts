@@ -273,6 +273,9 @@ describe('leaving a cell being edited', () => {
   });
 });
 
+/** Whether a chart's canvas has anything drawn on it. */
+const inked = (c: HTMLCanvasElement) => c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data.some((v, i) => i % 4 === 3 && v > 0);
+
 describe('the charts after an edit', () => {
   it('are drawn again with the new figures, their pattern fills made once, not again for every change', async () => {
     const context = await newContext(env.browser);
@@ -292,8 +295,9 @@ describe('the charts after an edit', () => {
     await headline.getByText('£578,026', { exact: true }).waitFor();
     const netCost = page.getByRole('img', { name: /^Bar chart of net cost per year/ }).first().locator('canvas');
     const pixels = () => netCost.evaluate((c: HTMLCanvasElement) => c.toDataURL());
-    await expect.poll(() => netCost.evaluate((c: HTMLCanvasElement) => c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data.some((v, i) => i % 4 === 3 && v > 0))).toBe(true);
-    await page.waitForTimeout(1500); // the printed appendix and its chart, drawn once the page is idle
+    await netCost.scrollIntoViewIfNeeded();
+    await expect.poll(() => netCost.evaluate(inked)).toBe(true);
+    await page.waitForTimeout(1500); // the printed appendix, loaded once the page is idle
     const drawn = await pixels();
     const made = await page.evaluate(() => (window as unknown as { canvases: number }).canvases);
 
@@ -304,9 +308,31 @@ describe('the charts after an edit', () => {
     await page.keyboard.press('Enter');
     // 578,025.50 - half a year of Band C's £52,076 = 551,987.50
     await headline.getByText('£551,988', { exact: true }).waitFor();
+    // The grid took the page down to the sheets: the chart, out of view, waits to be seen before it is drawn again.
+    await page.waitForTimeout(500);
+    expect(await pixels()).toBe(drawn);
+    await netCost.scrollIntoViewIfNeeded();
     await expect.poll(pixels).not.toBe(drawn);
     await page.waitForTimeout(500);
     expect(await page.evaluate(() => (window as unknown as { canvases: number }).canvases)).toBe(made);
+    await context.close();
+  });
+
+  it('draws no chart below the view while the figures come, and one as soon as it is scrolled near', async () => {
+    // The charts sit below the first screen at 1366 × 900: a new workbook's figures (here the example's) draw none of them.
+    const { context, page } = await openExample(env);
+    for (const name of ['Do nothing', 'Proposed investment']) await page.getByRole('grid', { name, exact: true }).waitFor();
+    await page.getByRole('img', { name: /^Tornado chart/ }).waitFor({ state: 'attached' });
+    await page.waitForTimeout(1500);
+    const chart = (name: RegExp) => page.getByRole('img', { name }).first().locator('canvas');
+    const names = [/^Bar chart of net cost per year/, /^Line chart of cumulative net cost/, /^Bar chart of savings per year/, /^Tornado chart/];
+    for (const name of names) expect(await chart(name).evaluate(inked), String(name)).toBe(false);
+    // Scrolled to, it is drawn with the figures; the tornado, far below, still is not.
+    await chart(names[0]).scrollIntoViewIfNeeded();
+    await expect.poll(() => chart(names[0]).evaluate(inked)).toBe(true);
+    expect(await chart(names[3]).evaluate(inked)).toBe(false);
+    await chart(names[3]).scrollIntoViewIfNeeded();
+    await expect.poll(() => chart(names[3]).evaluate(inked)).toBe(true);
     await context.close();
   });
 });
