@@ -155,3 +155,15 @@ export async function twoTabs(env: { browser: Browser; served: Served }): Promis
   await second.getByText('Open in another tab.').waitFor();
   return { context, first, second };
 }
+
+/**
+ * A sheet's grid cell as "row:col" (from 0, below the header row), read from its row's and its own ARIA indexes as a
+ * screen reader reads them: the focused element, or the first that `selector` finds; undefined if it is no cell.
+ */
+export function gridCellAt(page: Page, selector?: string): Promise<string | undefined> {
+  return page.evaluate((selector) => {
+    const el = selector ? document.querySelector(selector) : document.activeElement;
+    if (el?.getAttribute('role') !== 'gridcell') return undefined;
+    return `${Number(el.parentElement?.getAttribute('aria-rowindex')) - 2}:${Number(el.getAttribute('aria-colindex')) - 1}`;
+  }, selector);
+}

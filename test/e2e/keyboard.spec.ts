@@ -3,7 +3,7 @@
 // figures kept in view while a grid far down the page is edited.
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { openExample, seriousViolations, useBrowser } from './harness';
+import { gridCellAt, openExample, seriousViolations, useBrowser } from './harness';
 
 const env = useBrowser();
 
@@ -149,8 +149,8 @@ describe('editing with the effect in view', () => {
     expect(title.x).toBeGreaterThanOrEqual(scroller.x);
     expect(title.x).toBeLessThan(scroller.x + 5);
     // Back along the row to Grade, beside the title: it scrolls out from under the title, not behind it.
-    for (let i = 0; i < 40 && (await page.evaluate(() => document.activeElement?.getAttribute('data-cell'))) !== '2:1'; i++) await page.keyboard.press('ArrowLeft');
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe('2:1');
+    for (let i = 0; i < 40 && (await gridCellAt(page)) !== '2:1'; i++) await page.keyboard.press('ArrowLeft');
+    expect(await gridCellAt(page)).toBe('2:1');
     expect((await box(1)).x).toBeGreaterThanOrEqual((await box(0)).x + (await box(0)).width - 1);
     await context.close();
   });

@@ -3,7 +3,7 @@
 // Enter commits, Escape cancels, Ctrl+Z and Ctrl+Y from any cell.
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { importFiles, newContext, newWorkbook, openExample, seriousViolations, useBrowser } from './harness';
+import { gridCellAt, importFiles, newContext, newWorkbook, openExample, seriousViolations, useBrowser } from './harness';
 
 const env = useBrowser();
 
@@ -22,7 +22,7 @@ describe('a finance officer in the Posts grid', () => {
     await headline.getByText('£551,988', { exact: true }).waitFor();
     await expect.poll(() => officer.getByRole('gridcell').last().innerText()).toBe('£26,038');
     // Enter moved down a row: the focus is on the Assistant Accountant's FTE
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe('3:2');
+    await expect.poll(() => gridCellAt(page)).toBe('3:2');
 
     await page.keyboard.press('Control+z');
     await headline.getByText('£578,026', { exact: true }).waitFor();
@@ -249,7 +249,7 @@ describe('formulas, paste and explanations', () => {
     await grid.getByRole('gridcell', { name: 'Grade 1', exact: true }).click();
     await page.keyboard.press('Control+End');
     await grid.getByRole('gridcell', { name: '39999', exact: true }).waitFor();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe('9999:1');
+    expect(await gridCellAt(page)).toBe('9999:1');
     expect(await grid.getByRole('row').count()).toBeLessThan(60);
     await context.close();
   });
@@ -347,12 +347,12 @@ describe('a row inserted and undone from the keyboard', () => {
     const added = grid.getByRole('row', { name: /^New post/ });
     await added.waitFor();
     await added.getByRole('gridcell').nth(2).click();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe('3:2');
+    await expect.poll(() => gridCellAt(page)).toBe('3:2');
     await page.keyboard.press('Control+z');
     await added.waitFor({ state: 'detached' });
     await headline.getByText('£578,026', { exact: true }).waitFor();
     // The row below moved up into its place: the focus is on the same cell of the grid, ready for the next key.
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe('3:2');
+    await expect.poll(() => gridCellAt(page)).toBe('3:2');
     expect(await grid.getByRole('row', { name: /^Assistant Accountant/ }).getByRole('gridcell').nth(2).evaluate((c) => c === document.activeElement)).toBe(true);
     await context.close();
   });
@@ -369,14 +369,44 @@ describe('a row taken away above the focused cell', () => {
     await added.waitFor();
     // The Community Care Officer is row 6 now (index 5), below the new row.
     await grid.getByRole('row', { name: /^Community Care Officer / }).getByRole('gridcell').nth(2).click();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe('5:2');
+    await expect.poll(() => gridCellAt(page)).toBe('5:2');
     await page.keyboard.press('Control+z');
     await added.waitFor({ state: 'detached' });
     await headline.getByText('£578,026', { exact: true }).waitFor();
     // The active cell stays 5:2 (the Senior Practitioner's FTE now), and the focus is on it: the cell the next key acts on.
-    const active = () => page.evaluate(() => document.querySelector('[role=grid] td.active')?.getAttribute('data-cell'));
+    const active = () => gridCellAt(page, '[role=grid] td.active');
     expect(await active()).toBe('5:2');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe('5:2');
+    await expect.poll(() => gridCellAt(page)).toBe('5:2');
+    await context.close();
+  });
+});
+
+describe('a row inserted above others', () => {
+  it('moves the rows below it as they are: none of their cells is written again, only each row’s index', async () => {
+    const { context, page } = await openExample(env);
+    await page.getByRole('tab', { name: 'Posts' }).click();
+    const grid = page.getByRole('grid', { name: 'Posts' });
+    await grid.getByRole('row', { name: /^Commissioning Officer/ }).getByRole('gridcell').nth(2).click();
+    const rows = await grid.getByRole('row').count();
+    // Every attribute written on a cell that was already there, from the insert until the engine's figures are shown.
+    await grid.evaluate((table) => {
+      const written: string[] = [];
+      (window as unknown as { written: string[] }).written = written;
+      new MutationObserver((records) => {
+        for (const r of records) if ((r.target as Element).getAttribute('role') === 'gridcell') written.push(`${(r.target as Element).textContent}: ${r.attributeName}`);
+      }).observe(table, { attributes: true, subtree: true });
+    });
+    await page.getByRole('button', { name: 'Insert a row below row 3' }).click();
+    await grid.getByRole('row', { name: /^New post/ }).waitFor();
+    await expect.poll(() => grid.getByRole('row').count()).toBe(rows + 1);
+    // The engine's figures for it shown (the page's own first, marked as being checked).
+    await page.locator('.note.checking').waitFor({ state: 'detached' });
+    await page.waitForTimeout(1000);
+    // Each row moved down is the same row of the page, its cells untouched; only its index, which a screen reader reads, is one more.
+    expect(await page.evaluate(() => (window as unknown as { written: string[] }).written)).toEqual([]);
+    const indexes = await grid.getByRole('row').evaluateAll((trs) => trs.map((tr) => Number(tr.getAttribute('aria-rowindex'))));
+    expect(indexes).toEqual(Array.from({ length: rows + 1 }, (_, i) => i + 1));
+    expect(await gridCellAt(page, '[role=grid] td.active')).toBe('2:2');
     await context.close();
   });
 });
@@ -416,7 +446,7 @@ describe('a long sheet scrolled with the mouse wheel', () => {
     await page.getByRole('tab', { name: 'Grades' }).click();
     const grid = page.getByRole('grid', { name: 'Grades' });
     await grid.getByRole('gridcell', { name: 'Grade 1', exact: true }).click();
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-cell'))).toBe('0:0');
+    expect(await gridCellAt(page)).toBe('0:0');
     // 40 px a row: some 400 rows down, far past the rows drawn around the focused cell.
     const scroller = page.locator('.grid-scroll');
     await wheelDown(page, scroller, 15_000);
@@ -442,7 +472,7 @@ async function longPosts() {
   await page.getByRole('tab', { name: 'Posts' }).click();
   const grid = page.getByRole('grid', { name: 'Posts' });
   const scroller = grid.locator('xpath=..');
-  const focusedCell = () => page.evaluate(() => document.activeElement?.getAttribute('data-cell'));
+  const focusedCell = () => gridCellAt(page);
   /** The wheel over the grid until the first rows, the active cell's among them, are no longer drawn; it stays there. */
   const scrollAway = async (focusInGrid = true) => {
     // Some 50 rows down at least (40 px a row), far past the few drawn beyond the view.
