@@ -482,4 +482,43 @@ describe('switching values and the tornado around the engine’s check', () => {
     expect(scenarios.analysing).toBe(false);
     expect(scenarios.switching).not.toEqual(example);
   });
+
+  it('say why when the search fails, rather than "in a moment" for ever, and are searched again when asked', async () => {
+    let fail = true;
+    const { engine, release } = heldEngine();
+    const asked: Workbook[] = [];
+    const app = await openedApp({
+      ...engine,
+      analyse: (r) => (asked.push(r.workbook), fail ? Promise.reject(new Error('The analysis stopped: it could not load')) : engine.analyse(r)),
+    });
+    await opened(app, release);
+    const scenarios = new ScenarioState(app);
+    await scenarios.analyse();
+    expect(asked).toHaveLength(1);
+    // Not being worked out: it failed, and the page says so on screen, in the download and on paper.
+    expect(scenarios.analysing).toBe(false);
+    expect(scenarios.problem).toBe('The analysis stopped: it could not load');
+    expect(scenarios.switching).toEqual([]);
+    expect(scenarios.download('switching')).toBeNull();
+    expect(app.error).toBe('The switching values for Proposed investment could not be worked out. The analysis stopped: it could not load. Press “Work them out again” under them.');
+    // Asked again (Try again, or the page's next change): searched again, and the reason goes with its answer.
+    fail = false;
+    await scenarios.analyse();
+    expect(asked).toHaveLength(2);
+    expect(scenarios.problem).toBeNull();
+    expect(scenarios.switching.length).toBeGreaterThan(0);
+  });
+
+  it('of another workbook are not shown for one that took the page’s place in another tab’s wake', async () => {
+    const { app, scenarios, release } = await searched();
+    expect(scenarios.switching.length).toBeGreaterThan(0);
+    // A reader tab following the writer, which opened another workbook: reopened in place, not counted as replaced.
+    const other = { ...app.workbook, name: 'Another', posts: app.workbook.posts.slice(1) };
+    const reopened = app.reopen({ id: 'another-workbook', workbook: other }, false);
+    await release();
+    await reopened;
+    expect(app.workbook).toBe(other);
+    expect(scenarios.switching).toEqual([]);
+    expect(scenarios.analysing).toBe(true);
+  });
 });

@@ -50,17 +50,25 @@ export class ScenarioState {
    * after an edit they stay on screen, marked as being worked out again; a
    * workbook in another's place never shows another's.
    */
-  analysis = $state.raw<{ of: Workbook; replaced: number; answer: Analysis } | null>(null);
+  analysis = $state.raw<{ of: Workbook; id: string; replaced: number; answer: Analysis } | null>(null);
   /** The open scenario's analysis of the workbook on screen, or of it before its latest change; null when there is none yet. */
   private readonly shown = $derived.by(() => {
     const a = this.analysis;
     if (!a || a.answer.scenario !== this.open) return null;
-    return a.of === this.app.workbook || a.replaced === this.app.replaced ? a : null;
+    // Another workbook in the page's place (opened, imported, or followed from another tab) never shows this one's.
+    return a.of === this.app.workbook || (a.replaced === this.app.replaced && a.id === this.app.openId) ? a : null;
   });
-  /** True until the switching values and tornado shown are those of the workbook on screen. */
-  readonly analysing = $derived.by(() => this.shown?.of !== this.app.workbook);
-  readonly switching = $derived.by(() => this.shown?.answer.switching ?? []);
-  readonly tornado = $derived.by(() => this.shown?.answer.tornado ?? []);
+  /** True until the switching values and tornado shown are those of the workbook on screen (and its search has not failed). */
+  readonly analysing = $derived.by(() => this.shown?.of !== this.app.workbook && this.problem === null);
+  /** Why the last search of the workbook on screen failed (the analysis worker lost, say): said, not "in a moment" for ever. */
+  private failed = $state.raw<{ of: Workbook; open: string; reason: string } | null>(null);
+  readonly problem = $derived.by(() => {
+    const f = this.failed;
+    return f && f.of === this.app.workbook && f.open === this.open ? f.reason : null;
+  });
+  // None where the search of the workbook on screen failed: the values before it are not its own.
+  readonly switching = $derived.by(() => (this.problem === null ? (this.shown?.answer.switching ?? []) : []));
+  readonly tornado = $derived.by(() => (this.problem === null ? (this.shown?.answer.tornado ?? []) : []));
   private asked = 0;
   /** What the search now on its way (or last answered) was asked of, so the same question is not asked twice. */
   private sought: { workbook: Workbook; open: string; ranges: string } | null = null;
@@ -94,14 +102,19 @@ export class ScenarioState {
     if (this.sought && this.sought.workbook === sought.workbook && this.sought.open === sought.open && this.sought.ranges === sought.ranges) return;
     this.sought = sought;
     const replaced = this.app.replaced;
+    const id = this.app.openId;
     try {
       const answer = await this.app.analyse(sought.open, ranges);
-      if (this.sought === sought) this.analysis = { of: sought.workbook, replaced, answer };
+      if (this.sought === sought) {
+        this.analysis = { of: sought.workbook, id, replaced, answer };
+        this.failed = null;
+      }
     } catch (error) {
       // A newer question replaced this one before it ran (client.ts): its answer is the one wanted.
       if (this.sought !== sought) return;
       this.sought = null; // asked again next time
-      throw error;
+      // Kept to be said where the values go (a lost worker is started afresh when asked again).
+      this.failed = { of: sought.workbook, open: sought.open, reason: error instanceof Error ? error.message : String(error) };
     }
   }
 
@@ -254,6 +267,10 @@ export class ScenarioState {
     if (kind === 'scenarios') return { name: `${stem}-scenarios.csv`, text: scenariosCsv(this.list) };
     if (kind === 'comparison') return { name: `${stem}-comparison.csv`, text: comparisonCsv(this.comparison) };
     // Never the values of the workbook before a change: said, and asked again in a moment.
+    if (this.problem !== null) {
+      this.app.error = `The switching values for ${this.open} could not be worked out. ${this.problem}. Press “Work them out again” under them.`;
+      return null;
+    }
     if (this.analysing) {
       this.app.error = `The switching values for ${this.open} are still being worked out: download them again in a moment.`;
       return null;
