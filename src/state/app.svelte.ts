@@ -170,6 +170,12 @@ export class AppState {
    * larger parts for a new workbook a moment after the figures.
    */
   replaced = $state(0);
+  /**
+   * How many times a workbook has gone to the engine whole (opened, imported,
+   * or an undo or redo across such a change): what the page showed of the
+   * workbook before it (its switching values) is not shown as this one's.
+   */
+  wholeLoads = $state(0);
   /** The workbook an `open` is replacing the page's with, while it is costed. */
   private replacing: Workbook | null = null;
   /** That workbook, once the model's figures of it were shown first (and `replaced` counted then). */
@@ -227,6 +233,7 @@ export class AppState {
    */
   private async load(workbook: Workbook, change?: EngineRequest): Promise<Results> {
     const today = this.today();
+    if (!change || change.type === 'load') this.wholeLoads++;
     // A change that recosts many posts (rows in or out, a grade, a start delay: requests.ts, recostsPosts) goes as that change, which at 10,000 posts still takes the engine some hundreds of ms.
     const engine = this.send(change ?? { type: 'load', workbook, today: today.getTime() });
     // The first workbook after the page loads waits for the engine's worker to load HyperFormula (most of a second), however small.

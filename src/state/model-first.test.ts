@@ -521,4 +521,26 @@ describe('switching values and the tornado around the engine’s check', () => {
     expect(scenarios.switching).toEqual([]);
     expect(scenarios.analysing).toBe(true);
   });
+
+  it('of an imported workbook are not shown for the workbook an undo brings back', async () => {
+    const { app, scenarios, release } = await searched();
+    const first = app.workbook;
+    // An import of another workbook (its name and posts): it goes to the engine whole, as does its undo.
+    const other = { ...app.workbook, name: 'Imported', posts: app.workbook.posts.slice(1) };
+    const imported = app.changeWhole(() => other);
+    await release();
+    expect(await imported).toBeNull();
+    await scenarios.analyse();
+    expect(scenarios.analysing).toBe(false);
+    expect(scenarios.switching.length).toBeGreaterThan(0);
+    const undone = app.undo();
+    await release();
+    await undone;
+    expect(app.workbook).toBe(first);
+    expect(scenarios.switching).toEqual([]);
+    expect(scenarios.analysing).toBe(true);
+    await scenarios.analyse();
+    expect(scenarios.analysing).toBe(false);
+    expect(scenarios.switching.length).toBeGreaterThan(0);
+  });
 });
