@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { download, importFiles, newWorkbook, openExample, seriousViolations, useBrowser } from './harness';
+import { download, importFiles, newContext, newWorkbook, openExample, seriousViolations, useBrowser } from './harness';
 
 const env = useBrowser();
 
@@ -32,6 +32,34 @@ describe('the first screen', () => {
     await page.getByRole('button', { name: 'Workbooks in this browser (0)' }).click();
     await page.getByRole('heading', { name: 'Workbooks in this browser' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the first screen while the figures are being checked', () => {
+  it('on a phone still shows the headline’s first two figures beneath the note that says so', async () => {
+    // The engine's worker held back as a slow connection would: the app's own figures come first, marked as being checked.
+    const context = await newContext(env.browser, 390, 844);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await context.route(/\/assets\/worker-[^/]*\.js$/, async (route) => (await held, route.continue()));
+    const page = await context.newPage();
+    await page.goto(env.served.url);
+    const headline = page.getByRole('region', { name: 'Proposed investment at a glance' });
+    await headline.getByText('£578,026', { exact: true }).waitFor();
+    const note = page.getByRole('status').filter({ hasText: 'Checking these figures' });
+    await note.waitFor();
+    // And, a second on, the engine's progress above the workbook's name: the most the first screen then holds.
+    await page.getByText('Working out the figures for 8 posts', { exact: false }).waitFor();
+    for (const amount of ['£578,026', '£2,808,000']) {
+      const box = (await headline.getByText(amount, { exact: true }).boundingBox())!;
+      expect(box.y + box.height, amount).toBeLessThanOrEqual(844);
+    }
+    // The sentence saying why is still there for a screen reader.
+    expect(await note.textContent()).toContain('its figures replace these in a moment');
+    await page.screenshot({ path: '/tmp/phone-checking.png' });
+    release();
+    await note.waitFor({ state: 'detached', timeout: 30_000 });
     await context.close();
   });
 });
