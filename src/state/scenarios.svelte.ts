@@ -46,18 +46,19 @@ export class ScenarioState {
   readonly shownComparison = $derived.by(() => (this.app.results ? shownComparison(this.app.results, this.base) : []));
   /**
    * The last switching values and tornado the worker sent, with the workbook
-   * they are of and which workbook in the page's place that was (`replaced`):
+   * they are of and which workbook in the page's place that was (`replaced`,
+   * and `wholeLoads`: a workbook sent to the engine whole, opened in place too):
    * after an edit they stay on screen, marked as being worked out again; a
    * workbook in another's place never shows another's.
    */
-  analysis = $state.raw<{ of: Workbook; id: string; replaced: number; wholeLoads: number; answer: Analysis } | null>(null);
+  analysis = $state.raw<{ of: Workbook; replaced: number; wholeLoads: number; answer: Analysis } | null>(null);
   /** The open scenario's analysis of the workbook on screen, or of it before its latest change; null when there is none yet. */
   private readonly shown = $derived.by(() => {
     const a = this.analysis;
     if (!a || a.answer.scenario !== this.open) return null;
     // Another workbook in the page's place (opened, imported, followed from another tab, or back by an undo across an
     // import) never shows this one's.
-    const same = a.replaced === this.app.replaced && a.id === this.app.openId && a.wholeLoads === this.app.wholeLoads;
+    const same = a.replaced === this.app.replaced && a.wholeLoads === this.app.wholeLoads;
     return a.of === this.app.workbook || same ? a : null;
   });
   /** True until the switching values and tornado shown are those of the workbook on screen (and its search has not failed). */
@@ -104,12 +105,11 @@ export class ScenarioState {
     if (this.sought && this.sought.workbook === sought.workbook && this.sought.open === sought.open && this.sought.ranges === sought.ranges) return;
     this.sought = sought;
     const replaced = this.app.replaced;
-    const id = this.app.openId;
     const wholeLoads = this.app.wholeLoads;
     try {
       const answer = await this.app.analyse(sought.open, ranges);
       if (this.sought === sought) {
-        this.analysis = { of: sought.workbook, id, replaced, wholeLoads, answer };
+        this.analysis = { of: sought.workbook, replaced, wholeLoads, answer };
         this.failed = null;
       }
     } catch (error) {
