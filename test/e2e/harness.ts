@@ -1,6 +1,6 @@
 // Launches Debian's Chromium (no browser downloads work here) and serves the
 // built dist/ from a sub-path, as a council web server would.
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -166,4 +166,17 @@ export function gridCellAt(page: Page, selector?: string): Promise<string | unde
     if (el?.getAttribute('role') !== 'gridcell') return undefined;
     return `${Number(el.parentElement?.getAttribute('aria-rowindex')) - 2}:${Number(el.getAttribute('aria-colindex')) - 1}`;
   }, selector);
+}
+
+/**
+ * In the built-in example, the Commissioning Officer made half time on the Posts sheet by keyboard, and the headline
+ * followed: 1 FTE of Band C (£52,076) for a year is now half, 578,025.50 - 26,038 = 551,987.50.
+ */
+export async function halfTimeOfficer(page: Page, headline: Locator): Promise<void> {
+  await page.getByRole('tab', { name: 'Posts' }).click();
+  const officer = page.getByRole('grid', { name: 'Posts' }).getByRole('row', { name: /^Commissioning Officer/ });
+  await officer.getByRole('gridcell').nth(2).click();
+  await page.keyboard.type('0.5');
+  await page.keyboard.press('Enter');
+  await headline.getByText('£551,988', { exact: true }).waitFor();
 }

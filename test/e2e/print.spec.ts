@@ -2,7 +2,7 @@
 // `Print for committee` button gives it, on A4 portrait.
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { newContext, openExample, useBrowser, watch } from './harness';
+import { halfTimeOfficer, newContext, openExample, useBrowser, watch } from './harness';
 
 const env = useBrowser();
 
@@ -91,13 +91,7 @@ describe('the committee’s printed appendix', () => {
     await page.evaluate(() => dispatchEvent(new Event('afterprint')));
 
     // An edit on screen leaves it as it was; the next print draws the new figures.
-    await page.getByRole('tab', { name: 'Posts' }).click();
-    const officer = page.getByRole('grid', { name: 'Posts' }).getByRole('row', { name: /^Commissioning Officer/ });
-    await officer.getByRole('gridcell').nth(2).click();
-    await page.keyboard.type('0.5');
-    await page.keyboard.press('Enter');
-    // 578,025.50 - half a year of Band C's £52,076 = 551,987.50
-    await headline.getByText('£551,988', { exact: true }).waitFor();
+    await halfTimeOfficer(page, headline);
     await page.waitForTimeout(500);
     expect(await paper.evaluate((c: HTMLCanvasElement) => c.toDataURL())).toBe(first);
     await printed();

@@ -3,7 +3,7 @@
 // Enter commits, Escape cancels, Ctrl+Z and Ctrl+Y from any cell.
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { gridCellAt, importFiles, newContext, newWorkbook, openExample, seriousViolations, useBrowser } from './harness';
+import { gridCellAt, halfTimeOfficer, importFiles, newContext, newWorkbook, openExample, seriousViolations, useBrowser } from './harness';
 
 const env = useBrowser();
 
@@ -301,13 +301,7 @@ describe('the charts after an edit', () => {
     const drawn = await pixels();
     const made = await page.evaluate(() => (window as unknown as { canvases: number }).canvases);
 
-    await page.getByRole('tab', { name: 'Posts' }).click();
-    const officer = page.getByRole('grid', { name: 'Posts' }).getByRole('row', { name: /^Commissioning Officer/ });
-    await officer.getByRole('gridcell').nth(2).click();
-    await page.keyboard.type('0.5');
-    await page.keyboard.press('Enter');
-    // 578,025.50 - half a year of Band C's £52,076 = 551,987.50
-    await headline.getByText('£551,988', { exact: true }).waitFor();
+    await halfTimeOfficer(page, headline);
     // The grid took the page down to the sheets: the chart, out of view, waits to be seen before it is drawn again.
     await page.waitForTimeout(500);
     expect(await pixels()).toBe(drawn);
